@@ -1,0 +1,26 @@
+"""Sentence alignment: aligners behind one interface, chosen by name.
+
+Names map to ``"module:Class"`` strings imported on first use (sacrebleu's _TOKENIZERS habit),
+so choosing an aligner never imports another one's heavy dependencies.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from ..errors import OptionError
+from ..protocols import Aligner
+
+ALIGNERS: dict[str, str] = {
+    "gale-church": "transcompare.align.gale_church:GaleChurchAligner",
+}
+DEFAULT_ALIGNER = "gale-church"
+
+
+def get_aligner(name: str | None = None, **options) -> Aligner:
+    name = name or DEFAULT_ALIGNER
+    try:
+        module_name, _, cls_name = ALIGNERS[name].partition(":")
+    except KeyError:
+        raise OptionError(f"unknown aligner {name!r}; choose from {', '.join(sorted(ALIGNERS))}") from None
+    return getattr(importlib.import_module(module_name), cls_name)(**options)

@@ -1,0 +1,1 @@
+"""Command line: one module per command; each parses options, calls the library, prints."""

@@ -1,0 +1,30 @@
+"""Shared CLI plumbing: progress display and output-path checks."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from pathlib import Path
+from typing import Iterator
+
+from ..errors import OptionError
+
+
+def validate_output_paths(*paths: Path | None) -> None:
+    """Fail before the work, not after: an output path must not be a directory."""
+    for path in paths:
+        if path is not None and path.is_dir():
+            raise OptionError(f"{path} is a directory; give a file name")
+
+
+@contextlib.contextmanager
+def progress_reporter() -> Iterator:
+    """A rich status line on a terminal; silent when stderr is not one."""
+    if not sys.stderr.isatty():
+        yield lambda message: None
+        return
+    from rich.console import Console
+
+    console = Console(stderr=True)
+    with console.status("working…") as status:
+        yield lambda message: status.update(f"{message}…")

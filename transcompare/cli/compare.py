@@ -1,0 +1,66 @@
+"""transcompare compare ORIGINAL EDITION [EDITION...]"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+NAME = "compare"
+HELP = "Compare an original article with one or more editions and report the divergences."
+
+
+def command(
+    original: str = typer.Argument(..., help="The original article: file, URL or - for stdin."),
+    editions: List[str] = typer.Argument(..., help="One or more editions of it."),
+    json_path: Optional[Path] = typer.Option(None, "--json", help="Write the full comparison as JSON here."),
+    html_path: Optional[Path] = typer.Option(None, "--html", help="Write a self-contained side-by-side HTML view here."),
+    fmt: str = typer.Option("summary", "--format", help="Terminal output: summary | json."),
+    encoding: Optional[str] = typer.Option(None, "--encoding", help="Override encoding detection (utf-8, gb18030, big5, utf-16)."),
+    original_lang: Optional[str] = typer.Option(None, "--original-lang", help="Language of the original (detected if omitted)."),
+    presplit: bool = typer.Option(False, "--presplit", help="Inputs are one sentence per line."),
+    aligner: Optional[str] = typer.Option(None, "--aligner", help="Aligner name."),
+    check: List[str] = typer.Option([], "--check", help="Run only these checks (repeatable)."),
+    skip: List[str] = typer.Option([], "--skip", help="Skip these checks (repeatable)."),
+    mt_model: Optional[str] = typer.Option(None, "--mt-model", help="MT model directory or hub id (env TRANSCOMPARE_MT_MODEL)."),
+    glossary: List[str] = typer.Option([], "--glossary", help="Extra glossary TSV (repeatable)."),
+    no_default_glossaries: bool = typer.Option(False, "--no-default-glossaries", help="Do not load glossaries/*.tsv."),
+    date: Optional[str] = typer.Option(None, "--date", help="Publication date (YYYY-MM-DD) for resolving relative dates."),
+    top: int = typer.Option(10, "--top", help="How many top findings the summary shows."),
+) -> None:
+    from ..pipeline import CompareOptions, compare
+    from ..report import export
+    from .common import progress_reporter, validate_output_paths
+
+    validate_output_paths(json_path, html_path)
+    options = CompareOptions(
+        encoding=encoding,
+        original_lang=original_lang,
+        presplit=presplit,
+        aligner=aligner,
+        checks=tuple(check),
+        skip_checks=tuple(skip),
+        mt_model=mt_model,
+        glossaries=tuple(glossary),
+        use_default_glossaries=not no_default_glossaries,
+        publication_date=date,
+    )
+    with progress_reporter() as progress:
+        result = compare(original, editions, options, progress=progress)
+    data = result.to_dict()
+    if json_path:
+        export(data, "json", json_path)
+    if html_path:
+        export(data, "html", html_path)
+    if fmt == "json":
+        from ..report.json import JsonExporter
+
+        typer.echo(JsonExporter().render(data).decode("utf-8"), nl=False)
+    else:
+        from ..report.terminal import print_summary
+
+        print_summary(result, top=top)
+        for path in (json_path, html_path):
+            if path:
+                typer.echo(f"wrote {path}")

@@ -1,0 +1,5 @@
+"""transcompare glossary ..."""
+
+import typer
+
+app = typer.Typer(help="Maintain terminology glossaries.", no_args_is_help=True)

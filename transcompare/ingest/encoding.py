@@ -1,0 +1,95 @@
+"""Decode bytes in any common encoding (UTF-8 +/- BOM, UTF-16, GB18030/GBK, Big5)."""
+
+from __future__ import annotations
+
+import codecs
+
+from ..errors import EmptyInputError, EncodingError, InputError
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Order matters on ties: GB18030 is a superset of GBK/GB2312 and decodes most byte strings.
+_CJK_CANDIDATES = ("gb18030", "big5")
+
+
+def decode(data: bytes, encoding: str | None = None, source: str = "input") -> tuple[str, str]:
+    """Return ``(text, encoding_used)``; raise a one-line InputError on anything unreadable."""
+    if not data.strip():
+        raise EmptyInputError(f"{source} is empty")
+    if encoding:
+        try:
+            return _clean(data.decode(encoding), source), encoding
+        except LookupError:
+            raise EncodingError(f"unknown encoding {encoding!r}; try utf-8, gb18030, big5 or utf-16") from None
+        except UnicodeDecodeError as err:
+            raise EncodingError(f"{source} is not valid {encoding} (byte {err.start}); omit --encoding to detect it") from None
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return _clean(data.decode(name), source), name
+    guess16 = _utf16_without_bom(data)
+    if guess16:
+        try:
+            return _clean(data.decode(guess16), source), guess16
+        except UnicodeDecodeError:
+            pass
+    if b"\x00" in data:
+        raise InputError(f"{source} looks like a binary file, not an article")
+    try:
+        return _clean(data.decode("utf-8"), source), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    return _decode_cjk(data, source)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text of mostly ASCII or CJK has NULs (or a fixed high byte) in alternate positions."""
+    sample = data[:4000]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    even_nul = sample[0::2].count(0) / (len(sample) / 2)
+    odd_nul = sample[1::2].count(0) / (len(sample) / 2)
+    if odd_nul > 0.3 and even_nul < 0.05:
+        return "utf-16-le"
+    if even_nul > 0.3 and odd_nul < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _decode_cjk(data: bytes, source: str) -> tuple[str, str]:
+    """Pick among the legacy CJK encodings: strict decodes first, charset-normalizer on ties."""
+    decoded = {}
+    for name in _CJK_CANDIDATES:
+        try:
+            decoded[name] = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+    if not decoded:
+        raise EncodingError(
+            f"{source} is not UTF-8, UTF-16, GB18030 or Big5; pass --encoding if you know it"
+        )
+    if len(decoded) == 1:
+        name = next(iter(decoded))
+        return _clean(decoded[name], source), name
+    from charset_normalizer import from_bytes  # lazy: only legacy files need it
+
+    best = from_bytes(data, cp_isolation=list(decoded)).best()
+    name = best.encoding if best is not None and best.encoding in decoded else _by_common_chars(decoded)
+    return _clean(decoded[name], source), name
+
+
+def _by_common_chars(decoded: dict[str, str]) -> str:
+    """Fallback: the decoding with the most characters from the basic CJK block wins."""
+    return max(decoded, key=lambda n: sum("\u4e00" <= ch <= "\u9fff" for ch in decoded[n]))
+
+
+def _clean(text: str, source: str) -> str:
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise EmptyInputError(f"{source} has no text")
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\t\f")
+    if controls > max(8, len(text) // 50):
+        raise InputError(f"{source} looks like a binary file, not an article")
+    return text

@@ -1,0 +1,91 @@
+"""HTML page -> title, date and main article paragraphs.
+
+trafilatura does the main-content extraction; a small BeautifulSoup pass is the fallback
+for pages it rejects (very short articles). Ad markers and share prompts are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..errors import InputError
+from .reader import RawDocument
+
+# Whole lines that are page furniture, not article text.
+_NOISE = re.compile(
+    r"^\s*(?:[【\[(（]?\s*(?:广告|廣告|advertisement|advertising|sponsored|赞助内容|贊助內容)\s*[】\])）]?"
+    r"|(?:share|分享|分享到|分享至|转发|轉發|tweet|print|打印|列印)(?:\s*(?:on|to)?\s*\w*)?"
+    r"|(?:related articles?|相关文章|相關文章|相关新闻|相關新聞|read more|阅读更多|閱讀更多)\s*:?)\s*$",
+    re.I,
+)
+
+
+_FURNITURE = ["script", "style", "nav", "header", "footer", "aside", "form", "button", "noscript", "iframe", "svg"]
+
+
+def extract_html(html: str, source: str, encoding: str) -> RawDocument:
+    soup = _strip_furniture(html)
+    title, date, paragraphs = _with_trafilatura(str(soup))
+    h1 = soup.find("h1")
+    if h1 and h1.get_text(strip=True):
+        title = h1.get_text(" ", strip=True)  # the article's own headline beats <title>
+    if not paragraphs:
+        title2, paragraphs = _with_soup(soup)
+        title = title or title2
+    paragraphs = [p for p in (_squash(p) for p in paragraphs) if p and not _NOISE.match(p)]
+    if not paragraphs:
+        raise InputError(f"{source}: no article text found in the HTML page")
+    if title:
+        # Pages repeat the headline (in <title> and <h1>); keep it once, first, as the headline.
+        title = re.split(r"\s+[-|–—_]\s+", title.strip())[0] if title not in paragraphs else title.strip()
+        paragraphs = [title] + [p for p in paragraphs if p != title]
+    text = "\n\n".join(paragraphs) + "\n"
+    return RawDocument(source=source, text=text, format="html", encoding=encoding, title=title, date=date or _meta_date(html))
+
+
+def _with_trafilatura(html: str) -> tuple[str | None, str | None, list[str]]:
+    import trafilatura
+
+    try:
+        doc = trafilatura.bare_extraction(
+            html, with_metadata=True, include_comments=False, include_tables=False
+        )
+    except Exception:  # trafilatura raises assorted errors on odd markup; fall back instead
+        return None, None, []
+    if doc is None:
+        return None, None, []
+    text = getattr(doc, "text", None) or ""
+    return getattr(doc, "title", None), getattr(doc, "date", None), [p for p in text.split("\n") if p.strip()]
+
+
+def _strip_furniture(html: str):
+    """Remove navigation, scripts and widgets first: on short pages trafilatura keeps menu links."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "lxml")
+    for tag in soup(_FURNITURE):
+        tag.decompose()
+    for tag in soup.select('[class*="share"], [class*="related"], [class*="advert"], [id*="share"], [id*="related"]'):
+        tag.decompose()
+    return soup
+
+
+def _with_soup(soup) -> tuple[str | None, list[str]]:
+    title = soup.title.get_text(" ", strip=True) if soup.title else None
+    h1 = soup.find("h1")
+    if h1:
+        title = h1.get_text(" ", strip=True)
+    body = soup.find("article") or soup.body or soup
+    paragraphs = [p.get_text(" ", strip=True) for p in body.find_all(["p", "h2", "h3", "figcaption", "li"])]
+    return title, paragraphs
+
+
+def _meta_date(html: str) -> str | None:
+    found = re.search(
+        r'<meta[^>]+(?:article:published_time|pubdate|publishdate|date)["\'][^>]*content=["\'](\d{4}-\d{2}-\d{2})', html, re.I
+    )
+    return found.group(1) if found else None
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[ \t\u00a0]+", " ", text).strip()

@@ -1,0 +1,139 @@
+"""Paragraphs and sentences, each keeping offsets into the original text.
+
+Headlines, bylines, datelines and photo captions become units of their own, so an aligner
+never glues a caption to the lead sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from ..errors import EmptyInputError
+from ..ingest.reader import RawDocument
+from ..ingest.script import detect_script, is_cjk
+from ..model import Edition, Paragraph, Sentence
+from . import en, zh
+
+Splitter = Callable[[str], "list[tuple[int, int]]"]
+# Languages written without spaces between words use the CJK rules; the rest the Latin ones.
+_CJK_LANGS = {"zh", "ja", "ko", "yue", "wuu"}
+
+_DATELINE = re.compile(r"\s*(?:【[^】]{2,40}】|\[[^\]]{2,40}\]|（[^）]{2,30}(?:讯|訊|电|電)）|[A-Z][A-Za-z .]{1,30}\s[–—-]\s)")
+_BYLINE = re.compile(r"^\s*(?:By\s+[A-Z]|作者[:：]|记者|記者|文[/／]|撰文|编译|編譯|责任编辑|責任編輯)")
+_CAPTION = re.compile(
+    r"(?:[（(][^（）()]{0,30}(?:截图|截圖|图片|圖片|摄影|攝影|照片|photo|screenshot|image|getty|afp|reuters|ap|file)[^（）()]{0,30}[）)]\s*$)"
+    r"|^\s*(?:photo|picture|图|圖|图片|圖片)[:：]",
+    re.I,
+)
+
+
+def detect_lang(text: str) -> str:
+    sample = [ch for ch in text[:5000] if not ch.isspace()]
+    if not sample:
+        return "en"
+    return "zh" if sum(is_cjk(ch) for ch in sample) / len(sample) > 0.2 else "en"
+
+
+def splitter_for(lang: str) -> Splitter:
+    return zh.split_sentences if lang in _CJK_LANGS else en.split_sentences
+
+
+def segment(raw: RawDocument, edition_id: str, lang: str | None = None, presplit: bool = False) -> Edition:
+    """Split a RawDocument into paragraphs and sentences; ``presplit`` keeps one line = one sentence."""
+    text = raw.text
+    lang = lang or detect_lang(text)
+    script = detect_script(text) if lang in ("zh", "yue", "wuu") else None
+    paragraphs: list[Paragraph] = []
+    sentences: list[Sentence] = []
+    if presplit:
+        for a, b in _lines(text):
+            sentences.append(Sentence(len(sentences), a, b, text[a:b], 0))
+        if sentences:
+            paragraphs.append(Paragraph(0, sentences[0].start, sentences[-1].end))
+    else:
+        split = splitter_for(lang)
+        for a, b in _paragraph_spans(text, lang):
+            pid = len(paragraphs)
+            kind = _paragraph_kind(text[a:b], pid, raw.title, lang)
+            paragraphs.append(Paragraph(pid, a, b, kind))
+            for sa, sb, skind in _units(text, a, b, kind, split):
+                sentences.append(Sentence(len(sentences), sa, sb, text[sa:sb], pid, skind))
+    if not sentences:
+        raise EmptyInputError(f"{raw.source} has no sentences")
+    title = raw.title or (sentences[0].text if paragraphs and paragraphs[0].kind == "headline" else None)
+    return Edition(
+        id=edition_id,
+        source=raw.source,
+        lang=lang,
+        text=text,
+        script=script,
+        title=title,
+        date=raw.date,
+        encoding=raw.encoding,
+        paragraphs=tuple(paragraphs),
+        sentences=tuple(sentences),
+        meta=dict(raw.meta, format=raw.format),
+    )
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            lead = len(line) - len(line.lstrip())
+            spans.append((pos + lead, pos + len(line.rstrip())))
+        pos += len(line) + 1
+    return spans
+
+
+def _paragraph_spans(text: str, lang: str) -> list[tuple[int, int]]:
+    """Blank lines separate paragraphs. Without any, every line is one. In CJK text a single
+    newline is a paragraph break too (Chinese prose is not hard-wrapped); in Latin text a
+    single newline breaks only after a sentence end."""
+    blocks = [(m.start(), m.end()) for m in re.finditer(r"\S(?:.|\n(?!\s*\n))*", text)]
+    if len(blocks) <= 1 or lang in _CJK_LANGS:
+        return _lines(text)
+    spans = []
+    for a, b in blocks:
+        start = a
+        for m in re.finditer(r"\n", text[a:b]):
+            cut = a + m.start()
+            before = text[start:cut].rstrip()
+            after = text[cut + 1:b].lstrip()
+            if before.endswith((".", "!", "?", "”", '"', ":")) and after[:1].isupper() or _is_short_line(before):
+                spans.append((start, cut))
+                start = cut + 1
+        spans.append((start, b))
+    return [(a + len(text[a:b]) - len(text[a:b].lstrip()), b) for a, b in spans if text[a:b].strip()]
+
+
+def _is_short_line(line: str) -> bool:
+    return 0 < len(line) < 80 and not line.endswith((",", ";")) and line[:1].isupper() and "." not in line[-2:]
+
+
+def _paragraph_kind(para: str, index: int, title: str | None, lang: str) -> str:
+    stripped = para.strip()
+    if _BYLINE.match(stripped) and len(stripped) < 80:
+        return "byline"
+    if _CAPTION.search(stripped) and len(stripped) < 300:
+        return "caption"
+    short = len(stripped) <= (60 if lang in _CJK_LANGS else 200)
+    ends = stripped.endswith(("。", ".", "！", "？", "!", "?", "”", "」", '"', "…"))
+    if (title and stripped == title.strip()) or (index == 0 and short and not ends):
+        return "headline"
+    return "body"
+
+
+def _units(text: str, a: int, b: int, kind: str, split: Splitter) -> list[tuple[int, int, str]]:
+    if kind != "body":
+        return [(a, b, kind)]
+    units = []
+    dateline = _DATELINE.match(text, a, b) if kind == "body" else None
+    if dateline and dateline.end() < b:
+        units.append((a, dateline.end(), "dateline"))
+        a = dateline.end()
+        while a < b and text[a].isspace():
+            a += 1
+    units.extend((a + s, a + e, "body") for s, e in split(text[a:b]))
+    return units
