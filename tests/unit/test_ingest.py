@@ -1,0 +1,115 @@
+"""Reading articles: encodings, formats, URLs, stdin, and one-line errors for bad input."""
+
+import codecs
+import http.server
+import threading
+from pathlib import Path
+
+import pytest
+
+from transcompare.errors import InputError
+from transcompare.ingest import read_source
+from transcompare.ingest.script import detect_script, normalize
+from transcompare.pipeline import read_edition
+
+CORPORA = Path(__file__).resolve().parents[2] / "corpora"
+ZH = CORPORA / "001-cadre-loyalty" / "original.zh.txt"
+ZH_HANT = CORPORA / "002-trad-edition" / "edition.zh-hant.txt"
+
+
+@pytest.mark.parametrize(
+    "source, encoding",
+    [(ZH, "gb18030"), (ZH_HANT, "big5"), (ZH, "utf-16"), (ZH, "utf-16-le"), (ZH, "utf-8-sig"), (ZH_HANT, "utf-16-be")],
+)
+def test_encodings_give_identical_sentences(tmp_path, source, encoding):
+    text = source.read_text(encoding="utf-8")
+    copy = tmp_path / f"copy.{encoding}.txt"
+    copy.write_bytes(text.encode(encoding))
+    reference = read_edition(str(source), "a")
+    decoded = read_edition(str(copy), "a")
+    assert decoded.sentence_texts() == reference.sentence_texts()
+    assert [(s.start, s.end) for s in decoded.sentences] == [(s.start, s.end) for s in reference.sentences]
+
+
+def test_encoding_override(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes("据称有43万人。".encode("gb18030"))
+    assert read_source(str(path), encoding="gb18030").text == "据称有43万人。"
+    with pytest.raises(InputError, match="not valid utf-8"):
+        read_source(str(path), encoding="utf-8")
+    with pytest.raises(InputError, match="unknown encoding"):
+        read_source(str(path), encoding="klingon")
+
+
+@pytest.mark.parametrize(
+    "payload, message",
+    [(b"", "empty"), (b"   \n\n", "empty"), (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20, "binary"),
+     (bytes(range(128, 256)) * 4, "not UTF-8")],
+)
+def test_bad_payloads(tmp_path, payload, message):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(payload)
+    with pytest.raises(InputError, match=message):
+        read_source(str(path))
+
+
+def test_missing_and_directory(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        read_source(str(tmp_path / "nope.txt"))
+    with pytest.raises(InputError, match="directory"):
+        read_source(str(tmp_path))
+
+
+def test_html_extraction():
+    doc = read_source(str(CORPORA / "004-html-page" / "original.zh.html"))
+    assert doc.format == "html" and doc.date and doc.date.startswith("2026-03-10")
+    assert doc.text.startswith(doc.title)
+    for noise in ("广告", "var ", "分享", "{"):
+        assert all(not line.strip().startswith(noise) for line in doc.text.splitlines())
+    en = read_source(str(CORPORA / "004-html-page" / "edition.en.html"))
+    assert "Advertisement" not in en.text and "Related" not in en.text
+
+
+def test_markdown(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text("---\ntitle: Hello\ndate: 2026-01-02\n---\n# Hello\n\nSome **bold** and [a link](http://x).\n", encoding="utf-8")
+    doc = read_source(str(path))
+    assert doc.title == "Hello" and doc.date == "2026-01-02"
+    assert "Some bold and a link." in doc.text and "**" not in doc.text
+
+
+def test_url_from_local_server(tmp_path):
+    page = (CORPORA / "004-html-page" / "original.zh.html").read_bytes()
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            if self.path == "/article.html":
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.end_headers()
+                self.wfile.write(page)
+            else:
+                self.send_error(404)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        doc = read_source(f"{base}/article.html")
+        assert doc.format == "html" and "672亿美元" in doc.text
+        with pytest.raises(InputError, match="HTTP 404"):
+            read_source(f"{base}/missing.html")
+    finally:
+        server.shutdown()
+
+
+def test_normalised_view_keeps_offsets():
+    text = "「我們的軟體」，ＡＢＣ１２３％"
+    norm = normalize(text)
+    assert len(norm.text) == len(text)
+    assert norm.text == "“我们的软件”，ABC123%"
+    assert detect_script(text) == "Hant" and detect_script(norm.text) == "Hans"

@@ -1,0 +1,90 @@
+"""Sentence and paragraph segmentation on hard cases; every unit keeps exact offsets."""
+
+import pytest
+
+from transcompare.ingest.reader import RawDocument
+from transcompare.segment import detect_lang, en, segment, zh
+
+
+def _pieces(text, splitter):
+    return [text[a:b] for a, b in splitter(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("他来了。她走了！真的吗？", ["他来了。", "她走了！", "真的吗？"]),
+        ("“如果共产党真的团结，早就攻打台湾了。”他说。明教授表示同意。",
+         ["“如果共产党真的团结，早就攻打台湾了。”他说。", "明教授表示同意。"]),
+        ("「我們不會改變立場。」李明表示。", ["「我們不會改變立場。」李明表示。"]),
+        ("他指出两大派系；一是民主派。", ["他指出两大派系；", "一是民主派。"]),
+        ("局势复杂……但他没有放弃。", ["局势复杂……但他没有放弃。"]),
+        ("局势复杂……“我们会坚持。”", ["局势复杂……", "“我们会坚持。”"]),
+        ("（据称，此事属实。）另一句。", ["（据称，此事属实。）", "另一句。"]),
+        ("“第一句。第二句。”李明表示。", ["“第一句。", "第二句。”李明表示。"]),
+    ],
+)
+def test_zh_sentences(text, expected):
+    assert _pieces(text, zh.split_sentences) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Prof. Ming spoke. He left.", ["Prof. Ming spoke.", "He left."]),
+        ("Dr. Smith met Mr. Lee in Jan. 2024 in Taipei.", ["Dr. Smith met Mr. Lee in Jan. 2024 in Taipei."]),
+        ("Growth was 3.5 percent. Exports fell.", ["Growth was 3.5 percent.", "Exports fell."]),
+        ("John F. Kennedy agreed. Others did not.", ["John F. Kennedy agreed.", "Others did not."]),
+        ("The U.S. clearly sees it. The CIA agrees.", ["The U.S. clearly sees it.", "The CIA agrees."]),
+        ("He lives in the U.S. He is fine.", ["He lives in the U.S.", "He is fine."]),
+        ("It was... fine. Then it ended... Later, more.", ["It was... fine.", "Then it ended...", "Later, more."]),
+        ("“Come to the CIA,” he said. “I’ll protect you.”", ["“Come to the CIA,” he said.", "“I’ll protect you.”"]),
+        ('"Is it true?" she asked. Yes!', ['"Is it true?" she asked.', "Yes!"]),
+    ],
+)
+def test_en_sentences(text, expected):
+    assert _pieces(text, en.split_sentences) == expected
+
+
+def _doc(text, title=None):
+    return RawDocument(source="t.txt", text=text, format="txt", encoding="utf-8", title=title)
+
+
+def test_units_and_offsets_zh():
+    text = "中南海高层难言一心\n\n习近平在会议上。（视频截图）\n\n【新闻网2026年3月5日讯】据称，43万人受查。他说：“不会。”\n"
+    ed = segment(_doc(text), "original")
+    assert ed.lang == "zh" and ed.script == "Hans"
+    kinds = [(s.kind, s.text) for s in ed.sentences]
+    assert kinds[0] == ("headline", "中南海高层难言一心")
+    assert kinds[1] == ("caption", "习近平在会议上。（视频截图）")
+    assert kinds[2] == ("dateline", "【新闻网2026年3月5日讯】")
+    assert [k for k, _ in kinds[3:]] == ["body", "body"]
+    for s in ed.sentences:
+        assert text[s.start:s.end] == s.text
+    assert [p.kind for p in ed.paragraphs] == ["headline", "caption", "body"]
+
+
+def test_units_and_offsets_en():
+    text = "Leaders Not United\n\nBy Jane Doe\n\nProfessor Ming said the U.S. sees it.\nHe added more.\n\nA second paragraph. With two sentences.\n"
+    ed = segment(_doc(text), "edition")
+    assert ed.lang == "en" and ed.script is None
+    assert [s.kind for s in ed.sentences][:2] == ["headline", "byline"]
+    assert [s.paragraph for s in ed.sentences] == [0, 1, 2, 3, 4, 4]
+    for s in ed.sentences:
+        assert text[s.start:s.end] == s.text
+
+
+def test_traditional_script_detected():
+    ed = segment(_doc("中華民國國家安全局今天表示，據稱有四十三萬人受到調查。"), "x")
+    assert ed.script == "Hant"
+
+
+def test_presplit_keeps_lines():
+    text = "第一句。第二句。\n\n第三句\n"
+    ed = segment(_doc(text), "x", presplit=True)
+    assert ed.sentence_texts() == ["第一句。第二句。", "第三句"]
+
+
+def test_detect_lang():
+    assert detect_lang("这是中文。") == "zh"
+    assert detect_lang("This is English.") == "en"
