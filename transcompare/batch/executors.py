@@ -1,0 +1,202 @@
+"""Where cases run: in this process, a local process pool, or a Dask cluster, behind one interface.
+
+Every executor offers ``map`` (the Executor protocol: results in input order) and
+``as_completed`` (``(index, result)`` pairs as they finish, so the runner can record each case the
+moment it is done). Items are pulled lazily and at most ``window`` are in flight, so a corpus of
+thousands of cases never sits in memory at once. A result is the function's return value, or the
+exception that the executor itself raised (a worker that died), never raised here.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any, Callable, Iterable, Iterator
+
+from ..errors import OptionError
+from ..pipeline import CompareOptions
+
+ENGINES = ("serial", "local", "dask")
+
+
+class _Ordered:
+    """``map`` in input order on top of ``as_completed``; exceptions are raised in order."""
+
+    def map(self, fn: Callable[[Any], Any], items: Iterable[Any]) -> Iterator[Any]:
+        buffer: dict[int, Any] = {}
+        next_index = 0
+        for index, result in self.as_completed(fn, items):
+            buffer[index] = result
+            while next_index in buffer:
+                value = buffer.pop(next_index)
+                next_index += 1
+                if isinstance(value, BaseException):
+                    raise value
+                yield value
+
+    def as_completed(self, fn: Callable[[Any], Any], items: Iterable[Any]) -> Iterator[tuple[int, Any]]:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Release workers; safe to call twice."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+class SerialExecutor(_Ordered):
+    """Runs each case here, one after another: the reference, and the easiest to debug."""
+
+    name = "serial"
+
+    def __init__(self, options: CompareOptions | None = None, warm: bool = True):
+        self.workers = 1
+        if warm and options is not None:
+            from .tasks import warm_up
+
+            warm_up(options)
+
+    def as_completed(self, fn, items):
+        for index, item in enumerate(items):
+            try:
+                result = fn(item)
+            except Exception as err:  # same contract as the pools: the failure is the result
+                result = err
+            yield index, result
+
+
+class LocalExecutor(_Ordered):
+    """A process pool on this machine; each worker loads the models once, in its initializer."""
+
+    name = "local"
+
+    def __init__(self, workers: int | None = None, options: CompareOptions | None = None, window: int | None = None):
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        from .tasks import warm_up
+
+        self.workers = max(1, workers or os.cpu_count() or 1)
+        self.window = window or 2 * self.workers
+        threads = max(1, (os.cpu_count() or 1) // self.workers)
+        # spawn, not fork: model engines keep threads that a forked child would inherit half-dead.
+        self._pool = ProcessPoolExecutor(
+            max_workers=self.workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=warm_up,
+            initargs=(options or CompareOptions(), threads),
+        )
+
+    def as_completed(self, fn, items):
+        from concurrent.futures import FIRST_COMPLETED, wait
+
+        source = enumerate(items)
+        pending: dict[Any, int] = {}
+
+        def fill() -> None:
+            while len(pending) < self.window:
+                try:
+                    index, item = next(source)
+                except StopIteration:
+                    return
+                pending[self._pool.submit(fn, item)] = index
+
+        fill()
+        while pending:
+            done, _ = wait(list(pending), return_when=FIRST_COMPLETED)
+            for future in sorted(done, key=lambda f: pending[f]):
+                index = pending.pop(future)
+                error = future.exception()
+                yield index, error if error is not None else future.result()
+            fill()
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+class DaskExecutor(_Ordered):
+    """A Dask distributed cluster at ``address``, or a LocalCluster of ``workers`` when none is given."""
+
+    name = "dask"
+
+    def __init__(self, address: str | None = None, workers: int | None = None, options: CompareOptions | None = None,
+                 window: int | None = None, connect_timeout: float = 20.0):
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError:
+            raise OptionError("the dask engine needs Dask distributed: pip install 'transcompare[batch]'") from None
+        from .dask_plugin import WarmUpPlugin
+
+        self._cluster = None
+        threads = None  # a remote cluster's workers set OMP_NUM_THREADS themselves
+        if address:
+            try:
+                self._client = Client(address, timeout=connect_timeout)
+            except (OSError, TimeoutError) as err:
+                raise OptionError(f"cannot reach the Dask scheduler at {address} ({err}); is `dask scheduler` running?") from None
+        else:
+            n = max(1, workers or os.cpu_count() or 1)
+            threads = max(1, (os.cpu_count() or 1) // n)
+            self._cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None)
+            self._client = Client(self._cluster)
+        self.address = self._client.scheduler.address
+        info = self._client.scheduler_info()
+        self.workers = sum(w.get("nthreads", 1) for w in info.get("workers", {}).values()) or 1
+        self.window = window or 2 * self.workers + 2
+        self._client.register_plugin(WarmUpPlugin(options or CompareOptions(), threads), name="transcompare-warm-up")
+
+    def as_completed(self, fn, items):
+        from distributed import as_completed
+
+        source = enumerate(items)
+        index_of: dict[str, int] = {}
+        running = as_completed()
+
+        def submit_one() -> bool:
+            try:
+                index, item = next(source)
+            except StopIteration:
+                return False
+            future = self._client.submit(fn, item, pure=False)
+            index_of[future.key] = index
+            running.add(future)
+            return True
+
+        for _ in range(self.window):
+            if not submit_one():
+                break
+        for future in running:
+            index = index_of.pop(future.key)
+            try:
+                result = future.result()
+            except Exception as err:  # the worker died or the cluster went away: the case records it
+                result = err
+            future.release()
+            yield index, result
+            submit_one()
+
+    def close(self) -> None:
+        if getattr(self, "_client", None) is not None:
+            self._client.close()
+            self._client = None
+        if self._cluster is not None:
+            self._cluster.close()
+            self._cluster = None
+
+
+def get_executor(engine: str, workers: int | None = None, address: str | None = None,
+                 options: CompareOptions | None = None) -> _Ordered:
+    """Build the executor for ``--engine``; a bad choice is an OptionError, not a traceback."""
+    if workers is not None and workers < 1:
+        raise OptionError(f"--workers must be at least 1, not {workers}")
+    if address and engine != "dask":
+        raise OptionError("--scheduler is only for --engine dask")
+    if engine == "serial":
+        return SerialExecutor(options)
+    if engine == "local":
+        return LocalExecutor(workers, options)
+    if engine == "dask":
+        return DaskExecutor(address, workers, options)
+    raise OptionError(f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
