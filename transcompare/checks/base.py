@@ -13,6 +13,8 @@ from ..protocols import Check
 #: name -> "module:Class"; imported on first use. Names carry versions (spaCy's habit).
 CHECKS: dict[str, str] = {
     "omissions.v1": "transcompare.checks.omissions:OmissionCheck",
+    "numbers.v1": "transcompare.checks.numbers:NumberCheck",
+    "dates.v1": "transcompare.checks.dates:DateCheck",
 }
 
 

@@ -1,0 +1,104 @@
+"""Every planted divergence in corpora/*/expected.json is found by `transcompare compare`, and no
+planted equivalent (must_not_flag) is flagged. Items of a kind whose check is not registered yet
+are skipped, so the test grows with the checks."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from transcompare.checks.base import CHECKS, short_name
+
+CORPORA = Path(__file__).resolve().parents[2] / "corpora"
+#: finding kind -> the check that reports it
+KIND_CHECK = {
+    "omission": "omissions", "addition": "omissions", "number": "numbers", "date": "dates",
+    "entity": "entities", "quote": "quotes", "attribution": "attribution", "wording": "wording",
+}
+
+
+def _cases() -> list[Path]:
+    return sorted(p for p in CORPORA.iterdir() if (p / "expected.json").is_file())
+
+
+@lru_cache(maxsize=None)
+def _report(case_name: str) -> dict:
+    """Run the CLI once per case (all editions) and return its JSON."""
+    from transcompare.cli.main import main
+
+    case_dir = CORPORA / case_name
+    case = json.loads((case_dir / "case.json").read_text(encoding="utf-8"))
+    out = Path(tempfile.mkdtemp(prefix="transcompare-e2e-")) / f"{case_name}.json"
+    argv = ["compare", str(case_dir / case["original"]["path"])]
+    argv += [str(case_dir / e["path"]) for e in case["editions"]]
+    argv += ["--json", str(out), "--date", case["published"], "--format", "summary"]
+    try:
+        main(argv)
+    except SystemExit as exit_:
+        assert not exit_.code, f"compare exited with {exit_.code}"
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def _locate(text: str, needle: str | None) -> tuple[int, int] | None:
+    if needle is None:
+        return None
+    at = text.find(needle)
+    assert at >= 0, f"answer-key string {needle!r} is not in the extracted text"
+    return at, at + len(needle)
+
+
+def _edition(report: dict, case: dict, edition_file: str) -> dict:
+    index = [e["path"] for e in case["editions"]].index(edition_file)
+    return report["editions"][index]
+
+
+def _hits(report: dict, case: dict, item: dict) -> list[dict]:
+    """Findings of the item's kind whose spans overlap the item's strings (either side)."""
+    ec = _edition(report, case, item["edition"])
+    zh = _locate(report["original"]["text"], item["zh"])
+    en = _locate(ec["edition"]["text"], item["en"])
+    hits = []
+    for f in ec["findings"]:
+        if f["kind"] != item["kind"]:
+            continue
+        on_zh = zh is not None and any(s["start"] < zh[1] and zh[0] < s["end"] for s in f["original_spans"])
+        on_en = en is not None and any(s["start"] < en[1] and en[0] < s["end"] for s in f["edition_spans"])
+        hits.append((f, on_zh, on_en))
+    return hits
+
+
+def _items(field: str):
+    params = []
+    for case_dir in _cases():
+        expected = json.loads((case_dir / "expected.json").read_text(encoding="utf-8"))
+        for n, item in enumerate(expected[field]):
+            params.append(pytest.param(case_dir.name, item, id=f"{case_dir.name}-{item['kind']}-{n}"))
+    return params
+
+
+def _need_check(kind: str) -> None:
+    registered = {short_name(n) for n in CHECKS}
+    if KIND_CHECK[kind] not in registered:
+        pytest.skip(f"check {KIND_CHECK[kind]!r} is not registered yet")
+
+
+@pytest.mark.parametrize("case_name,item", _items("findings"))
+def test_planted_divergence_is_found(case_name: str, item: dict) -> None:
+    _need_check(item["kind"])
+    case = json.loads((CORPORA / case_name / "case.json").read_text(encoding="utf-8"))
+    hits = _hits(_report(case_name), case, item)
+    # A divergence is found when a finding of its kind points at it on every side the key names.
+    found = [f for f, on_zh, on_en in hits if (item["zh"] is None or on_zh) and (item["en"] is None or on_en)]
+    assert found, f"not found: {item['note']} (findings of this kind: {[f['explanation'] for f, _, _ in hits]})"
+
+
+@pytest.mark.parametrize("case_name,item", _items("must_not_flag"))
+def test_planted_equivalent_is_not_flagged(case_name: str, item: dict) -> None:
+    _need_check(item["kind"])
+    case = json.loads((CORPORA / case_name / "case.json").read_text(encoding="utf-8"))
+    flagged = [f for f, on_zh, on_en in _hits(_report(case_name), case, item) if on_zh or on_en]
+    assert not flagged, f"flagged an equivalent ({item['note']}): {[f['explanation'] for f in flagged]}"

@@ -1,0 +1,137 @@
+"""What the number, date and attribution checks share: matching views of sentences, and
+neighbouring beads, so an alignment that slipped by one sentence does not look like a change."""
+
+from __future__ import annotations
+
+from typing import Callable, Sequence, TypeVar
+
+from ..model import Bead, Edition, Span
+from .base import CheckContext
+
+T = TypeVar("T")
+
+
+def is_zh(edition: Edition) -> bool:
+    return edition.lang.lower().startswith(("zh", "yue", "wuu"))
+
+
+def matching_text(edition: Edition, sid: int) -> str:
+    """The sentence as the checks read it: Simplified, half-width digits (same length, same offsets)."""
+    text = edition.sentences[sid].text
+    if is_zh(edition):
+        from ..ingest.script import normalize
+
+        return normalize(text, "zh").text
+    return text
+
+
+def per_sentence(ctx: CheckContext, key: str, edition: Edition, extract: Callable[[str, str], list[T]]) -> list[list[T]]:
+    """``extract(text, lang)`` for every sentence of one side, memoised on the context."""
+    memo_key = f"{key}:{edition.id}"
+    if memo_key not in ctx.cache:
+        lang = "zh" if is_zh(edition) else edition.lang
+        ctx.cache[memo_key] = [extract(matching_text(edition, s.id), lang) for s in edition.sentences]
+    return ctx.cache[memo_key]
+
+
+def located(edition: Edition, sid: int, start: int, end: int) -> Span:
+    """An offset pair inside sentence ``sid`` -> a span in ``edition.text``."""
+    base = edition.sentences[sid].start
+    return Span(base + start, base + end)
+
+
+def neighbours(beads: Sequence[Bead], index: int, radius: int = 2) -> list[int]:
+    """Bead indices around ``index`` (itself excluded), nearest first."""
+    out = []
+    for step in range(1, radius + 1):
+        for j in (index - step, index + step):
+            if 0 <= j < len(beads):
+                out.append(j)
+    return out
+
+
+def side_items(items: list[list[T]], sids: Sequence[int]) -> list[tuple[int, T]]:
+    """(sentence id, item) for the sentences of one side of a bead."""
+    return [(sid, item) for sid in sids for item in items[sid]]
+
+
+def pub_date(ctx: CheckContext):
+    """Publication date: the option, the original's metadata, its dateline, or the edition's."""
+    from ._dateparse import parse_iso, publication_date_from_text
+
+    if "pubdate" not in ctx.cache:
+        date = parse_iso(ctx.publication_date) or parse_iso(ctx.original.date)
+        date = date or publication_date_from_text(ctx.original.text) or parse_iso(ctx.edition.date)
+        ctx.cache["pubdate"] = date
+    return ctx.cache["pubdate"]
+
+
+Located = tuple  # (bead index, sentence id, item)
+
+
+def reconcile(beads: Sequence[Bead], orig: list[list[T]], edit: list[list[T]], equal: Callable[[T, T], bool],
+              pairable: Callable[[T, T], bool], radius: int = 2):
+    """Match items (figures, dates) across the alignment, tolerant of beads that slipped.
+
+    1. one-to-one by ``equal`` inside each bead; 2. leftovers equal to an item in a bead nearby;
+    3. leftovers that are ``pairable`` with a leftover on the other side (same bead first, then
+    the next ones) are changes. Returns (matched, changed, dropped, added) as lists of
+    ``(bead, sid, item)`` tuples (pairs for the first two). Sentences in beads without a
+    counterpart are only candidates for matching, never dropped or added: omissions covers them."""
+    o_all = [(i, sid, item) for i, b in enumerate(beads) for sid in b.src for item in orig[sid]]
+    e_all = [(i, sid, item) for i, b in enumerate(beads) for sid in b.tgt for item in edit[sid]]
+    o_by_bead: dict[int, list] = {}
+    e_by_bead: dict[int, list] = {}
+    for x in o_all:
+        o_by_bead.setdefault(x[0], []).append(x)
+    for x in e_all:
+        e_by_bead.setdefault(x[0], []).append(x)
+    matched, o_left, e_used = [], [], set()
+    for i in range(len(beads)):
+        for o in o_by_bead.get(i, []):
+            partner = _first(e_by_bead.get(i, []), e_used, lambda e: equal(o[2], e[2]))
+            if partner is None:
+                o_left.append(o)
+            else:
+                e_used.add(id(partner))
+                matched.append((o, partner))
+    e_left = [e for e in e_all if id(e) not in e_used]
+    # 2. near matches (an alignment slip): pair one-to-one where possible, else just excuse.
+    still = []
+    for o in o_left:
+        near = [e for j in neighbours(beads, o[0], radius) for e in e_by_bead.get(j, [])]
+        partner = _first([e for e in near if e in e_left], set(), lambda e: equal(o[2], e[2]))
+        if partner is not None:
+            e_left.remove(partner)
+            matched.append((o, partner))
+        elif not any(equal(o[2], e[2]) for e in near):
+            still.append(o)
+    o_left = still
+    o_all_by_bead = o_by_bead
+    e_left = [e for e in e_left if not any(
+        equal(o[2], e[2]) for j in [e[0], *neighbours(beads, e[0], radius)] for o in o_all_by_bead.get(j, []))]
+    # 3. changes: leftovers that render each other.
+    changed, dropped = [], []
+    for o in o_left:
+        if not beads[o[0]].tgt:
+            continue
+        order = [o[0], *neighbours(beads, o[0], 1)]
+        partner = None
+        for j in order:
+            partner = _first([e for e in e_left if e[0] == j and beads[j].src], set(), lambda e: pairable(o[2], e[2]))
+            if partner is not None:
+                break
+        if partner is not None:
+            e_left.remove(partner)
+            changed.append((o, partner))
+        else:
+            dropped.append(o)
+    added = [e for e in e_left if beads[e[0]].src]
+    return matched, changed, dropped, added
+
+
+def _first(candidates, used, test):
+    for c in candidates:
+        if id(c) not in used and test(c):
+            return c
+    return None

@@ -1,0 +1,398 @@
+"""Numbers, quantities, percentages, money and durations in Chinese and English text.
+
+Pure functions over one string: every ``Quantity`` carries ``[start, end)`` offsets into the
+string it was found in. Chinese text should be passed through ``ingest.script.normalize`` first
+(Traditional -> Simplified, full-width digits -> ASCII); that view keeps offsets, so the spans
+still point into the original. Date-like numbers (years, days of the month) are left to
+``_dateparse`` and skipped here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# --- qualifiers -----------------------------------------------------------------------------
+# Groups: "lower" (more than / at least), "upper" (less than / nearly), "approx" (about),
+# "upto" (as many as: emphasis, not a bound). Equivalence of groups is decided by the check.
+_ZH_PREFIX_QUAL = {
+    "至少": "lower", "起码": "lower", "最少": "lower", "逾": "lower", "超过": "lower", "超": "lower", "多于": "lower",
+    "约": "approx", "大约": "approx", "大概": "approx", "约有": "approx",
+    "近": "upper", "将近": "upper", "接近": "upper", "不到": "upper", "不足": "upper", "少于": "upper",
+    "不超过": "upper", "最多": "upper",
+    "多达": "upto", "高达": "upto", "达到": "upto",
+}
+_ZH_SUFFIX_QUAL = {
+    "以上": "lower", "多": "lower", "余": "lower", "有余": "lower", "之多": "upto",
+    "以下": "upper", "左右": "approx", "上下": "approx",
+}
+_EN_PREFIX_QUAL = {
+    "more than": "lower", "over": "lower", "upwards of": "lower", "in excess of": "lower", "at least": "lower",
+    "no fewer than": "lower", "no less than": "lower", "just over": "lower", "well over": "lower", "above": "lower",
+    "nearly": "upper", "almost": "upper", "close to": "upper", "just under": "upper", "less than": "upper",
+    "fewer than": "upper", "under": "upper", "below": "upper", "at most": "upper", "no more than": "upper",
+    "not more than": "upper",
+    "about": "approx", "around": "approx", "roughly": "approx", "some": "approx", "approximately": "approx",
+    "an estimated": "approx", "estimated": "approx", "circa": "approx",
+    "up to": "upto", "as many as": "upto", "as much as": "upto", "as high as": "upto",
+}
+_EN_SUFFIX_QUAL = {"or more": "lower", "and more": "lower", "plus": "lower", "or so": "approx", "or less": "upper"}
+
+# --- Chinese ----------------------------------------------------------------------------------
+_ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_ZH_SMALL = {"十": 10, "百": 100, "千": 1000}
+_ZH_BIG = {"万": 10_000, "亿": 100_000_000}
+
+_CURRENCY_ZH = {
+    "美元": "USD", "美金": "USD", "港元": "HKD", "港币": "HKD", "新台币": "TWD", "台币": "TWD", "欧元": "EUR",
+    "日元": "JPY", "英镑": "GBP", "人民币": "CNY", "元人民币": "CNY", "元": "CNY",
+}
+#: Duration units -> days (month and year as calendar averages; equality is checked with tolerance).
+_DAYS = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.4375, "year": 365.25}
+_DURATION_ZH = {
+    "秒钟": "second", "秒": "second", "分钟": "minute", "个小时": "hour", "小时": "hour", "个钟头": "hour", "天": "day",
+    "周": "week", "个星期": "week", "星期": "week", "个礼拜": "week", "个月": "month", "年": "year", "个年头": "year",
+}
+_MEASURES_ZH = (
+    "个国家 个城市 个省 个县 个人 个 名 人次 人 位 次 条 段 股 家 款 项 件 种 台 辆 架次 架 艘 座 所 部 本 份 篇 张 只 头 匹 "
+    "户 起 宗 例 票 枚 颗 公里 千米 平方公里 米 吨 公斤 千克 克 亩 批 轮 场 届 岁 国 省 市 县 处 间 层 道 集 页 字 "
+    "单 笔 桩 栋 剂 针 支 枪 发 倍 成"
+).split()
+_UNITS_ZH = sorted(set(_MEASURES_ZH) | set(_CURRENCY_ZH) | set(_DURATION_ZH), key=len, reverse=True)
+
+_DIGIT_NUM = r"[0-9]+(?:[,，][0-9]{3})*(?:\.[0-9]+)?"
+_ZH_NUM = r"[零〇一二三四五六七八九十百千万亿两]+(?:点[零〇一二三四五六七八九]+)?"
+_ZH_PRE = "|".join(sorted(_ZH_PREFIX_QUAL, key=len, reverse=True))
+_ZH_RE = re.compile(
+    rf"(?P<ord>第)?(?:(?P<pre>{_ZH_PRE})(?:有|存在|达到|达|为|是|了|共){{0,2}})?(?P<cur>人民币|美元|港币|港元|新台币)?(?P<pct>百分之)?"
+    rf"(?P<num>{_DIGIT_NUM}|{_ZH_NUM})"
+    rf"(?:(?P<sep>至|到|-|—|–|~|～)(?P<num2>{_DIGIT_NUM}|{_ZH_NUM}))?"
+    r"(?P<more1>多|余)?(?P<scale>万亿|千亿|百亿|十亿|千万|百万|十万|万|亿)?(?P<more2>多|余)?"
+    rf"(?P<unit>{'|'.join(_UNITS_ZH)})?(?P<half>半)?(?P<pctsign>%)?"
+    r"(?P<post>以上|以下|左右|上下|之多|有余)?"
+)
+
+
+def parse_zh_number(token: str) -> float | None:
+    """Chinese or Arabic numerals ("四十三万", "2100", "3.5", "一点五") -> value; None if not a number."""
+    token = token.replace(",", "").replace("，", "")
+    if re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", token):
+        return float(token)
+    if "点" in token:
+        whole, _, frac = token.partition("点")
+        head = parse_zh_number(whole) if whole else 0.0
+        if head is None or not frac or any(ch not in _ZH_DIGITS for ch in frac):
+            return None
+        return head + float("0." + "".join(str(_ZH_DIGITS[ch]) for ch in frac))
+    if not token or any(ch not in _ZH_DIGITS and ch not in _ZH_SMALL and ch not in _ZH_BIG for ch in token):
+        return None
+    if all(ch in _ZH_DIGITS for ch in token) and len(token) > 1:  # "二〇二四" digit by digit
+        return float("".join(str(_ZH_DIGITS[ch]) for ch in token))
+    total, section, digit = 0.0, 0.0, None
+    for ch in token:
+        if ch in _ZH_DIGITS:
+            digit = _ZH_DIGITS[ch]
+        elif ch in _ZH_SMALL:
+            section += (1 if digit is None else digit) * _ZH_SMALL[ch]
+            digit = None
+        else:
+            big = _ZH_BIG[ch]
+            section += digit or 0
+            total = (total + (section or 1)) * big if big > 10_000 else total + (section or 1) * big
+            section, digit = 0.0, None
+    return total + section + (digit or 0)
+
+
+_RANK = {"lower": 3, "upper": 3, "approx": 2, "upto": 1}
+
+
+def _strongest(found: list[tuple[str | None, str | None]]) -> tuple[str, str]:
+    """Of the hedges around one figure, the one that bounds it (多 in 达到600多万 beats 达到)."""
+    best = ("", "")
+    for text, group in found:
+        if text and group and _RANK[group] > _RANK.get(best[1], 0):
+            best = (text, group)
+    return best
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One figure in a text: its value in base units, what kind of figure, and any hedge on it."""
+
+    start: int
+    end: int
+    text: str
+    value: float  # plain value: 43万 -> 430000; percentages in percent; durations in their unit
+    kind: str  # count | percent | money | duration | times | ordinal | fraction
+    unit: str = ""  # currency code or duration unit
+    qualifier: str = ""  # "" | lower | upper | approx | upto
+    qualifier_text: str = ""
+    high: float | None = None  # upper end of a range
+
+    @property
+    def canonical(self) -> float:
+        """Durations in days, everything else as is, so 78 months == 6.5 years."""
+        return self.value * _DAYS[self.unit] if self.kind == "duration" and self.unit in _DAYS else self.value
+
+
+def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a < e and s < b for s, e in spans)
+
+
+def extract_zh(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
+    """Quantities in (normalised) Chinese text; ``skip`` are spans (dates) to leave alone."""
+    out: list[Quantity] = []
+    for m in _ZH_RE.finditer(text):
+        num = m.group("num")
+        value = parse_zh_number(num)
+        if value is None:
+            continue
+        start, end = m.start(), m.end()
+        is_digits = num[0].isdigit()
+        unit = m.group("unit") or ""
+        scale = m.group("scale") or ""
+        pct = bool(m.group("pct") or m.group("pctsign") or unit == "成")
+        if not is_digits:
+            if not any(ch in num for ch in "零〇一二三四五六七八九十两"):
+                continue  # 百姓, 万一, 千万 (as "must")
+            if not (unit or scale or pct or m.group("ord") or "万" in num or "亿" in num):
+                continue  # 一心, 十分, 两岸: not figures
+        elif start > 0 and re.match(r"[A-Za-z\-_]", text[start - 1]):
+            continue  # G20, COVID-19
+        if unit == "年" and is_digits and len(num) == 4 and not scale:
+            continue  # a year: _dateparse's job
+        if _overlaps(start, end, list(skip)):
+            continue
+        if unit in ("月", "日"):
+            continue
+        mult = 1.0
+        for ch in scale:
+            mult *= {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}[ch]
+        value *= mult
+        high = None
+        if m.group("num2"):
+            v2 = parse_zh_number(m.group("num2"))
+            if v2 is not None:
+                high = v2 * mult
+        if m.group("half"):
+            value += 0.5 * mult
+        found = [(m.group("pre"), _ZH_PREFIX_QUAL.get(m.group("pre") or ""))]
+        if m.group("pre") and m.group("pre").startswith("近") and start > 0 and text[start - 1] in "最附":
+            found = []  # 最近三年: "in the last three years", not "nearly"
+        found += [(m.group(k), _ZH_SUFFIX_QUAL.get(m.group(k) or "")) for k in ("more1", "more2", "post")]
+        qual_text, qualifier = _strongest(found)
+        if m.group("ord") and not pct:
+            kind, unit_code = "ordinal", ""
+            start = m.start("ord")
+            if m.group("pre"):
+                continue
+        elif pct:
+            kind, unit_code = "percent", ""
+            if unit == "成":
+                value *= 10
+                high = high * 10 if high is not None else None
+        elif unit == "倍":
+            kind, unit_code = "times", ""
+        elif unit in _CURRENCY_ZH or m.group("cur"):
+            kind, unit_code = "money", _CURRENCY_ZH.get(unit or m.group("cur"), "CNY")
+        elif unit in _DURATION_ZH:
+            kind, unit_code = "duration", _DURATION_ZH[unit]
+        else:
+            kind, unit_code = "count", ""
+        if value == 1 and kind in ("count", "ordinal", "duration") and not scale:
+            continue  # 一个, 一名, 第一: too common to be a figure worth checking
+        if kind == "ordinal" and value < 3:
+            continue
+        out.append(Quantity(start, end, text[start:end], value, kind, unit_code, qualifier, qual_text, high))
+    for m in _ZH_HALF_RE.finditer(text):
+        if _overlaps(m.start(), m.end(), [(q.start, q.end) for q in out] + list(skip)):
+            continue
+        word = m.group("w")
+        qual = _ZH_SUFFIX_QUAL.get(m.group("post") or "", "") or ("lower" if word == "过半" else "")
+        if word in ("半年", "半个月"):
+            out.append(Quantity(m.start(), m.end(), m.group(0), 0.5, "duration", "year" if word == "半年" else "month", qual, m.group("post") or ""))
+        else:
+            out.append(Quantity(m.start(), m.end(), m.group(0), 0.5, "fraction", "", qual, m.group("post") or ("过" if word == "过半" else "")))
+    out.sort(key=lambda q: q.start)
+    return out
+
+
+_ZH_HALF_RE = re.compile(r"(?<![一二三四五六七八九十两0-9个])(?P<w>一半|半数|过半|半年|半个月)(?P<post>以上|以下|左右)?")
+
+
+# --- English ----------------------------------------------------------------------------------
+_EN_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_EN_SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_EN_ORDINALS = {
+    "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+    "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "twentieth": 20,
+}
+_EN_TIMES = {"twice": 2, "double": 2, "doubled": 2, "doubling": 2, "triple": 3, "tripled": 3, "quadrupled": 4}
+_CURRENCY_EN = {
+    "us$": "USD", "$": "USD", "hk$": "HKD", "nt$": "TWD", "€": "EUR", "£": "GBP", "¥": "CNY", "rmb": "CNY",
+    "yuan": "CNY", "renminbi": "CNY", "dollars": "USD", "dollar": "USD", "u.s. dollars": "USD",
+    "hong kong dollars": "HKD", "taiwan dollars": "TWD", "euros": "EUR", "pounds": "GBP", "yen": "JPY",
+}
+_DURATION_EN = {
+    "seconds": "second", "second": "second", "minutes": "minute", "minute": "minute", "hours": "hour", "hour": "hour",
+    "days": "day", "day": "day", "weeks": "week", "week": "week", "months": "month", "month": "month",
+    "years": "year", "year": "year",
+}
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+_TENS_RE = "|".join(_EN_TENS)
+_UNITS_RE = "|".join(sorted(_EN_UNITS, key=len, reverse=True))
+_WORD = rf"(?:(?:{_TENS_RE})(?:[- ](?:{_ONES}))?|{_UNITS_RE})"
+_WORD_NUM = rf"(?:{_WORD}(?:[ -]hundred(?:(?: and)? {_WORD})?)?|a hundred|a dozen|a half|half)"
+_EN_PRE = "|".join(sorted(_EN_PREFIX_QUAL, key=len, reverse=True))
+_EN_RE = re.compile(
+    rf"(?<![\w$.])(?:(?P<pre>{_EN_PRE})\s+)?(?P<cur>US\$|HK\$|NT\$|\$|€|£|¥|RMB\s?)?"
+    rf"(?P<num>[0-9]+(?:,[0-9]{{3}})*(?:\.[0-9]+)?|{_WORD_NUM})(?P<andhalf> and a half)?"
+    rf"(?:\s?(?:-|–|to)\s?(?P<cur2>US\$|HK\$|\$)?(?P<num2>[0-9]+(?:,[0-9]{{3}})*(?:\.[0-9]+)?))?"
+    r"(?:[ -]?(?P<scale>trillion|billion|million|thousand|bn|mn|m|k)\b)?"
+    r"(?:[ -]?(?P<unit>percentage points?|per ?cent|%|times|fold|(?:U\.S\. |Hong Kong |Taiwan )?dollars?|yuan|renminbi|euros|pounds|yen|"
+    r"seconds?|minutes?|hours?|days?|weeks?|months?|years?))?"
+    rf"(?:\s+(?P<post>or more|and more|or so|or less))?(?![\w])",
+    re.I,
+)
+_EN_WORDY = re.compile(
+    r"\b(?P<pre>(?:more than|nearly|almost|about|over|at least|some) )?(?P<w>twice|double|doubled|doubling|triple|tripled|quadrupled|"
+    + "|".join(_EN_ORDINALS)
+    + r")\b",
+    re.I,
+)
+
+
+def parse_en_number(token: str) -> float | None:
+    """"35,000", "six", "twenty-five", "two hundred and ten", "half" -> value."""
+    token = token.lower().replace(",", "").strip()
+    if re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", token):
+        return float(token)
+    if token in ("half", "a half"):
+        return 0.5
+    if token == "a dozen":
+        return 12.0
+    if token == "a hundred":
+        return 100.0
+    total = 0.0
+    for word in re.split(r"[\s-]+", token):
+        if word == "and":
+            continue
+        if word in _EN_UNITS:
+            total += _EN_UNITS[word]
+        elif word in _EN_TENS:
+            total += _EN_TENS[word]
+        elif word == "hundred":
+            total = (total or 1) * 100
+        else:
+            return None
+    return total
+
+
+def extract_en(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
+    """Quantities in English text; ``skip`` are spans (dates) to leave alone."""
+    out: list[Quantity] = []
+    taken: list[tuple[int, int]] = list(skip)
+    for m in _EN_RE.finditer(text):
+        num = m.group("num")
+        value = parse_en_number(num)
+        if value is None:
+            continue
+        start, end = m.start("num") if not m.group("cur") else m.start("cur"), m.end()
+        if m.group("pre"):
+            start = m.start("pre")
+        scale = (m.group("scale") or "").lower()
+        unit = (m.group("unit") or "").lower()
+        cur = (m.group("cur") or "").strip().lower()
+        is_digits = num[0].isdigit()
+        if scale in ("m", "k", "bn", "mn") and not (cur or is_digits):
+            scale = ""
+        if scale == "m" and not cur:
+            scale = ""  # "5 m" is metres more often than millions
+        if _overlaps(m.start("num"), m.end("num"), taken):
+            continue
+        tail = text[m.end():m.end() + 6].lower()
+        if re.match(r"\s*(a\.m\.|p\.m\.|am\b|pm\b|o'clock|:\d)", tail) or (is_digits and text[m.end():m.end() + 1] == ":"):
+            continue  # a time of day
+        if is_digits and not (scale or unit or cur) and len(num) == 4 and 1800 <= value <= 2100:
+            continue  # a year
+        kind_half = num.lower() in ("half", "a half") and not (unit or scale)
+        if m.group("andhalf"):
+            value += 0.5
+        mult = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}.get(scale, 1.0)
+        value *= mult
+        high = None
+        if m.group("num2"):
+            v2 = parse_en_number(m.group("num2"))
+            high = v2 * mult if v2 is not None else None
+        qualifier, qual_text = "", ""
+        if m.group("pre"):
+            qual_text = m.group("pre").lower()
+            qualifier = _EN_PREFIX_QUAL[qual_text]
+        if m.group("post") and not qualifier:
+            qual_text = m.group("post").lower()
+            qualifier = _EN_SUFFIX_QUAL[qual_text]
+        if unit.startswith("percent") or unit in ("per cent", "%"):
+            kind, code = "percent", ""
+        elif unit in ("times", "fold") and not scale and value < 100:
+            kind, code = "times", ""
+        elif unit in ("times", "fold"):
+            kind, code = "count", ""
+        elif cur or unit in _CURRENCY_EN:
+            kind, code = "money", _CURRENCY_EN.get(cur or unit, "USD")
+        elif unit in _DURATION_EN:
+            kind, code = "duration", _DURATION_EN[unit]
+        elif kind_half:
+            kind, code = "fraction", ""
+        else:
+            kind, code = "count", ""
+        if value == 1 and kind == "count":
+            continue
+        if value == 0 and not is_digits:
+            continue
+        taken.append((m.start(), m.end()))
+        out.append(Quantity(start, end, text[start:end], value, kind, code, qualifier, qual_text, high))
+    for m in _EN_WORDY.finditer(text):
+        if _overlaps(m.start("w"), m.end("w"), taken):
+            continue
+        word = m.group("w").lower()
+        if word in _EN_TIMES:
+            value, kind = float(_EN_TIMES[word]), "times"
+        else:
+            value, kind = float(_EN_ORDINALS[word]), "ordinal"
+        qualifier = _EN_PREFIX_QUAL.get((m.group("pre") or "").strip().lower(), "")
+        start = m.start("pre") if m.group("pre") and qualifier else m.start("w")
+        out.append(Quantity(start, m.end(), text[start:m.end()], value, kind, "", qualifier, (m.group("pre") or "").strip().lower() if qualifier else ""))
+    for m in re.finditer(r"\b([0-9]+)(?:st|nd|rd|th)\b", text):
+        if not _overlaps(m.start(), m.end(), taken) and int(m.group(1)) >= 3:
+            out.append(Quantity(m.start(), m.end(), m.group(0), float(m.group(1)), "ordinal"))
+    out.sort(key=lambda q: q.start)
+    return out
+
+
+def format_value(q: Quantity) -> str:
+    """A figure the way a journalist writes it: 430,000; 67.2 billion; 15%; 6.5 years."""
+    def num(v: float) -> str:
+        if v >= 1e9 and (v / 1e9) != int(v / 1e9) or v >= 1e10:
+            return f"{v / 1e9:,.2f}".rstrip("0").rstrip(".") + " billion"
+        if v == int(v):
+            return f"{int(v):,}"
+        return f"{v:,.2f}".rstrip("0").rstrip(".")
+
+    body = num(q.value) + (f"–{num(q.high)}" if q.high is not None else "")
+    if q.kind == "percent":
+        body += "%"
+    elif q.kind == "times":
+        body += " times"
+    elif q.kind == "money":
+        body += f" {q.unit}"
+    elif q.kind == "duration":
+        body += f" {q.unit}{'s' if q.value != 1 else ''}"
+    elif q.kind == "ordinal":
+        body = f"no. {body}"
+    words = {"lower": "more than ", "upper": "under ", "approx": "about ", "upto": "as many as "}
+    return words.get(q.qualifier, "") + body

@@ -1,0 +1,145 @@
+"""Numbers, quantities, percentages, money and durations: changed, dropped, added, or hedged differently.
+
+Figures are compared by value, not by spelling: 43万 = 430,000, 3.5万 = 35,000, 百分之十五 = 15 percent,
+78个月 = six and a half years, 两倍 = twice. 多/余/以上 = "more than" and 约 = "about" are kept as
+qualifiers, so "at least" lost or "more than" turned into "under" is a finding of its own. A figure
+the aligned edition sentences lack is looked for in neighbouring beads before it counts as changed.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..model import Finding
+from ._dateparse import extract_dates
+from ._numalign import located, per_sentence, reconcile
+from ._numparse import Quantity, extract_en, extract_zh, format_value
+from .base import CheckContext
+
+#: Qualifier groups that say the same thing ("" = a plain figure).
+_COMPATIBLE = {
+    frozenset({""}), frozenset({"lower"}), frozenset({"upper"}), frozenset({"approx"}), frozenset({"upto"}),
+    frozenset({"", "approx"}), frozenset({"", "upto"}), frozenset({"approx", "upto"}), frozenset({"approx", "upper"}),
+    frozenset({"upper", "upto"}), frozenset({"lower", "upto"}),
+}
+_QUAL_WORDS = {"lower": "more than / at least", "upper": "under / nearly", "approx": "about", "upto": "as many as"}
+
+
+def quantities(text: str, lang: str) -> list[Quantity]:
+    """Every figure in a sentence, dates left out (they are the date check's)."""
+    skip = [(d.start, d.end) for d in extract_dates(text, lang)]
+    return extract_zh(text, skip) if lang.startswith("zh") else extract_en(text, skip)
+
+
+def same_value(a: Quantity, b: Quantity) -> bool:
+    """Equal figures: exact, or within 2% when either side is hedged; durations compared in days."""
+    if (a.high is None) != (b.high is None):
+        return False
+    hedged = bool(a.qualifier or b.qualifier)
+    tolerance = 0.02 if hedged else 1e-6
+    if a.kind == "duration" and b.kind == "duration":
+        tolerance = max(tolerance, 0.01)
+        x, y = a.canonical, b.canonical
+    else:
+        x, y = a.value, b.value
+    if abs(x - y) > tolerance * max(abs(x), abs(y), 1e-9):
+        return False
+    if a.high is not None:
+        return abs(a.high - b.high) <= tolerance * max(abs(a.high), abs(b.high), 1e-9)
+    return True
+
+
+def _significant(q: Quantity) -> bool:
+    """Figures worth reporting when one side simply lacks them (small counts are often rephrased)."""
+    return q.kind in ("percent", "money") or q.value >= 10 or (q.kind == "duration" and q.value >= 2)
+
+
+def _pairable(a: Quantity, b: Quantity) -> bool:
+    """Two unmatched figures that plausibly render each other, so one was changed into the other."""
+    if a.kind == b.kind:
+        return True
+    loose = {"count", "money", "times"}
+    return a.kind in loose and b.kind in loose
+
+
+class NumberCheck:
+    name = "numbers.v1"
+    requires = frozenset({"beads"})
+
+    def run(self, ctx: CheckContext) -> Iterable[Finding]:
+        orig = per_sentence(ctx, "numbers", ctx.original, quantities)
+        edit = per_sentence(ctx, "numbers", ctx.edition, quantities)
+        matched, changed, dropped, added = reconcile(ctx.beads, orig, edit, _equal_strict_first, _pairable)
+        for (i, osid, o), (_, esid, e) in matched:
+            finding = self._qualifier(ctx, i, osid, o, esid, e)
+            if finding:
+                yield finding
+        for (i, osid, o), (_, esid, e) in changed:
+            yield self._finding(
+                ctx, i, "changed", "high", 0.85,
+                f"The original says {_says(o)}; this edition says {e.text}.", [(osid, o)], [(esid, e)],
+            )
+        for i, osid, o in dropped:
+            if _significant(o):
+                severity = "medium" if o.kind in ("percent", "money") or o.value >= 1000 else "low"
+                yield self._finding(
+                    ctx, i, "dropped", severity, 0.6,
+                    f"The original gives {_says(o)}; this edition has no such figure.", [(osid, o)], [],
+                )
+        for i, esid, e in added:
+            if e.kind in ("percent", "money") or e.value >= 100:
+                yield self._finding(
+                    ctx, i, "added", "low", 0.5,
+                    f"This edition gives {e.text}, a figure the original does not have here.", [], [(esid, e)],
+                )
+
+    def _qualifier(self, ctx, index, osid, o: Quantity, esid, e: Quantity) -> Finding | None:
+        if frozenset({o.qualifier, e.qualifier}) in _COMPATIBLE:
+            return None
+        if o.qualifier and e.qualifier:
+            subtype, severity = "qualifier-changed", "high"
+            text = f"The original says {o.qualifier_text} ({_QUAL_WORDS[o.qualifier]}) {_plain(o)}; this edition says “{e.text}”."
+        elif o.qualifier:
+            subtype, severity = "qualifier-dropped", "medium"
+            text = f"The original hedges the figure: {o.text} ({_QUAL_WORDS[o.qualifier]}); this edition gives a plain “{e.text}”."
+        else:
+            subtype, severity = "qualifier-added", "medium"
+            text = f"This edition says “{e.text}” ({_QUAL_WORDS[e.qualifier]}); the original gives a plain {o.text}."
+        return self._finding(ctx, index, subtype, severity, 0.7, text, [(osid, o)], [(esid, e)])
+
+    def _finding(self, ctx, index, subtype, severity, confidence, explanation, o_items, e_items) -> Finding:
+        return Finding(
+            kind="number",
+            subtype=subtype,
+            severity=severity,
+            confidence=confidence,
+            explanation=explanation,
+            check=self.name,
+            edition=ctx.edition.id,
+            original_spans=tuple(located(ctx.original, s, q.start, q.end) for s, q in o_items),
+            edition_spans=tuple(located(ctx.edition, s, q.start, q.end) for s, q in e_items),
+            bead=index,
+            evidence={
+                "original": [_evidence(q) for _, q in o_items],
+                "edition": [_evidence(q) for _, q in e_items],
+            },
+        )
+
+
+def _equal_strict_first(a: Quantity, b: Quantity) -> bool:
+    """Equal values; a figure of another kind only when the values are equal too (两段 vs twice is not)."""
+    return same_value(a, b) and (a.kind == b.kind or {a.kind, b.kind} <= {"count", "money", "times", "percent"})
+
+
+def _plain(q: Quantity) -> str:
+    return format_value(Quantity(q.start, q.end, q.text, q.value, q.kind, q.unit, "", "", q.high))
+
+
+def _says(q: Quantity) -> str:
+    """"430,000 (43万)": the value in plain figures, with the original wording when it differs."""
+    value = format_value(q)
+    return value if value == q.text else f"{value} ({q.text})"
+
+
+def _evidence(q: Quantity) -> dict:
+    return {"text": q.text, "value": q.value, "kind": q.kind, "unit": q.unit, "qualifier": q.qualifier, "high": q.high}
