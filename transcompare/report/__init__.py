@@ -11,6 +11,10 @@ from ..protocols import Exporter
 
 EXPORTERS: dict[str, str] = {
     "json": "transcompare.report.json:JsonExporter",
+    "html": "transcompare.report.html:HtmlExporter",
+    "tsv": "transcompare.report.tsv:TsvExporter",
+    "tmx": "transcompare.report.tmx:TmxExporter",
+    "xliff": "transcompare.report.tmx:XliffExporter",
 }
 
 
