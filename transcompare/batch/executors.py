@@ -122,7 +122,7 @@ class DaskExecutor(_Ordered):
     name = "dask"
 
     def __init__(self, address: str | None = None, workers: int | None = None, options: CompareOptions | None = None,
-                 window: int | None = None, connect_timeout: float = 20.0):
+                 window: int | None = None, connect_timeout: float = 15.0):
         try:
             from distributed import Client, LocalCluster
         except ImportError:
@@ -132,6 +132,7 @@ class DaskExecutor(_Ordered):
         self._cluster = None
         threads = None  # a remote cluster's workers set OMP_NUM_THREADS themselves
         if address:
+            _probe(address)
             try:
                 self._client = Client(address, timeout=connect_timeout)
             except (OSError, TimeoutError) as err:
@@ -186,13 +187,35 @@ class DaskExecutor(_Ordered):
             self._cluster = None
 
 
-def get_executor(engine: str, workers: int | None = None, address: str | None = None,
-                 options: CompareOptions | None = None) -> _Ordered:
-    """Build the executor for ``--engine``; a bad choice is an OptionError, not a traceback."""
+def _probe(address: str, timeout: float = 5.0) -> None:
+    """Fail fast on a refused tcp:// address (the Dask client would otherwise retry until its timeout)."""
+    import socket
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(address if "://" in address else f"tcp://{address}")
+    if parts.scheme != "tcp" or not parts.hostname:
+        return
+    try:
+        with socket.create_connection((parts.hostname, parts.port or 8786), timeout=timeout):
+            pass
+    except OSError as err:
+        raise OptionError(f"cannot reach the Dask scheduler at {address} ({err.strerror or err}); is `dask scheduler` running?") from None
+
+
+def check_engine(engine: str, workers: int | None = None, address: str | None = None) -> None:
+    """Fail before any work on an engine choice that cannot run."""
+    if engine not in ENGINES:
+        raise OptionError(f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
     if workers is not None and workers < 1:
         raise OptionError(f"--workers must be at least 1, not {workers}")
     if address and engine != "dask":
         raise OptionError("--scheduler is only for --engine dask")
+
+
+def get_executor(engine: str, workers: int | None = None, address: str | None = None,
+                 options: CompareOptions | None = None) -> _Ordered:
+    """Build the executor for ``--engine``; a bad choice is an OptionError, not a traceback."""
+    check_engine(engine, workers, address)
     if engine == "serial":
         return SerialExecutor(options)
     if engine == "local":

@@ -78,9 +78,10 @@ def run_batch(manifest: str | Path, outdir: str | Path, options: BatchOptions = 
     from filelock import FileLock, Timeout
 
     from .aggregate import write_aggregate
-    from .executors import get_executor
+    from .executors import check_engine, get_executor
 
     started = time.perf_counter()
+    check_engine(options.engine, options.workers, options.scheduler)
     cases = load_manifest(manifest)
     out = Path(outdir)
     if out.exists() and not out.is_dir():

@@ -1,0 +1,343 @@
+"""Batch runs: manifests, resumability, failures, executors and the corpus aggregate."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from transcompare.batch.aggregate import build_aggregate, write_aggregate
+from transcompare.batch.executors import LocalExecutor, SerialExecutor, get_executor
+from transcompare.batch.manifest import Case, CaseInput, load_manifest
+from transcompare.batch.runner import BatchOptions, case_filename, run_batch
+from transcompare.batch.state import CaseRecord, StateStore
+from transcompare.batch.synth import make_corpus
+from transcompare.batch.tasks import renderings, summarise
+from transcompare.errors import ManifestError, OptionError
+
+SERIAL = BatchOptions(engine="serial")
+
+
+@pytest.fixture
+def corpus(tmp_path, corpora) -> Path:
+    return make_corpus(corpora, tmp_path / "corpus", cases=6, seed=1)
+
+
+def _run(manifest: Path) -> list[dict]:
+    return json.loads((manifest.parent.parent / "out" / "run.json").read_text(encoding="utf-8"))["cases"]
+
+
+# --- manifests ---------------------------------------------------------------------------------
+
+
+def test_csv_manifest_resolves_paths_and_metadata(tmp_path):
+    (tmp_path / "sub").mkdir()
+    manifest = tmp_path / "sub" / "m.csv"
+    manifest.write_text(
+        "id,original,editions,edition_langs,outlet,date,desk\n"
+        "a,zh/a.txt,en/a.txt;zh/a-hant.txt,en;zh-Hant,Huaguan,2026-03-05,china\n"
+        "b,https://example.org/b.html,b.en.txt,,,2026-04,\n",
+        encoding="utf-8",
+    )
+    a, b = load_manifest(manifest)
+    assert a.id == "a" and a.outlet == "Huaguan" and a.month == "2026-03" and a.meta == {"desk": "china"}
+    assert a.original.source == str(tmp_path / "sub" / "zh" / "a.txt")
+    assert [e.lang for e in a.editions] == ["en", "zh"]
+    assert [e.written for e in a.editions] == ["en/a.txt", "zh/a-hant.txt"]
+    assert b.original.is_url and b.original.source == "https://example.org/b.html"
+    assert b.outlet is None and b.month == "2026-04"
+
+
+def test_jsonl_manifest_accepts_case_json_style_inputs(tmp_path):
+    manifest = tmp_path / "m.jsonl"
+    rows = [
+        {"id": "x", "original": {"path": "o.txt", "lang": "zh"}, "editions": [{"path": "e.txt", "lang": "en"}],
+         "published": "2026-01-22", "meta": {"desk": "d"}, "extra": 3},
+        {"id": "y", "original": "o.txt", "editions": "e.txt"},
+    ]
+    manifest.write_text("\n".join(json.dumps(r) for r in rows) + "\n\n", encoding="utf-8")
+    x, y = load_manifest(manifest)
+    assert x.original.lang == "zh" and x.date == "2026-01-22" and x.meta == {"desk": "d", "extra": 3}
+    assert len(y.editions) == 1 and y.date is None and y.month == "unknown"
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ('{"original": "o.txt", "editions": ["e.txt"]}\n', "no id"),
+        ('{"id": "a", "original": "o.txt", "editions": []}\n', "no editions"),
+        ('{"id": "a", "editions": ["e.txt"]}\n', "path or URL"),
+        ('{"id": "a", "original": "o", "editions": ["e"], "date": "5 March"}\n', "YYYY-MM-DD"),
+        ('{"id": "a", "original": "o", "editions": ["e"]}\n{"id": "a", "original": "o", "editions": ["e"]}\n', "duplicate id"),
+        ('{"id": "a", "original": \n', "invalid JSON"),
+        ("", "no cases"),
+    ],
+)
+def test_bad_manifests_name_the_problem(tmp_path, text, message):
+    manifest = tmp_path / "m.jsonl"
+    manifest.write_text(text, encoding="utf-8")
+    with pytest.raises(ManifestError, match=message):
+        load_manifest(manifest)
+
+
+def test_csv_without_required_columns(tmp_path):
+    manifest = tmp_path / "m.csv"
+    manifest.write_text("id,original\na,o.txt\n", encoding="utf-8")
+    with pytest.raises(ManifestError, match="editions"):
+        load_manifest(manifest)
+
+
+@pytest.mark.parametrize(
+    "case_id, expected",
+    [("case-0001", "case-0001"), ("2026/03/story", None), ("<b>", None), ("新闻", None)],
+)
+def test_case_filenames_are_safe_and_distinct(case_id, expected):
+    name = case_filename(case_id)
+    assert "/" not in name and "<" not in name
+    if expected:
+        assert name == expected
+    assert case_filename(case_id) == name
+    assert case_filename(case_id + "x") != name
+
+
+# --- runs ----------------------------------------------------------------------------------------
+
+
+def test_serial_run_writes_every_case_and_aggregate(corpus):
+    out = corpus.parent.parent / "out"
+    report = run_batch(corpus, out, SERIAL)
+    assert (report.cases, report.ok, report.failed, report.skipped) == (6, 6, 0, 0)
+    cases = _run(corpus)
+    assert [c["id"] for c in cases] == [f"case-{n:04d}" for n in range(6)]
+    for case in cases:
+        data = json.loads((out / case["outputs"]["json"]).read_text(encoding="utf-8"))
+        assert data["meta"]["case"]["id"] == case["id"]
+        assert data["editions"][0]["edition"]["source"].startswith(case["id"] + "/")
+    for name in ("aggregate.csv", "renderings.csv", "aggregate.json", "index.html"):
+        assert (out / name).is_file()
+    rows = list(csv.DictReader((out / "aggregate.csv").open(encoding="utf-8")))
+    assert {r["outlet"] for r in rows} == {"Huaguan News", "Huaguan English Service"}
+    assert {r["month"] for r in rows} == {"2026-01", "2026-02", "2026-03"}
+
+
+def test_rerun_skips_finished_and_redoes_changed_inputs(corpus):
+    out = corpus.parent.parent / "out"
+    run_batch(corpus, out, SERIAL)
+    before = (out / "run.json").read_bytes()
+    again = run_batch(corpus, out, SERIAL)
+    assert (again.ran, again.skipped) == (0, 6)
+    assert (out / "run.json").read_bytes() == before
+    edition = corpus.parent / "case-0002" / "edition-a.en.txt"
+    edition.write_text(edition.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
+    changed = run_batch(corpus, out, SERIAL)
+    assert (changed.ran, changed.skipped) == (1, 5)
+    other_options = run_batch(corpus, out, BatchOptions(engine="serial", compare=SERIAL.compare.__class__(use_default_glossaries=False)))
+    assert other_options.ran == 6
+    with StateStore(out / "state.sqlite") as state:
+        records = state.all()
+    assert records["case-0002"].completions == 3 and records["case-0001"].completions == 2
+
+
+def test_deleted_report_is_rewritten(corpus):
+    out = corpus.parent.parent / "out"
+    run_batch(corpus, out, SERIAL)
+    (out / "cases" / "case-0003.json").unlink()
+    again = run_batch(corpus, out, SERIAL)
+    assert again.ran == 1 and (out / "cases" / "case-0003.json").is_file()
+
+
+def test_failed_case_is_recorded_and_the_run_continues(corpus):
+    out = corpus.parent.parent / "out"
+    lines = corpus.read_text(encoding="utf-8").splitlines()
+    lines.append(json.dumps({"id": "missing", "original": "nowhere/o.txt", "editions": ["nowhere/e.txt"]}))
+    lines.append(json.dumps({"id": "empty", "original": "empty.txt", "editions": ["case-0000/edition.en.txt"]}))
+    lines.append(json.dumps({"id": "web", "original": "https://example.invalid/a", "editions": ["case-0000/edition.en.txt"]}))
+    (corpus.parent / "empty.txt").write_text("   \n", encoding="utf-8")
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = run_batch(corpus, out, SERIAL)
+    assert (report.ok, report.failed) == (6, 3)
+    errors = {c["id"]: c["error"] for c in _run(corpus) if c["status"] == "error"}
+    assert "no such file" in errors["missing"]
+    assert errors["empty"].startswith("error [E103]")
+    assert "--fetch" in errors["web"]
+    assert "missing" in (out / "index.html").read_text(encoding="utf-8")
+    # failures are tried again on a rerun; finished cases are not
+    (corpus.parent / "empty.txt").write_text((corpus.parent / "case-0000" / "original.zh.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    again = run_batch(corpus, out, SERIAL)
+    assert (again.ran, again.ok, again.failed) == (3, 1, 2)
+
+
+def test_force_redoes_everything(corpus):
+    out = corpus.parent.parent / "out"
+    run_batch(corpus, out, SERIAL)
+    assert run_batch(corpus, out, BatchOptions(engine="serial", force=True)).ran == 6
+
+
+def test_html_reports_on_request(corpus):
+    out = corpus.parent.parent / "out"
+    report = run_batch(corpus, out, BatchOptions(engine="serial", formats=("json", "html")))
+    from transcompare.report import EXPORTERS
+
+    if "html" in EXPORTERS:
+        assert all("html" in c["outputs"] for c in _run(corpus))
+        assert not report.notes
+    else:
+        assert report.notes and all(set(c["outputs"]) == {"json"} for c in _run(corpus))
+
+
+def test_stale_temp_files_are_swept(corpus):
+    out = corpus.parent.parent / "out"
+    (out / "cases").mkdir(parents=True)
+    (out / "cases" / ".case-0000.json.abc123.tmp").write_text("half", encoding="utf-8")
+    run_batch(corpus, out, SERIAL)
+    assert not list(out.rglob("*.tmp"))
+
+
+def test_outdir_must_be_a_folder(corpus, tmp_path):
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    with pytest.raises(OptionError, match="is a file"):
+        run_batch(corpus, tmp_path / "file", SERIAL)
+
+
+# --- executors -----------------------------------------------------------------------------------
+
+
+def _square(x: int) -> int:
+    return x * x
+
+
+def _fail_on_three(x: int) -> int:
+    if x == 3:
+        raise ValueError("three")
+    return x
+
+
+def test_serial_executor_map_keeps_order_and_reports_exceptions():
+    executor = SerialExecutor()
+    assert list(executor.map(_square, range(5))) == [0, 1, 4, 9, 16]
+    results = dict(executor.as_completed(_fail_on_three, range(5)))
+    assert isinstance(results[3], ValueError) and results[4] == 4
+
+
+def test_local_executor_map_keeps_input_order():
+    with LocalExecutor(workers=2, window=3) as executor:
+        assert list(executor.map(_square, range(12))) == [n * n for n in range(12)]
+
+
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [({"engine": "spark"}, "unknown engine"), ({"engine": "local", "address": "tcp://x:1"}, "only for --engine dask"),
+     ({"engine": "local", "workers": 0}, "at least 1")],
+)
+def test_bad_executor_choices(kwargs, message):
+    with pytest.raises(OptionError, match=message):
+        get_executor(**kwargs)
+
+
+# --- summaries and aggregate ---------------------------------------------------------------------
+
+
+def _finding(kind: str, severity: str = "medium", confidence: float = 1.0, **evidence) -> dict:
+    return {"kind": kind, "subtype": "changed", "severity": severity, "confidence": confidence,
+            "explanation": f"{kind} differs", "id": f"e:{kind}", "evidence": evidence}
+
+
+def test_summary_scores_and_collects_renderings():
+    data = {"editions": [{"edition": {"id": "e"}, "findings": [
+        _finding("number", "high", 0.5),
+        _finding("entity", "low", 1.0, zh="郑国栋", en="Zheng Guodong"),
+        _finding("entity", "medium", 1.0, term="中南海", rendering="Zhongnanhai", expected="Zhongnanhai compound"),
+        _finding("entity", "low", 1.0, note="no names here"),
+    ]}], "original": {"title": "T"}, "signature": "s"}
+    summary = summarise(data)
+    assert summary["findings"] == 4 and summary["by_kind"] == {"entity": 3, "number": 1}
+    assert summary["score"] == pytest.approx(1.5 + 1 + 2 + 1)
+    assert summary["top"][0]["kind"] == "entity" and summary["top"][0]["severity"] == "medium"
+    assert summary["renderings"] == [
+        {"zh": "郑国栋", "en": "Zheng Guodong", "expected": "", "subtype": "changed"},
+        {"zh": "中南海", "en": "Zhongnanhai", "expected": "Zhongnanhai compound", "subtype": "changed"},
+    ]
+    assert renderings([_finding("number", zh="5", en="6")]) == []
+
+
+def _case(case_id: str, outlet: str | None, date: str | None) -> Case:
+    return Case(case_id, CaseInput("/o", "o"), (CaseInput("/e", "e"),), outlet, date)
+
+
+def _record(case_id: str, by_kind: dict, score: float, renders=(), status: str = "ok") -> CaseRecord:
+    summary = {"findings": sum(by_kind.values()), "by_kind": by_kind, "score": score, "top": [],
+               "renderings": list(renders), "title": f"title {case_id}"}
+    return CaseRecord(case_id, "k", status, "boom" if status == "error" else "", {"json": f"cases/{case_id}.json"}, summary)
+
+
+def test_aggregate_counts_by_outlet_month_kind_and_ranks_cases(tmp_path):
+    cases = [_case("a", "Wire", "2026-01-03"), _case("b", "Wire", "2026-01-20"), _case("c", None, None),
+             _case("d", "Wire", "2026-02-01"), _case("e", "Wire", "2026-02-02")]
+    rendering = {"zh": "郑国栋", "en": "Zheng Guodong", "expected": ""}
+    records = {
+        "a": _record("a", {"number": 2, "omission": 1}, 5.0, [rendering]),
+        "b": _record("b", {"number": 1}, 9.0, [rendering]),
+        "c": _record("c", {"quote": 1}, 2.0),
+        "d": _record("d", {"number": 5}, 99.0, status="error"),
+    }
+    data = build_aggregate(cases, records, top=2)
+    table = {(r["outlet"], r["month"], r["kind"]): (r["findings"], r["cases"]) for r in data["table"]}
+    assert table[("Wire", "2026-01", "number")] == (3, 2)
+    assert table[("Wire", "2026-01", "omission")] == (1, 1)
+    assert table[("Wire", "2026-01", "quote")] == (0, 0)
+    assert table[("unknown", "unknown", "quote")] == (1, 1)
+    assert ("Wire", "2026-02", "number") not in table  # only finished cases count
+    assert [c["id"] for c in data["top_cases"]] == ["b", "a"]
+    assert data["status"] == {"error": 1, "ok": 3, "pending": 1}
+    assert data["renderings"] == [{**rendering, "cases": 2, "case_ids": ["a", "b"]}]
+    write_aggregate(tmp_path, cases, records, top=2)
+    again = (tmp_path / "aggregate.json").read_bytes()
+    write_aggregate(tmp_path, list(reversed(cases))[::-1], dict(reversed(list(records.items()))), top=2)
+    assert (tmp_path / "aggregate.json").read_bytes() == again
+
+
+def test_index_links_every_case_and_escapes_text(tmp_path):
+    from bs4 import BeautifulSoup
+
+    cases = [_case("<script>alert(1)</script>", "<b>Wire</b>", "2026-01-01"), _case("plain", "Wire", "2026-01-02")]
+    records = {c.id: _record(c.id, {"number": 1}, 1.0) for c in cases}
+    write_aggregate(tmp_path, cases, records)
+    html = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in html and "&lt;script&gt;" in html
+    soup = BeautifulSoup(html, "html.parser")
+    links = {a["href"] for a in soup.select("#cases a")}
+    assert links == {f"cases/{c.id}.json" for c in cases}
+    assert len(soup.select("#cases tr")) == 3
+
+
+# --- CLI -----------------------------------------------------------------------------------------
+
+
+def test_cli_batch_runs_and_reports(run_cli, corpus):
+    out = corpus.parent.parent / "out"
+    result = run_cli("batch", corpus, "-o", out, "--engine", "serial")
+    assert result.exit_code == 0, result.stderr
+    assert "6 cases: 6 done, 0 already done, 0 failed" in result.stdout
+    result = run_cli("batch", corpus, "-o", out, "--engine", "serial")
+    assert "0 done, 6 already done" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [(["--engine", "serial", "--scheduler", "tcp://127.0.0.1:1"], "only for --engine dask"),
+     (["--engine", "nope"], "unknown engine"),
+     (["--max-rate", "0"], "--max-rate")],
+)
+def test_cli_batch_option_errors_are_one_line(run_cli, corpus, args, message):
+    result = run_cli("batch", corpus, "-o", corpus.parent.parent / "out", *args)
+    assert result.exit_code == 2
+    assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_cli_batch_bad_manifest(run_cli, tmp_path):
+    manifest = tmp_path / "m.csv"
+    manifest.write_text("id,original\n", encoding="utf-8")
+    result = run_cli("batch", manifest, "-o", tmp_path / "out")
+    assert result.exit_code == 2 and "E501" in result.stderr
