@@ -15,6 +15,7 @@ CHECKS: dict[str, str] = {
     "omissions.v1": "transcompare.checks.omissions:OmissionCheck",
     "numbers.v1": "transcompare.checks.numbers:NumberCheck",
     "dates.v1": "transcompare.checks.dates:DateCheck",
+    "attribution.v1": "transcompare.checks.attribution:AttributionCheck",
 }
 
 

@@ -1,0 +1,161 @@
+"""Attribution: hedges and sources (据称, 据报道, 据美联社报道, reportedly, it is said) that appear or vanish.
+
+A claim the original hedges ("it is said that ...") reads as fact once the hedge is gone; a named
+source cut to "reportedly" (据美联社报道 -> 据报道) hides where a claim came from. Each side's
+hedges are matched across the alignment (neighbouring beads included, so a slipped alignment is
+not a finding); what is left over is reported.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from ..model import Finding, Span
+from ._numalign import is_zh, located, per_sentence, reconcile
+from .base import CheckContext
+
+#: Chinese hedges without a named source; the weak ones ("it is learned") are often left out of
+#: translations on purpose, so losing one matters less.
+_ZH_HEDGES = {
+    "据称": "strong", "据说": "strong", "据传": "strong", "传闻": "strong", "传言": "strong", "据报道": "strong",
+    "据报导": "strong", "据报": "strong", "有消息称": "strong", "有消息指": "strong", "消息称": "strong",
+    "有报道称": "strong", "报道称": "strong", "据媒体报道": "strong", "据外媒报道": "strong", "据闻": "strong",
+    "据指": "strong", "被指": "strong", "涉嫌": "strong", "疑似": "strong", "据知情人士": "strong",
+    "知情人士称": "strong", "知情人士透露": "strong", "消息人士称": "strong", "消息人士透露": "strong",
+    "据悉": "weak", "据了解": "weak", "据信": "weak", "有人称": "strong", "外界传": "strong",
+}
+_ZH_HEDGE_RE = re.compile("|".join(sorted(map(re.escape, _ZH_HEDGES), key=len, reverse=True)))
+_ZH_SOURCE_RE = re.compile(
+    r"据(?P<src>[^，。、；;,\s“”]{2,14}?)(?:的)?(?:报道|报导|消息|透露|披露|援引|引述)"
+    r"|(?P<src2>美联社|路透社|法新社|彭博社|新华社|中新社|共同社|德新社|《[^》]{1,12}》)(?:报道|报导|援引|引述)(?:称|说)?"
+)
+_GENERIC_SOURCES = {"媒体", "外媒", "官媒", "港媒", "台媒", "陆媒", "报道", "报导", "知情人士", "消息人士", "有关方面", "相关报道", "了解"}
+
+_EN_HEDGES = {
+    "reportedly": "strong", "allegedly": "strong", "purportedly": "strong", "reputedly": "strong",
+    "supposedly": "strong", "it is said": "strong", "is said to": "strong", "are said to": "strong",
+    "was said to": "strong", "were said to": "strong", "it was said": "strong", "is believed to": "weak",
+    "are believed to": "weak", "was believed to": "weak", "it is understood": "weak", "it is believed": "weak",
+    "is understood to": "weak", "rumored": "strong", "rumoured": "strong", "rumors": "strong", "rumours": "strong",
+    "it was reported": "strong", "it is reported": "strong", "reports say": "strong", "reports said": "strong",
+    "according to reports": "strong", "according to media reports": "strong", "according to sources": "strong",
+    "sources said": "strong", "sources say": "strong", "people familiar with": "strong", "alleged": "strong",
+    "suspected of": "strong", "accused of": "strong", "claimed to": "weak", "was reported": "strong",
+    "were reported": "strong", "have been reported": "strong", "has been reported": "strong",
+}
+_EN_HEDGE_RE = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _EN_HEDGES), key=len, reverse=True)) + r")\b", re.I)
+_EN_SOURCE_RE = re.compile(
+    r"\baccording to (?P<src>(?:the )?[A-Z][\w.&'’-]*(?:\s+(?:of\s+)?[A-Z][\w.&'’-]*)*)"
+    r"|(?P<src2>(?:the )?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*)\s+(?:reported|reports|has reported|said in a report|quoted)\b"
+)
+
+
+@dataclass(frozen=True)
+class Hedge:
+    """One hedge or named source in a sentence."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # "hedge" (no source named) | "source" (a named source)
+    strength: str  # "strong" | "weak"
+    source: str = ""
+
+
+def hedges(text: str, lang: str) -> list[Hedge]:
+    """The hedges and named sources in one sentence (Chinese: the normalised view)."""
+    out: list[Hedge] = []
+    if lang.startswith("zh"):
+        for m in _ZH_SOURCE_RE.finditer(text):
+            src = m.group("src") or m.group("src2")
+            if src in _GENERIC_SOURCES or src.startswith(("了解", "悉", "称", "说", "传")):
+                continue
+            out.append(Hedge(m.start(), m.end(), m.group(0), "source", "strong", src))
+        for m in _ZH_HEDGE_RE.finditer(text):
+            if not any(h.start <= m.start() < h.end for h in out):
+                out.append(Hedge(m.start(), m.end(), m.group(0), "hedge", _ZH_HEDGES[m.group(0)]))
+    else:
+        for m in _EN_SOURCE_RE.finditer(text):
+            src = (m.group("src") or m.group("src2")).removeprefix("the ")
+            if src.split()[0] in ("He", "She", "It", "They", "This", "That", "Reports", "Sources"):
+                continue
+            out.append(Hedge(m.start(), m.end(), m.group(0), "source", "strong", src))
+        for m in _EN_HEDGE_RE.finditer(text):
+            if not any(h.start <= m.start() < h.end for h in out):
+                out.append(Hedge(m.start(), m.end(), m.group(0), "hedge", _EN_HEDGES[m.group(0).lower()]))
+    out.sort(key=lambda h: h.start)
+    return out
+
+
+class AttributionCheck:
+    name = "attribution.v1"
+    requires = frozenset({"beads"})
+
+    def run(self, ctx: CheckContext) -> Iterable[Finding]:
+        orig = per_sentence(ctx, "hedges", ctx.original, hedges)
+        edit = per_sentence(ctx, "hedges", ctx.edition, hedges)
+        same_lang = is_zh(ctx.original) == is_zh(ctx.edition)
+
+        def equal(a: Hedge, b: Hedge) -> bool:
+            if a.kind != b.kind:
+                return False
+            return a.kind == "hedge" or not same_lang or a.source == b.source
+
+        def pairable(a: Hedge, b: Hedge) -> bool:
+            return True
+
+        _, changed, dropped, added = reconcile(ctx.beads, orig, edit, equal, pairable, radius=1)
+        for (i, osid, o), (_, esid, e) in changed:
+            if o.kind == "source" and e.kind == "hedge":
+                yield self._finding(
+                    ctx, i, "source-removed", "medium", 0.75,
+                    f"The original names its source ({o.text}); this edition only says “{e.text}”.",
+                    (located(ctx.original, osid, o.start, o.end),), (located(ctx.edition, esid, e.start, e.end),), o, e,
+                )
+            elif o.kind == "source" and e.kind == "source" and same_lang:
+                yield self._finding(
+                    ctx, i, "source-changed", "medium", 0.7,
+                    f"The original credits {o.source} ({o.text}); this edition credits {e.source} ({e.text}).",
+                    (located(ctx.original, osid, o.start, o.end),), (located(ctx.edition, esid, e.start, e.end),), o, e,
+                )
+        for i, osid, o in dropped:
+            claim = _bead_spans(ctx, i, edition_side=True)
+            if o.kind == "source":
+                text = f"The original attributes this to {o.source} ({o.text}); this edition gives no source, so it reads as fact."
+            else:
+                text = f"The original hedges this claim with “{o.text}”; this edition states it as fact."
+            yield self._finding(
+                ctx, i, "hedge-removed", "high" if o.strength == "strong" else "medium", 0.8 if o.strength == "strong" else 0.6,
+                text, (located(ctx.original, osid, o.start, o.end),), claim, o, None,
+            )
+        for i, esid, e in added:
+            if e.kind != "hedge" or e.strength != "strong":
+                continue  # a named source or a weak hedge added in translation is normal editing
+            yield self._finding(
+                ctx, i, "hedge-added", "medium", 0.6,
+                f"This edition adds “{e.text}”, casting doubt the original does not express.",
+                _bead_spans(ctx, i, edition_side=False), (located(ctx.edition, esid, e.start, e.end),), None, e,
+            )
+
+    def _finding(self, ctx, index, subtype, severity, confidence, explanation, o_spans, e_spans, o, e) -> Finding:
+        return Finding(
+            kind="attribution",
+            subtype=subtype,
+            severity=severity,
+            confidence=confidence,
+            explanation=explanation,
+            check=self.name,
+            edition=ctx.edition.id,
+            original_spans=tuple(o_spans),
+            edition_spans=tuple(e_spans),
+            bead=index,
+            evidence={"original": o.text if o else None, "edition": e.text if e else None},
+        )
+
+
+def _bead_spans(ctx: CheckContext, index: int, edition_side: bool) -> tuple[Span, ...]:
+    """The sentences of one side of a bead: where the claim now stands unhedged (or hedged)."""
+    doc, sids = (ctx.edition, ctx.beads[index].tgt) if edition_side else (ctx.original, ctx.beads[index].src)
+    return tuple(Span(doc.sentences[s].start, doc.sentences[s].end) for s in sids)
