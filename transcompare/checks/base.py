@@ -16,6 +16,7 @@ CHECKS: dict[str, str] = {
     "numbers.v1": "transcompare.checks.numbers:NumberCheck",
     "dates.v1": "transcompare.checks.dates:DateCheck",
     "attribution.v1": "transcompare.checks.attribution:AttributionCheck",
+    "wording.v1": "transcompare.checks.wording:WordingCheck",
 }
 
 

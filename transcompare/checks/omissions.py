@@ -1,4 +1,5 @@
-"""Omissions and additions: sentences (and whole paragraphs) the alignment left without a counterpart."""
+"""Omissions and additions: sentences (and whole paragraphs) the alignment left without a counterpart,
+ranked by what they carry: a dropped quote or figure matters more than a dropped connective."""
 
 from __future__ import annotations
 
@@ -6,23 +7,41 @@ import re
 from typing import Iterable
 
 from ..model import Edition, Finding, Span
+from ._numalign import is_zh, matching_text
 from .base import CheckContext
 
-_QUOTE = re.compile(r"[“”「」『』\"]")
-_NUMBER = re.compile(r"\d|[一二三四五六七八九十百千万亿两]+[万亿%％]")
+_QUOTE = re.compile(r"[“”「」『』\"]|(?:^|\s)'|'(?:\s|$)")
+_ZH_SPEAKER = re.compile(r"(?:表示|说|称|指出|透露|认为|强调|坦言|直言)[：:，,]")
+_ZH_PERSON = re.compile(
+    r"[\u4e00-\u9fff]{1,8}(?:教授|发言人|主席|书记|部长|省长|市长|总统|总理|主任|局长|记者|学者|专家|先生|女士|议员|大使)"
+    r"|[\u4e00-\u9fff]{1,4}·[\u4e00-\u9fff·A-Z]{1,8}"
+)
+_EN_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+|\b(?:Mr|Ms|Mrs|Dr|Prof)\.\s[A-Z]")
+_BOILERPLATE = re.compile(r"^\s*(?:责任编辑|編輯|编辑|責任編輯|来源|來源|Editor|Edited by|Source)[:：]", re.I)
 
 
-def _weight(text: str) -> tuple[str, list[str]]:
-    """Severity by what a sentence carries: quotes and numbers matter more than connective prose."""
-    carries = []
+def carries(text: str, lang: str) -> list[str]:
+    """What a sentence holds that a reader would miss: a quote, figures, names."""
+    from .numbers import quantities
+
+    found = []
     if _QUOTE.search(text):
-        carries.append("a quote")
-    if _NUMBER.search(text):
-        carries.append("numbers")
-    if re.search(r"[A-Z][a-z]+ [A-Z][a-z]+", text):
-        carries.append("names")
-    severity = "high" if carries else "medium"
-    return severity, carries
+        found.append("a quote")
+    if quantities(text, lang):
+        found.append("figures")
+    named = bool(_ZH_PERSON.search(text) or _ZH_SPEAKER.search(text)) if lang.startswith("zh") else bool(_EN_NAME.search(text))
+    if named:
+        found.append("names")
+    return found
+
+
+def weight(text: str, lang: str, sentence_kind: str) -> float:
+    """A rank for sorting: quotes > figures > names > length; boilerplate near zero."""
+    if sentence_kind in ("byline", "caption", "dateline") or _BOILERPLATE.search(text):
+        return 0.1
+    what = carries(text, lang)
+    size = min(len(text) / (60 if lang.startswith("zh") else 150), 1.0)
+    return round(1.0 + 2.0 * ("a quote" in what) + 1.5 * ("figures" in what) + 1.0 * ("names" in what) + 0.5 * size, 3)
 
 
 class OmissionCheck:
@@ -34,35 +53,57 @@ class OmissionCheck:
         yield from self._side(ctx, ctx.edition, original_side=False)
 
     def _side(self, ctx: CheckContext, doc: Edition, original_side: bool) -> Iterable[Finding]:
-        lonely = {}
+        lonely: dict[int, tuple[int, float]] = {}
         for index, bead in enumerate(ctx.beads):
             own, other = (bead.src, bead.tgt) if original_side else (bead.tgt, bead.src)
             if own and not other:
                 for sid in own:
                     lonely[sid] = (index, bead.score)
-        by_paragraph: dict[int, list[int]] = {}
+        runs: list[list[int]] = []  # consecutive lonely sentences of one paragraph
         for sid in sorted(lonely):
-            by_paragraph.setdefault(doc.sentences[sid].paragraph, []).append(sid)
+            if runs and runs[-1][-1] == sid - 1 and doc.sentences[sid].paragraph == doc.sentences[sid - 1].paragraph:
+                runs[-1].append(sid)
+            else:
+                runs.append([sid])
         kind = "omission" if original_side else "addition"
-        for pid, sids in by_paragraph.items():
+        lang = "zh" if is_zh(doc) else doc.lang
+        for sids in runs:
+            pid = doc.sentences[sids[0]].paragraph
             paragraph_sids = [s.id for s in doc.sentences if s.paragraph == pid]
-            whole = sids == paragraph_sids and len(sids) > 0
-            text = " ".join(doc.sentences[s].text for s in sids)
-            severity, carries = _weight(text)
+            whole = sids == paragraph_sids and len(sids) > 1
+            text = ("" if lang == "zh" else " ").join(doc.sentences[s].text for s in sids)
+            view = "".join(matching_text(doc, s) for s in sids) if lang == "zh" else text
+            sentence_kind = doc.sentences[sids[0]].kind
+            rank = weight(view, lang, sentence_kind)
+            what = carries(view, lang) if rank > 0.1 else []
+            if rank <= 0.1:
+                severity = "low"
+            elif whole or rank >= 2.5:
+                severity = "high"
+            else:
+                severity = "medium"
+            unit = "paragraph" if whole else ("sentences" if len(sids) > 1 else "sentence")
+            if sentence_kind in ("headline", "caption", "byline", "dateline") and len(sids) == 1:
+                unit = sentence_kind
+            verb = "has no counterpart in this edition" if original_side else "has no source in the original"
+            extra = f"; it carries {_and(what)}" if what else ""
+            scores = [lonely[s][1] for s in sids]
+            confidence = round(min(0.99, max(0.3, min(scores))) if any(scores) else 0.6, 3)
             spans = tuple(Span(doc.sentences[s].start, doc.sentences[s].end) for s in sids)
-            what = "paragraph" if whole else ("sentences" if len(sids) > 1 else "sentence")
-            verb = "has no counterpart in the edition" if original_side else "has no source in the original"
-            extra = f" (it carries {', '.join(carries)})" if carries else ""
             yield Finding(
                 kind=kind,
-                subtype=f"{what}",
-                severity="high" if whole else severity,
-                confidence=round(min(0.99, 0.5 + 0.5 * (1 - min(lonely[s][1] for s in sids))), 3),
-                explanation=f"This {what} {verb}{extra}.",
+                subtype=unit,
+                severity=severity,
+                confidence=confidence,
+                explanation=f"This {unit}{f' ({len(sids)} sentences)' if whole else ''} {verb}{extra}.",
                 check=self.name,
                 edition=ctx.edition.id,
                 original_spans=spans if original_side else (),
                 edition_spans=() if original_side else spans,
                 bead=lonely[sids[0]][0],
-                evidence={"sentences": sids, "paragraph": pid, "whole_paragraph": whole, "text": text},
+                evidence={"sentences": sids, "paragraph": pid, "whole_paragraph": whole, "carries": what, "weight": rank, "text": text},
             )
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
