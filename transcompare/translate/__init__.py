@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Sequence
 
+from ..errors import ModelError
 from ..model import Edition
+from .config import DEFAULT_MODEL, ENV_MODEL
 
-ENV_MODEL = "TRANSCOMPARE_MT_MODEL"
 SKIPPED_NOTE = (
     "MT comparison skipped: no MT model configured. Pass --mt-model PATH (a transformers or "
     f"CTranslate2 model directory) or set {ENV_MODEL}; see `transcompare models --help`."
@@ -24,13 +24,30 @@ class MTResult:
 
 
 def maybe_translate(original: Edition, model: str | None, target_lang: str = "en") -> MTResult:
-    """Translate the original's sentences when a model is configured; otherwise say why not."""
-    model = model or os.environ.get(ENV_MODEL)
-    if not model or original.lang == target_lang:
-        note = "" if original.lang == target_lang else SKIPPED_NOTE
-        return MTResult(None, target_lang, note=note)
+    """Translate the original's sentences when a model is available; otherwise say why not.
+
+    A model named by flag must load (else ModelError). One named by environment or config
+    file that is not on this machine is skipped with a note, as is the default model
+    (``Helsinki-NLP/opus-mt-zh-en``), which is used only when already downloaded.
+    """
+    if original.lang == target_lang:
+        return MTResult(None, target_lang)
+    from .config import resolve_settings
     from .engine import load_translator
 
-    translator = load_translator(model)
-    texts = original.sentence_texts()
-    return MTResult(translator.translate(texts, original.lang, target_lang), target_lang, translator.signature())
+    settings = resolve_settings(model)
+    if settings.model is None:
+        from .locate import hub_snapshot, local_copy
+
+        if local_copy(DEFAULT_MODEL) is None and hub_snapshot(DEFAULT_MODEL) is None:
+            return MTResult(None, target_lang, note=SKIPPED_NOTE)
+        settings = replace(settings, model=DEFAULT_MODEL, source="default")
+    try:
+        translator = load_translator(settings=settings)
+    except ModelError as err:
+        if settings.source == "flag":
+            raise
+        return MTResult(None, target_lang, note=f"MT comparison skipped: {err.message} (model from {settings.source}).")
+    src_lang = "zh-Hant" if original.lang == "zh" and original.script == "Hant" else original.lang
+    translations = translator.translate(original.sentence_texts(), src_lang, target_lang)
+    return MTResult(tuple(translations), target_lang, translator.signature())

@@ -1,0 +1,78 @@
+"""What every seq2seq backend shares: tokenizer loading, long-sentence splitting, length buckets,
+deterministic decoding settings, and a signature that names everything that changes the output."""
+
+from __future__ import annotations
+
+import warnings
+from typing import Sequence
+
+from ..errors import ModelError
+from .batching import length_buckets, split_long
+from .langcodes import LanguageCodes
+from .locate import ModelRef
+
+
+def load_tokenizer(path):
+    """The model's own tokenizer, from local files only."""
+    from transformers import AutoTokenizer
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # e.g. Marian's "install sacremoses" advice
+            return AutoTokenizer.from_pretrained(str(path), local_files_only=True)
+    except Exception as err:  # transformers raises many kinds; the user needs one line
+        raise ModelError(f"cannot load the tokenizer from {path}: {type(err).__name__}: {_first_line(err)}") from None
+
+
+def _first_line(err: Exception) -> str:
+    text = str(err).strip()
+    return text.splitlines()[0] if text else ""
+
+
+class Seq2SeqTranslator:
+    """Base class: subclasses implement ``_generate(texts, src_lang, tgt_lang, max_new_tokens, fixed_length)``."""
+
+    name = "seq2seq"
+    precision = "float32"
+
+    def __init__(self, ref: ModelRef, beam_size: int = 4, max_input_tokens: int = 256, max_batch_size: int = 32, max_batch_tokens: int = 4096):
+        self.ref = ref
+        self.beam_size = beam_size
+        self.max_input_tokens = max_input_tokens
+        self.max_batch_size = max_batch_size
+        self.max_batch_tokens = max_batch_tokens
+        self.tokenizer = load_tokenizer(ref.path)
+        self.codes = LanguageCodes(self.tokenizer)
+        self.fixed_length: int | None = None  # benchmarks: decode exactly this many tokens
+
+    def signature(self) -> str:
+        return f"{self.name}({self.ref.identity},{self.precision},beam{self.beam_size})"
+
+    def count_tokens(self, text: str) -> int:
+        return len(self.tokenizer(text)["input_ids"])
+
+    def translate(self, texts: Sequence[str], src_lang: str, tgt_lang: str) -> list[str]:
+        """Translate each text; empty texts stay empty, over-long ones are split and rejoined."""
+        self.codes.set_source(src_lang)
+        pieces: list[str] = []
+        owners: list[int] = []
+        for i, text in enumerate(texts):
+            if not text.strip():
+                continue
+            for piece in split_long(text, self.count_tokens, self.max_input_tokens):
+                pieces.append(piece)
+                owners.append(i)
+        lengths = [self.count_tokens(p) for p in pieces]
+        outputs = [""] * len(pieces)
+        for batch in length_buckets(lengths, self.max_batch_size, self.max_batch_tokens):
+            longest = max(lengths[i] for i in batch)
+            max_new = min(512, int(longest * 2) + 10)
+            for i, out in zip(batch, self._generate([pieces[i] for i in batch], src_lang, tgt_lang, max_new)):
+                outputs[i] = out.strip()
+        joined: list[list[str]] = [[] for _ in texts]
+        for owner, out in zip(owners, outputs):
+            joined[owner].append(out)
+        return [" ".join(p for p in parts if p) for parts in joined]
+
+    def _generate(self, texts: list[str], src_lang: str, tgt_lang: str, max_new_tokens: int) -> list[str]:
+        raise NotImplementedError

@@ -1,0 +1,97 @@
+"""Translations cached in SQLite, keyed by the translator's signature and the source text, so a
+rerun translates nothing twice.
+
+One file shared by every process: WAL mode and a busy timeout let several runs read and
+write at once, and each batch is written in one transaction (all rows or none).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+from pathlib import Path
+from typing import Callable, Sequence
+
+from .config import cache_path
+
+Progress = Callable[[int, int], None]  # (done, total)
+
+
+def text_key(text: str, src_lang: str, tgt_lang: str) -> str:
+    return hashlib.sha256(f"{src_lang}\x1f{tgt_lang}\x1f{text}".encode("utf-8")).hexdigest()
+
+
+class TranslationCache:
+    """``get_many`` / ``put_many`` of translations by (translator signature, source key)."""
+
+    def __init__(self, path: str | os.PathLike | None = None):
+        self.path = Path(path) if path else cache_path()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._conn = sqlite3.connect(str(self.path), timeout=60, isolation_level=None, check_same_thread=False)
+        self._conn.execute("PRAGMA busy_timeout=60000")
+        self._conn.execute("PRAGMA journal_mode=WAL")
+        self._conn.execute(
+            "CREATE TABLE IF NOT EXISTS translations (translator TEXT NOT NULL, key TEXT NOT NULL, "
+            "translation TEXT NOT NULL, PRIMARY KEY (translator, key)) WITHOUT ROWID"
+        )
+
+    def get_many(self, translator: str, keys: Sequence[str]) -> dict[str, str]:
+        found: dict[str, str] = {}
+        unique = sorted(set(keys))
+        for start in range(0, len(unique), 500):
+            chunk = unique[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self._conn.execute(
+                f"SELECT key, translation FROM translations WHERE translator = ? AND key IN ({marks})",
+                [translator, *chunk],
+            )
+            found.update(rows)
+        return found
+
+    def put_many(self, translator: str, items: dict[str, str]) -> None:
+        rows = [(translator, key, value) for key, value in sorted(items.items())]
+        with self._conn:  # one transaction: all rows or none
+            self._conn.execute("BEGIN IMMEDIATE")
+            self._conn.executemany("INSERT OR REPLACE INTO translations VALUES (?, ?, ?)", rows)
+
+    def count(self, translator: str | None = None) -> int:
+        if translator is None:
+            return self._conn.execute("SELECT COUNT(*) FROM translations").fetchone()[0]
+        return self._conn.execute("SELECT COUNT(*) FROM translations WHERE translator = ?", (translator,)).fetchone()[0]
+
+    def close(self) -> None:
+        self._conn.close()
+
+
+class CachedTranslator:
+    """Wraps any Translator: serves cached sentences and translates only the missing ones, once each."""
+
+    def __init__(self, translator, cache: TranslationCache | None = None, chunk: int = 64):
+        self.translator = translator
+        self.name = translator.name
+        self.cache = cache if cache is not None else TranslationCache()
+        self.chunk = chunk
+        self.translated = 0  # sentences sent to the model by this wrapper (for tests and progress)
+
+    def signature(self) -> str:
+        return self.translator.signature()
+
+    def translate(self, texts: Sequence[str], src_lang: str, tgt_lang: str, progress: Progress | None = None) -> list[str]:
+        sig = self.translator.signature()
+        keys = [text_key(t, src_lang, tgt_lang) for t in texts]
+        found = self.cache.get_many(sig, keys)
+        missing: dict[str, str] = {}
+        for key, text in zip(keys, texts):
+            if key not in found and key not in missing:
+                missing[key] = text
+        todo = list(missing.items())
+        for start in range(0, len(todo), self.chunk):
+            part = todo[start:start + self.chunk]
+            fresh = dict(zip((k for k, _ in part), self.translator.translate([t for _, t in part], src_lang, tgt_lang)))
+            self.cache.put_many(sig, fresh)
+            found.update(fresh)
+            self.translated += len(part)
+            if progress:
+                progress(min(start + self.chunk, len(todo)), len(todo))
+        return [found[k] for k in keys]
