@@ -76,16 +76,17 @@ def compare_editions(original: Edition, editions: Sequence[Edition], options: Co
     checks = resolve_checks(options.checks, options.skip_checks)
     glossary = load_glossaries(options.glossaries, defaults=options.use_default_glossaries)
     pubdate = options.publication_date or original.date
-    mt = None
+    mt_by_lang: dict = {}  # one MT run per target language
     results = []
     for edition in editions:
         say(f"aligning {edition.id}")
         beads = tuple(aligner.align(original.sentence_texts(), edition.sentence_texts(), original.lang, edition.lang))
         notes: list[str] = []
-        if mt is None:
+        if edition.lang not in mt_by_lang:
             say("translating")
-            mt = maybe_translate(original, options.mt_model, target_lang=edition.lang)
-        translations = mt.translations if mt.target_lang == edition.lang else None
+            mt_by_lang[edition.lang] = maybe_translate(original, options.mt_model, target_lang=edition.lang)
+        mt = mt_by_lang[edition.lang]
+        translations = mt.translations
         scores: dict = {}
         mt_bead_scores = None
         if translations is not None:
@@ -109,7 +110,7 @@ def compare_editions(original: Edition, editions: Sequence[Edition], options: Co
     signature = Signature(
         version=__version__,
         aligner=aligner.signature(),
-        mt=mt.signature if mt else "none",
+        mt=",".join(sorted({m.signature for m in mt_by_lang.values() if m.translations is not None})) or "none",
         checks=",".join(c.name for c in checks),
         glossary=glossary.signature() if glossary else "none",
     )
