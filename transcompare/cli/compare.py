@@ -16,7 +16,7 @@ def command(
     editions: List[str] = typer.Argument(..., help="One or more editions of it."),
     json_path: Optional[Path] = typer.Option(None, "--json", help="Write the full comparison as JSON here."),
     html_path: Optional[Path] = typer.Option(None, "--html", help="Write a self-contained side-by-side HTML view here."),
-    fmt: str = typer.Option("summary", "--format", help="Terminal output: summary | json."),
+    fmt: str = typer.Option("summary", "--format", help="Standard output: summary (a table) or a machine-readable format: json | tsv | tmx | xliff | html."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Override encoding detection (utf-8, gb18030, big5, utf-16)."),
     original_lang: Optional[str] = typer.Option(None, "--original-lang", help="Language of the original (detected if omitted)."),
     presplit: bool = typer.Option(False, "--presplit", help="Inputs are one sentence per line."),
@@ -34,6 +34,10 @@ def command(
     from .common import progress_reporter, validate_output_paths
 
     validate_output_paths(json_path, html_path)
+    if fmt != "summary":
+        from ..report import get_exporter
+
+        get_exporter(fmt)  # an unknown format fails before the work
     options = CompareOptions(
         encoding=encoding,
         original_lang=original_lang,
@@ -53,10 +57,10 @@ def command(
         export(data, "json", json_path)
     if html_path:
         export(data, "html", html_path)
-    if fmt == "json":
-        from ..report.json import JsonExporter
+    if fmt != "summary":
+        from ..report import get_exporter
 
-        typer.echo(JsonExporter().render(data).decode("utf-8"), nl=False)
+        typer.echo(get_exporter(fmt).render(data).decode("utf-8"), nl=False)
     else:
         from ..report.terminal import print_summary
 

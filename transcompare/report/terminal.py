@@ -1,23 +1,47 @@
-"""Terminal summary: findings by kind and severity, then the top findings with both sides' text."""
+"""Terminal summary: findings by kind and severity, then the top findings with both sides' text.
+
+Colour only when stdout is a terminal (rich decides; NO_COLOR is honoured), so a pipe gets plain text.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
+from typing import Sequence
 
-from ..model import FINDING_KINDS, SEVERITIES, Comparison, Finding
+from ..model import FINDING_KINDS, SEVERITIES, Comparison, Edition, EditionComparison, Finding, Span
 
 _SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "dim"}
 _SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
+NO_COUNTERPART = "(no counterpart)"
 
 
-def _excerpt(text: str, spans, width: int = 90) -> str:
-    if not spans:
-        return "—"
-    piece = " ".join(text[s.start:s.end] for s in spans).replace("\n", " ")
+def _clip(piece: str, width: int) -> str:
+    piece = " ".join(piece.split())
     return piece if len(piece) <= width else piece[: width - 1] + "…"
 
 
+def _excerpt(text: str, spans: Sequence[Span], width: int = 90) -> str:
+    if not spans:
+        return "—"
+    return _clip(" … ".join(text[s.start:s.end] for s in spans), width)
+
+
+def side_text(finding: Finding, ec: EditionComparison, original: Edition, original_side: bool, width: int = 90) -> str:
+    """The finding's own span, else the sentences of its bead, else a plain statement that there is none."""
+    doc = original if original_side else ec.edition
+    spans = finding.original_spans if original_side else finding.edition_spans
+    if spans:
+        return _excerpt(doc.text, spans, width)
+    if finding.bead is not None and 0 <= finding.bead < len(ec.beads):
+        ids = ec.beads[finding.bead].src if original_side else ec.beads[finding.bead].tgt
+        if not ids:
+            return NO_COUNTERPART
+        return _clip(" ".join(doc.sentences[i].text for i in ids), width)
+    return "—"
+
+
 def top_findings(comparison: Comparison, limit: int) -> list[tuple[str, Finding]]:
+    """Most severe first, then most confident; ties in id order so the list is stable."""
     ranked = sorted(
         ((ec.edition.id, f) for ec in comparison.editions for f in ec.findings),
         key=lambda pair: (_SEVERITY_RANK.get(pair[1].severity, 9), -pair[1].confidence, pair[1].id),
@@ -25,46 +49,75 @@ def top_findings(comparison: Comparison, limit: int) -> list[tuple[str, Finding]
     return ranked[:limit]
 
 
+def _lang(edition: Edition) -> str:
+    return edition.lang + (f"-{edition.script}" if edition.script else "")
+
+
+def counts_table(comparison: Comparison):
+    """One row per kind that occurs; a column per severity, a total, and one per edition when there are several."""
+    from rich.table import Table
+
+    table = Table(title="Findings by kind and severity", title_justify="left")
+    table.add_column("kind")
+    for severity in SEVERITIES:
+        table.add_column(severity, justify="right", style=_SEVERITY_STYLE[severity])
+    table.add_column("total", justify="right")
+    several = len(comparison.editions) > 1
+    if several:
+        for ec in comparison.editions:
+            table.add_column(ec.edition.id, justify="right")
+    findings = comparison.findings
+    by = Counter((f.kind, f.severity) for f in findings)
+    by_edition = Counter((f.kind, f.edition) for f in findings)
+    for kind in FINDING_KINDS:
+        row = [by.get((kind, s), 0) for s in SEVERITIES]
+        if sum(row):
+            extra = [str(by_edition.get((kind, ec.edition.id), 0)) for ec in comparison.editions] if several else []
+            table.add_row(kind, *map(str, row), str(sum(row)), *extra)
+    if findings:
+        extra = [str(len(ec.findings)) for ec in comparison.editions] if several else []
+        table.add_row("all", *(str(sum(by.get((k, s), 0) for k in FINDING_KINDS)) for s in SEVERITIES), str(len(findings)), *extra, style="bold")
+    else:
+        table.add_row("(no findings)", *([""] * len(SEVERITIES)), "0", *([""] * (len(comparison.editions) if several else 0)))
+    return table
+
+
 def print_summary(comparison: Comparison, console=None, top: int = 10) -> None:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
-    console = console or Console()
+    console = console or Console(highlight=False)
     orig = comparison.original
-    console.print(f"[bold]{orig.title or orig.source}[/bold]  ({orig.lang}{'-' + orig.script if orig.script else ''}, {len(orig.sentences)} sentences)")
+    console.print(Text.assemble((orig.title or orig.source, "bold"), f"  original, {_lang(orig)}, {len(orig.sentences)} sentences"))
     for ec in comparison.editions:
-        counts = Counter((f.kind, f.severity) for f in ec.findings)
-        table = Table(title=f"{ec.edition.id}: {ec.edition.source} ({ec.edition.lang}, {len(ec.edition.sentences)} sentences, {len(ec.beads)} beads)")
-        table.add_column("kind")
-        for severity in SEVERITIES:
-            table.add_column(severity, justify="right", style=_SEVERITY_STYLE[severity])
-        table.add_column("total", justify="right")
-        for kind in FINDING_KINDS:
-            row = [counts.get((kind, s), 0) for s in SEVERITIES]
-            if sum(row):
-                table.add_row(kind, *map(str, row), str(sum(row)))
-        if not ec.findings:
-            table.add_row("(no findings)", "", "", "", "0")
-        console.print(table)
-        for key, value in sorted(ec.scores.items()):
-            if isinstance(value, (int, float)):
-                console.print(f"  MT {key}: {value:.2f}")
+        ed = ec.edition
+        line = Text.assemble(
+            "  ", (ed.id, "bold"), f": {ed.source} ({_lang(ed)}, {len(ed.sentences)} sentences, {len(ec.beads)} beads, "
+            f"{len(ec.findings)} findings)"
+        )
+        console.print(line)
+        scores = [f"{k} {v:.2f}" for k, v in sorted(ec.scores.items()) if isinstance(v, (int, float))]
+        if scores:
+            console.print(f"    MT: {', '.join(scores)}")
         for note in ec.notes:
-            console.print(f"  [dim]{note}[/dim]")
+            console.print(Text(f"    {note}", style="dim"))
+    console.print(counts_table(comparison))
     pairs = top_findings(comparison, top)
     if pairs:
-        eds = {ec.edition.id: ec.edition for ec in comparison.editions}
-        table = Table(title="Top findings", show_lines=True)
-        for name in ("edition", "kind", "severity", "what", "original", "edition text"):
+        ecs = {ec.edition.id: ec for ec in comparison.editions}
+        table = Table(title=f"Top {len(pairs)} of {len(comparison.findings)} findings", title_justify="left", show_lines=True)
+        for name in ("id", "kind", "severity", "what", "original", "edition"):
             table.add_column(name, overflow="fold")
         for eid, f in pairs:
+            ec = ecs[eid]
             table.add_row(
-                eid,
-                f"{f.kind}/{f.subtype}",
-                f"[{_SEVERITY_STYLE.get(f.severity, '')}]{f.severity}[/] {f.confidence:.2f}",
-                f.explanation,
-                _excerpt(orig.text, f.original_spans),
-                _excerpt(eds[eid].text, f.edition_spans),
+                Text(f.id),
+                Text(f"{f.kind}/{f.subtype}"),
+                Text(f"{f.severity} {f.confidence:.2f}", style=_SEVERITY_STYLE.get(f.severity, "")),
+                Text(f.explanation),
+                Text(side_text(f, ec, orig, True)),
+                Text(side_text(f, ec, orig, False)),
             )
         console.print(table)
-    console.print(f"[dim]signature: {comparison.signature}[/dim]")
+    console.print(Text(f"signature: {comparison.signature}", style="dim"))

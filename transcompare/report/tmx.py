@@ -89,7 +89,7 @@ def xliff_bytes(src_lang: str, sections: Sequence[tuple[str, str, list[Unit]]]) 
             if unit.target:
                 tu.target = unit.target
             else:
-                tu.markfuzzy(False)
+                tu.xmlelement.set("approved", "no")  # nothing in the edition corresponds
             tu.addnote(unit.note, origin="transcompare")
     return bytes(store)
 

@@ -1,0 +1,67 @@
+"""The terminal summary: counts by kind and severity, top findings with both sides, colour only on a terminal."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import replace
+
+from rich.console import Console
+
+from test_report_samples import CORPORA, planted_comparison, synthetic_comparison
+from transcompare.report.terminal import NO_COUNTERPART, print_summary, top_findings
+
+ANSI = "\x1b["
+
+
+def summary(comparison, terminal: bool = False, top: int = 10, width: int = 160) -> str:
+    out = io.StringIO()
+    print_summary(comparison, console=Console(file=out, force_terminal=terminal, width=width, color_system="standard" if terminal else None), top=top)
+    return out.getvalue()
+
+
+def test_counts_and_top_findings_with_both_sides():
+    text = summary(planted_comparison("003-two-editions"))
+    assert "Findings by kind and severity" in text
+    assert "edition-a.en" in text and "edition-b.en" in text
+    assert "2100多亿元" in text and "more than 120 billion yuan" in text
+    assert "Top 5 of 5 findings" in text
+    assert "signature: version:" in text
+    assert ANSI not in text
+
+
+def test_top_findings_ranked_by_severity_then_confidence():
+    comparison = synthetic_comparison(200, with_mt=False)
+    ranked = top_findings(comparison, 5)
+    assert [f.severity for _, f in ranked] == ["high"] * 5
+    assert len(top_findings(comparison, 1000)) == len(comparison.findings)
+
+
+def test_gap_side_says_no_counterpart():
+    comparison = synthetic_comparison(60, with_mt=False)
+    omission = next(f for f in comparison.findings if f.kind == "omission")
+    ec = comparison.editions[0]
+    only = replace(comparison, editions=(replace(ec, findings=(replace(omission, edition_spans=()),)),))
+    text = summary(only)
+    assert NO_COUNTERPART in text and "第17句" in text
+
+
+def test_colour_only_on_a_terminal():
+    comparison = planted_comparison("001-cadre-loyalty")
+    assert ANSI in summary(comparison, terminal=True)
+    assert ANSI not in summary(comparison, terminal=False)
+
+
+def test_article_markup_is_printed_literally():
+    comparison = synthetic_comparison(20, with_mt=False)
+    ec = comparison.editions[0]
+    finding = replace(ec.findings[0], explanation="[bold red]not markup[/bold red] [link=http://x]y[/link]")
+    text = summary(replace(comparison, editions=(replace(ec, findings=(finding,)),)))
+    assert "[bold red]not markup[/bold red]" in text
+
+
+def test_cli_summary_through_a_pipe_has_no_colour(run_cli):
+    case = CORPORA / "003-two-editions"
+    result = run_cli("compare", case / "original.zh.txt", case / "edition-a.en.txt", case / "edition-b.en.txt")
+    assert result.exit_code == 0, result.stderr
+    assert "Findings by kind and severity" in result.stdout
+    assert ANSI not in result.stdout
