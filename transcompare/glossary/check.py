@@ -209,13 +209,44 @@ def _zh_edition_findings(glossary: Glossary, edition: Edition, beads: Sequence[B
     return findings
 
 
-class GlossaryCheck:
-    """The glossary rules as a pipeline check (``glossary.v1``), for use beside or inside entities."""
+def _same_finding(mine: Finding, theirs: Finding) -> bool:
+    """Did the entity check already report what this glossary finding says?"""
+    if mine.evidence.get("rule") == "missing":
+        term = mine.evidence.get("term")
+        return term in (theirs.evidence.get("entity"), theirs.evidence.get("term"))
+    return any(x.overlaps(y) for x in mine.edition_spans for y in theirs.edition_spans)
 
-    name = CHECK_NAME
-    requires = frozenset({"beads", "glossary"})
 
-    def run(self, ctx) -> list[Finding]:
-        if ctx.glossary is None:
-            return []
-        return glossary_findings(ctx.glossary, ctx.original, ctx.edition, ctx.beads, self.name)
+def check_edition(
+    edition: str,
+    glossaries: Sequence[str] = (),
+    defaults: bool = True,
+    original: str | None = None,
+    aligner: str | None = None,
+    encoding: str | None = None,
+) -> tuple[Edition, list[Finding]]:
+    """``transcompare glossary check``: an edition alone, or against its original.
+
+    With the original, the pipeline's entity check runs and its glossary findings are kept;
+    the glossary's own rules add what it did not report (forbidden forms anywhere, near-miss
+    spellings, renderings never used)."""
+    from ..errors import GlossaryError
+    from ..pipeline import CompareOptions, compare, read_edition
+    from .store import load_glossaries
+
+    glossary = load_glossaries(glossaries, defaults=defaults)
+    if glossary is None:
+        raise GlossaryError("no glossary to check against: give --glossary FILE or keep the defaults")
+    if original is None:
+        ed = read_edition(edition, "edition", encoding=encoding)
+        return ed, sorted(scan_edition(glossary, ed), key=Finding.sort_key)
+    options = CompareOptions(
+        encoding=encoding, aligner=aligner, checks=("entities",), glossaries=tuple(glossaries), use_default_glossaries=defaults
+    )
+    result = compare(original, [edition], options)
+    ec = result.editions[0]
+    found = [f for f in ec.findings if f.subtype == "glossary"]
+    for extra in glossary_findings(glossary, result.original, ec.edition, ec.beads):
+        if not any(_same_finding(extra, f) for f in found):
+            found.append(extra)
+    return ec.edition, sorted(found, key=Finding.sort_key)
