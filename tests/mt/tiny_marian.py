@@ -121,6 +121,16 @@ def build_tiny_marian(out_dir: str | Path, steps: int = STEPS) -> Path:
     return out
 
 
+_BUILT: dict[str, Path] = {}
+
+
+def tiny_marian_once(root: Path) -> Path:
+    """Build at most once per test process, however many test modules ask for it."""
+    if "model" not in _BUILT:
+        _BUILT["model"] = build_tiny_marian(Path(root) / "tiny-marian")
+    return _BUILT["model"]
+
+
 if __name__ == "__main__":  # build one by hand: python tests/mt/tiny_marian.py DIR
     import sys
 
