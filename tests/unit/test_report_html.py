@@ -57,8 +57,9 @@ def test_findings_are_marked_at_their_exact_spans(case001):
 def test_header_counts_editions_and_signature(case001):
     soup = BeautifulSoup(case001, "html.parser")
     counts = soup.select_one("table.counts")
-    number_row = counts.find("tr", attrs={"data-k": "number"})
-    assert [td.get_text() for td in number_row.find_all("td")] == ["1", "0", "0", "1"]
+    column = [td.get_text() for td in counts.select('td[data-k="number"]')]
+    assert column == ["1", "0", "0", "1"]  # high, medium, low, total
+    assert counts.select_one("tr.total td:last-child").get_text() == "7"
     assert "edition.en" in soup.select_one("table.editions").get_text()
     assert "signature:" in soup.find("footer").get_text()
     assert len(soup.select("#finding-list li")) == 7

@@ -34,10 +34,6 @@ class Piece:
     severity: str = ""  # underline: its severity
     tip: str = ""
 
-    @property
-    def ref(self) -> str:
-        """The findings' numbers as printed in the findings list (1-based)."""
-        return ",".join(str(n + 1) for n in self.findings)
 
 
 @dataclass(frozen=True)
@@ -80,14 +76,15 @@ class FindingView:
     original_text: str
     edition_text: str
     evidence: dict
-    row: str = ""
+    row: str = ""  # id of the first row that shows it
+    number: int = 0  # 1-based, in reading order: what the list and print-outs show
 
     def as_data(self) -> dict[str, Any]:
         return {
             "id": self.id, "kind": self.kind, "subtype": self.subtype, "severity": self.severity,
             "confidence": self.confidence, "explanation": self.explanation, "check": self.check,
             "edition": self.edition, "original": self.original_text, "published": self.edition_text,
-            "evidence": self.evidence,
+            "evidence": self.evidence, "num": self.number,
         }
 
 
@@ -307,7 +304,10 @@ def build_view(data: dict) -> dict[str, Any]:
         add_row(RowView(f"r{len(rows):04d}", orig_cell, editions))
         add_insertions(g)
 
-    findings = [FindingView(**{**f.__dict__, "row": finding_row.get(f.n, "")}) for f in findings]
+    position = {row.id: i for i, row in enumerate(rows)}
+    reading = sorted(range(len(findings)), key=lambda n: (position.get(finding_row.get(n, ""), -1), n))
+    number = {n: i for i, n in enumerate(reading, 1)}
+    findings = [FindingView(**{**f.__dict__, "row": finding_row.get(f.n, ""), "number": number[f.n]}) for f in findings]
     return {
         "title": original.get("title") or original.get("source") or "comparison",
         "original": original,
@@ -322,7 +322,8 @@ def build_view(data: dict) -> dict[str, Any]:
             for ec in ecs
         ],
         "rows": rows,
-        "findings": findings,
+        "findings": findings,  # by index n, as the marks refer to them
+        "listed": [findings[n] for n in reading],  # in reading order, for the list
         "loose": loose,
         "counts": _counts(findings, [ec["edition"]["id"] for ec in ecs]),
         "kinds": FINDING_KINDS,

@@ -14,6 +14,8 @@
   var rows = Array.prototype.slice.call(grid.querySelectorAll(".row:not(.head)"));
   var stops = Array.prototype.slice.call(document.querySelectorAll("#doc-findings [data-f], #rows [data-f]"));
   var items = Array.prototype.slice.call(document.querySelectorAll("#finding-list li"));
+  var itemOf = {};
+  items.forEach(function (li) { itemOf[li.getAttribute("data-n")] = li; });
   var visible = F.map(function () { return true; });
   var firstStop = {};
   var rowIndex = new Map();
@@ -49,7 +51,7 @@
         el.classList.remove("off");
         el.setAttribute("data-k", F[on[0]].kind);
         el.setAttribute("data-s", F[on[0]].severity);
-        el.setAttribute("data-ref", on.map(function (n) { return n + 1; }).join(","));
+        el.setAttribute("data-ref", on.map(function (n) { return F[n].num; }).join(","));
         el.tabIndex = 0;
         if (el._row >= 0) { rows[el._row]._active += 1; }
       } else {
@@ -119,14 +121,19 @@
       var box = add(detail, "div", null, "d-item");
       box.setAttribute("data-k", f.kind);
       var head = add(box, "div");
-      add(head, "span", "#" + (n + 1) + " ", "num");
+      add(head, "span", "#" + f.num + " ", "num");
       add(head, "b", f.kind + "/" + f.subtype, "badge");
       add(head, "span", f.severity, "sev sev-" + f.severity);
       add(head, "span", " · confidence " + Math.round(f.confidence * 100) + "% · " + f.check + " · " + f.edition + " · " + f.id, "count");
       add(box, "div", f.explanation);
-      if (f.original) { var o = add(box, "div", null, "ex"); add(o, "span", "orig", "tag"); add(o, "span", f.original); }
-      if (f.published) { var p = add(box, "div", null, "ex"); add(p, "span", "ed", "tag"); add(p, "span", f.published); }
-      if (f.evidence && Object.keys(f.evidence).length) { add(box, "div", JSON.stringify(f.evidence), "d-ev"); }
+      var sides = add(box, "div", null, "ex");
+      if (f.original) { add(sides, "span", "orig", "tag"); add(sides, "span", f.original + "  "); }
+      if (f.published) { add(sides, "span", "ed", "tag"); add(sides, "span", f.published); }
+      if (f.evidence && Object.keys(f.evidence).length) {
+        var more = add(box, "details", null, "d-ev");
+        add(more, "summary", "evidence");
+        add(more, "div", JSON.stringify(f.evidence, null, 1));
+      }
     });
     detail.hidden = false;
     markCurrent(ns);
@@ -135,7 +142,7 @@
   var current = [];
   function markCurrent(ns) {
     current.forEach(function (li) { li.classList.remove("current"); });
-    current = ns.map(function (n) { return items[n]; }).filter(Boolean);
+    current = ns.map(function (n) { return itemOf[n]; }).filter(Boolean);
     current.forEach(function (li) { li.classList.add("current"); });
     if (current.length) { keepInSidebar(current[0]); }
   }
@@ -197,10 +204,10 @@
       var el = stops.find(function (s) { return s._row >= from && isActive(s); });
       if (!el) { return; }
       var n = el._f.find(function (m) { return visible[m]; });
-      if (n !== undefined && items[n]) {
+      if (n !== undefined && itemOf[n]) {
         sidebar.querySelectorAll("li.in-view").forEach(function (li) { li.classList.remove("in-view"); });
-        items[n].classList.add("in-view");
-        keepInSidebar(items[n]);
+        itemOf[n].classList.add("in-view");
+        keepInSidebar(itemOf[n]);
       }
     });
   }, { passive: true });

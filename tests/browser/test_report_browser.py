@@ -1,0 +1,195 @@
+"""The HTML report in a real browser: loads cleanly and offline, filters, keyboard navigation, XSS stays inert."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from test_report_samples import CORPORA, XSS, planted_comparison, synthetic_comparison, xss_comparison
+from transcompare.report import get_exporter
+
+pytestmark = pytest.mark.browser
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def html_of(comparison) -> bytes:
+    return get_exporter("html").render(comparison.to_dict())
+
+
+def marks_on(page, kind: str) -> int:
+    return page.evaluate(f"document.querySelectorAll('mark[data-f]:not(.off)[data-k=\"{kind}\"]').length")
+
+
+def active_finding(page):
+    return page.evaluate("document.activeElement.getAttribute('data-f')")
+
+
+@pytest.fixture(scope="module")
+def case001_html() -> bytes:
+    return html_of(planted_comparison("001-cadre-loyalty", with_mt=True))
+
+
+def test_loads_offline_without_console_errors(open_report, case001_html):
+    report = open_report(case001_html)
+    assert report.errors == []
+    assert report.requests == [report.url]
+    assert report.page.title().endswith("transcompare")
+    assert report.page.locator("#shown").inner_text() == "7 of 7 findings shown"
+
+
+def test_compare_cli_html_loads(open_report, run_cli, tmp_path):
+    out = tmp_path / "cli.html"
+    case = CORPORA / "003-two-editions"
+    result = run_cli("compare", case / "original.zh.txt", case / "edition-a.en.txt", case / "edition-b.en.txt", "--html", out)
+    assert result.exit_code == 0, result.stderr
+    report = open_report(out.read_bytes())
+    assert report.errors == [] and report.requests == [report.url]
+    assert report.page.locator(".row.head .cell").count() == 3
+
+
+def test_kind_filter_hides_and_shows(open_report, case001_html):
+    report = open_report(case001_html)
+    page = report.page
+    assert marks_on(page, "number") == 2
+    assert page.locator("#finding-list li[data-k='number']").is_visible()
+    page.locator("input[name='kind'][value='number']").uncheck()
+    assert marks_on(page, "number") == 0
+    assert page.locator("#finding-list li[data-k='number']").is_hidden()
+    assert page.locator("#shown").inner_text() == "6 of 7 findings shown"
+    assert marks_on(page, "date") == 2  # the others stay
+    page.locator("input[name='kind'][value='number']").check()
+    assert marks_on(page, "number") == 2
+    assert page.locator("#finding-list li[data-k='number']").is_visible()
+
+
+def test_severity_filter_and_rows_with_findings(open_report, case001_html):
+    page = open_report(case001_html).page
+    total_rows = page.locator(".row:not(.head)").count()
+    page.locator("#only-findings").check()
+    with_findings = page.locator(".row:not(.head):visible").count()
+    assert 0 < with_findings < total_rows
+    page.locator("input[name='severity'][value='high']").uncheck()
+    assert page.locator("#finding-list li[data-s='high']:visible").count() == 0
+    assert page.locator("#finding-list li[data-s='medium']:visible").count() == 3
+    assert page.locator(".row:not(.head):visible").count() < with_findings
+    page.locator("input[name='severity'][value='high']").check()
+    page.locator("#only-findings").uncheck()
+    assert page.locator(".row:not(.head):visible").count() == total_rows
+
+
+def test_keyboard_moves_from_finding_to_finding(open_report, case001_html):
+    page = open_report(case001_html).page
+    page.keyboard.press("j")
+    first = active_finding(page)
+    assert first is not None
+    assert page.locator("#detail").is_visible()
+    seen = [first]
+    for _ in range(6):
+        page.keyboard.press("j")
+        seen.append(active_finding(page))
+    assert len(set(seen)) == 7, "seven findings, seven stops"
+    page.keyboard.press("k")
+    assert active_finding(page) == seen[-2]
+    # filtered-out findings are skipped
+    page.locator("input[name='kind'][value='number']").uncheck()
+    page.keyboard.press("Escape")
+    stops = set()
+    for _ in range(8):
+        page.keyboard.press("j")
+        stops.add(page.evaluate("document.activeElement.getAttribute('data-k')"))
+    assert "number" not in stops and len(stops) == 6
+
+
+def test_sidebar_click_focuses_the_finding(open_report, case001_html):
+    page = open_report(case001_html).page
+    page.locator("#finding-list li[data-k='date'] button").click()
+    assert page.evaluate("document.activeElement.textContent") in ("3月4日", "March 14")
+    assert "date" in page.locator("#detail").inner_text()
+
+
+def test_sidebar_follows_scrolling(open_report):
+    page = open_report(html_of(synthetic_comparison(300, with_mt=False))).page
+    page.evaluate("window.scrollTo(0, 0)")
+    page.evaluate("document.getElementById('r0200').scrollIntoView()")
+    page.wait_for_function("document.querySelector('#finding-list li.in-view') !== null")
+    n = page.evaluate("Number(document.querySelector('#finding-list li.in-view').getAttribute('data-n'))")
+    row = page.evaluate(f"document.querySelector('[data-f~=\"{n}\"]').closest('.row').id")
+    assert row >= "r0200"
+    top = page.evaluate("document.getElementById('sidebar').scrollTop")
+    assert top > 0
+
+
+def test_xss_payloads_stay_inert(open_report):
+    report = open_report(html_of(xss_comparison()))
+    page = report.page
+    page.mouse.move(300, 300)
+    for selector in ("mark", ".chip", "#finding-list button"):
+        page.locator(selector).first.hover()
+        page.locator(selector).first.focus()
+    page.keyboard.press("j")
+    page.keyboard.press("j")
+    assert page.evaluate("window.__pwned") is None
+    assert report.errors == []
+    assert report.requests == [report.url]
+    assert page.locator("img, svg, textarea, a[href^='javascript']").count() == 0
+    body = page.locator("body").inner_text()
+    for payload in (XSS[0], XSS[1], XSS[2]):
+        assert payload in body
+    detail = page.locator("#detail").inner_text()
+    assert any(payload in detail for payload in XSS), "the finding details show the payload as text"
+
+
+def test_thousand_beads_open_and_filter(open_report):
+    comparison = synthetic_comparison(1000)
+    report = open_report(html_of(comparison))
+    page = report.page
+    assert report.errors == []
+    findings = len(comparison.findings)
+    assert page.locator("#shown").inner_text() == f"{findings} of {findings} findings shown"
+    quotes = marks_on(page, "quote")
+    assert quotes > 0
+    page.locator("input[name='kind'][value='quote']").uncheck()
+    assert marks_on(page, "quote") == 0
+    page.locator("#only-findings").check()
+    hidden = page.evaluate("document.querySelectorAll('.row[hidden]').length")
+    assert hidden > 500
+    page.keyboard.press("k")  # from the top, backwards wraps to the last finding
+    last_row = page.evaluate("document.activeElement.closest('.row').id")
+    assert last_row > "r0900"
+    page.locator("input[name='kind'][value='quote']").check()
+    assert marks_on(page, "quote") == quotes
+
+
+def test_print_layout(open_report, case001_html, tmp_path):
+    page = open_report(case001_html).page
+    page.emulate_media(media="print")
+    assert page.locator("#toolbar").is_hidden()
+    assert page.evaluate("getComputedStyle(document.getElementById('sidebar')).position") == "static"
+    pdf = page.pdf(path=str(tmp_path / "report.pdf"))
+    assert pdf[:4] == b"%PDF"
+
+
+def test_screenshot_of_case_001(open_report, run_cli, tmp_path, monkeypatch):
+    """Take the screenshot of corpora/001 as `compare --html` writes it (the README's picture).
+
+    TRANSCOMPARE_UPDATE_SCREENSHOT=1 also copies it to docs/screenshot.png.
+    """
+    out = tmp_path / "001.html"
+    monkeypatch.chdir(ROOT)
+    case = Path("corpora") / "001-cadre-loyalty"
+    result = run_cli("compare", case / "original.zh.txt", case / "edition.en.txt", "--html", out)
+    assert result.exit_code == 0, result.stderr
+    report = open_report(out.read_bytes(), width=1280, height=1000)
+    page = report.page
+    assert report.errors == []
+    # the header, the first rows, and the first finding's details open
+    page.evaluate("(document.querySelector('#rows [data-f]') || document.body).focus({preventScroll: true})")
+    shot = tmp_path / "screenshot.png"
+    page.screenshot(path=str(shot))
+    assert shot.stat().st_size > 10_000
+    if os.environ.get("TRANSCOMPARE_UPDATE_SCREENSHOT"):
+        shutil.copyfile(shot, ROOT / "docs" / "screenshot.png")
