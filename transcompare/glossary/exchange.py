@@ -207,6 +207,8 @@ def from_tbx(data: bytes, name: str = "<tbx>") -> list[Entry]:
                 fields["type"] = text
             elif tag == "note" and not fields["note"]:
                 fields["note"] = text
+            elif tag == "descrip" and kind == "definition" and not fields["note"]:
+                fields["note"] = text  # other tools' definitions become our note
             elif tag == "admin" and kind == "source":
                 fields["ref"] = text
             elif tag == "admin" and kind == "entryStatus":

@@ -406,8 +406,8 @@ def merge_pair(first: Entry, second: Entry) -> Entry:
 def merge_entries(groups: Sequence[Sequence[Entry]], on_conflict: str = "error") -> tuple[list[Entry], list[tuple[Entry, Entry]]]:
     """Merge glossaries. Same term and same preferred: one entry, values united.
 
-    Same term, different preferred: ``error`` keeps both out of the result and reports the
-    pair; ``first``/``last`` keep that side's preferred and file the other as accepted."""
+    Same term, different preferred: ``error`` keeps the first as it is and reports the pair;
+    ``first``/``last`` keep that side's preferred and file the other as accepted."""
     if on_conflict not in ("error", "first", "last"):
         raise GlossaryError(f"unknown conflict policy {on_conflict!r} (choose error, first, last)")
     merged: list[Entry] = []

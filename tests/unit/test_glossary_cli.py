@@ -1,0 +1,188 @@
+"""`transcompare glossary ...` end to end, and the glossary check on the demo corpora."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from transcompare.glossary import Entry, Glossary
+from transcompare.glossary.check import glossary_findings, scan_edition
+from transcompare.glossary.store import read_tsv
+from transcompare.glossary.suggest import en_candidates, load_units, suggest
+from transcompare.model import Bead, Edition, Sentence
+
+ROOT = Path(__file__).resolve().parents[2]
+CASE1 = ROOT / "corpora" / "001-cadre-loyalty"
+
+
+def edition(text: str, lang: str, sentences: list[str] | None = None, id_: str = "ed") -> Edition:
+    parts = sentences or [text]
+    out, start = [], 0
+    for n, part in enumerate(parts):
+        start = text.index(part, start)
+        out.append(Sentence(n, start, start + len(part), part, 0))
+        start += len(part)
+    return Edition(id=id_, source=f"{id_}.txt", lang=lang, text=text, sentences=tuple(out))
+
+
+# --------------------------------------------------------------------------------- the rules
+
+GLOSSARY = Glossary(
+    [
+        Entry("林志恒", "Lin Chih-heng", accepted=("Prof. Lin",), forbidden=("Lin Zhiheng",), type="person"),
+        Entry("中共中央纪律检查委员会", "Central Commission for Discipline Inspection", variants=("中纪委",), accepted=("CCDI",), type="organisation"),
+        Entry("世界卫生组织", "World Health Organization", accepted=("WHO",), type="organisation"),
+        Entry("特朗普", "Donald Trump", variants=("川普",), accepted=("Trump",), type="person"),
+    ]
+)
+
+
+def test_scan_flags_forbidden_and_near_miss_spellings_only():
+    text = "Lin Zhiheng spoke. Later lin chihheng and Lin Chih-heng agreed. Who asked WHO? The trump card."
+    found = scan_edition(GLOSSARY, edition(text, "en"))
+    rules = [(f.evidence["rule"], f.evidence["found"], f.severity) for f in found]
+    assert rules == [("forbidden", "Lin Zhiheng", "medium")]  # lowercase "lin chihheng" is not a name
+    found = scan_edition(GLOSSARY, edition("Prof. Lin Chihheng said so.", "en"))
+    assert [(f.evidence["rule"], f.evidence["found"]) for f in found] == [("variant", "Lin Chihheng")]
+
+
+def test_with_the_original_findings_point_at_both_texts():
+    zh = edition("林志恒说，中纪委已处分12万人。川普政府表示欢迎。", "zh", ["林志恒说，中纪委已处分12万人。", "川普政府表示欢迎。"], "original")
+    en = edition("Lin Zhiheng said the commission punished 120,000 people. The Trump administration welcomed it.", "en",
+                 ["Lin Zhiheng said the commission punished 120,000 people.", "The Trump administration welcomed it."])
+    found = glossary_findings(GLOSSARY, zh, en, [Bead((0,), (0,)), Bead((1,), (1,))])
+    by_rule = {f.evidence["rule"]: f for f in found}
+    assert set(by_rule) == {"forbidden", "missing"}
+    forbidden = by_rule["forbidden"]
+    assert forbidden.severity == "high" and forbidden.kind == "entity" and forbidden.subtype == "glossary"
+    assert zh.text[forbidden.original_spans[0].start : forbidden.original_spans[0].end] == "林志恒"
+    assert en.text[forbidden.edition_spans[0].start : forbidden.edition_spans[0].end] == "Lin Zhiheng"
+    assert by_rule["missing"].evidence["term"] == "中共中央纪律检查委员会"  # "the commission" is no rendering
+
+
+def test_traditional_edition_of_a_simplified_original_is_fine():
+    zh = edition("中纪委表示。", "zh", id_="original")
+    hant = edition("中紀委表示。", "zh")
+    assert glossary_findings(GLOSSARY, zh, hant, [Bead((0,), (0,))]) == []
+    other = edition("委員會表示。", "zh")
+    (missing,) = glossary_findings(GLOSSARY, zh, other, [Bead((0,), (0,))])
+    assert missing.evidence["rule"] == "missing"
+
+
+def test_english_candidates_are_capitalised_runs():
+    found = en_candidates("The CCP’s Central Commission for Discipline Inspection (CCDI) said on Monday that Prof. Lin left.", set())
+    assert {"Central Commission for Discipline Inspection", "CCDI", "CCP", "Lin"} <= found
+    assert not {"The", "Monday", "for Discipline", "Prof"} & found
+
+
+def test_suggest_mines_names_from_a_demo_case():
+    units = load_units([str(CASE1)])
+    candidates = {c.zh: c for c in suggest(units, None)}
+    assert candidates["中南海"].en == "Zhongnanhai"
+    assert candidates["林志恒"].en == "Lin Zhiheng"  # what the edition wrote; suggest reports evidence, lint/check judge it
+    assert candidates["中共中央纪律检查委员会"].en == "Central Commission for Discipline Inspection"
+    assert candidates["中南海"].example.en.count("Zhongnanhai")
+
+
+# ------------------------------------------------------------------------------------- the CLI
+
+
+def test_add_list_show_remove(run_cli, tmp_path):
+    g = tmp_path / "desk.tsv"
+    result = run_cli("glossary", "add", "-g", g, "明居正", "Ming Chu-cheng", "-t", "person", "-a", "Ming Juzheng", "--note", "NTU")
+    assert result.exit_code == 0, result.stderr
+    assert run_cli("glossary", "add", "-g", g, "明居正", "Other").exit_code == 2
+    assert run_cli("glossary", "add", "-g", g, "甲", "A", "-t", "persn").stderr.startswith("error [E401]")
+    listed = run_cli("glossary", "list", "-g", g, "--no-default-glossaries", "--format", "json")
+    (row,) = json.loads(listed.stdout)
+    assert (row["source"], row["accepted"], row["glossary"]) == ("明居正", "Ming Juzheng", f"{g}:2")
+    shown = run_cli("glossary", "show", "明居正", "-g", g, "--no-default-glossaries")
+    assert "Ming Chu-cheng" in shown.stdout and "míng jū zhèng" in shown.stdout
+    assert run_cli("glossary", "show", "無此詞").exit_code == 2
+    assert run_cli("glossary", "remove", "-g", g, "明居正").exit_code == 0
+    assert read_tsv(g) == []
+    assert "--glossary FILE" in run_cli("glossary", "add", "甲", "A").stderr
+
+
+def test_lint_exit_codes(run_cli, tmp_path):
+    g = tmp_path / "g.tsv"
+    g.write_text("source\tpreferred\ttype\n中纪委\tCCDI\torganisation\n中紀委\tDiscipline Commission\torganisation\n明居正\tJohn Smith\tperson\n", encoding="utf-8")
+    result = run_cli("glossary", "lint", "-g", g, "--no-default-glossaries")
+    assert result.exit_code == 1
+    assert f"{g}:3: error [G002] conflict" in result.stdout
+    assert f"{g}:4: warning [G005]" in result.stdout
+    g.write_text("source\tpreferred\ttype\n明居正\tJohn Smith\tperson\n", encoding="utf-8")
+    assert run_cli("glossary", "lint", "-g", g, "--no-default-glossaries").exit_code == 0
+    assert run_cli("glossary", "lint", "-g", g, "--no-default-glossaries", "--strict").exit_code == 1
+    assert run_cli("glossary", "lint").exit_code == 0  # the starter glossaries are clean
+
+
+def test_export_import_merge(run_cli, tmp_path):
+    for fmt in ("tbx", "csv"):
+        out = tmp_path / f"all.{fmt}"
+        assert run_cli("glossary", "export", out).exit_code == 0
+        target = tmp_path / f"from-{fmt}.tsv"
+        assert run_cli("glossary", "import", out, "-g", target).exit_code == 0
+        assert run_cli("glossary", "export", tmp_path / "direct.tsv").exit_code == 0
+        assert target.read_text(encoding="utf-8") == (tmp_path / "direct.tsv").read_text(encoding="utf-8")
+        assert run_cli("glossary", "import", out, "-g", target).exit_code == 2  # already there
+        assert "imported 0 of" in run_cli("glossary", "import", out, "-g", target, "--on-conflict", "skip").stdout
+    a, b = tmp_path / "a.tsv", tmp_path / "b.tsv"
+    a.write_text("source\tpreferred\n明居正\tMing Chu-cheng\n", encoding="utf-8")
+    b.write_text("source\tpreferred\n明居正\tMing Juzheng\n林志恒\tLin Chih-heng\n", encoding="utf-8")
+    assert run_cli("glossary", "merge", a, b, "-o", tmp_path / "m.tsv").exit_code == 2
+    assert run_cli("glossary", "merge", a, b, "-o", tmp_path / "m.tbx", "--on-conflict", "first").exit_code == 0
+    assert run_cli("glossary", "import", tmp_path / "m.tbx", "-g", tmp_path / "m.tsv").exit_code == 0
+    merged = {e.source: e for e in read_tsv(tmp_path / "m.tsv")}
+    assert merged["明居正"].accepted == ("Ming Juzheng",) and "林志恒" in merged
+
+
+def test_suggest_accept_all_and_one_by_one(run_cli, tmp_path):
+    to = tmp_path / "mined.tsv"
+    result = run_cli("glossary", "suggest", CASE1, "--no-default-glossaries", "--accept-all", "--min-score", "0.9", "--to", to)
+    assert result.exit_code == 0, result.stderr
+    mined = {e.source: e for e in read_tsv(to)}
+    assert mined["中南海"].preferred == "Zhongnanhai" and mined["中南海"].status == "proposed"
+    assert "zh: " in result.stdout and "en: " in result.stdout  # shown with an example bead
+
+    from typer.testing import CliRunner
+
+    from transcompare.cli.main import app
+
+    one = tmp_path / "one.tsv"
+    runner = CliRunner()
+    answer = runner.invoke(app, ["glossary", "suggest", str(CASE1), "--no-default-glossaries", "--top", "2", "--to", str(one)], input="y\nn\n")
+    assert answer.exit_code == 0, answer.output
+    assert len(read_tsv(one)) == 1
+
+
+def test_check_an_edition_alone_and_against_its_original(run_cli, tmp_path):
+    alone = run_cli("glossary", "check", CASE1 / "edition.en.txt")
+    assert alone.exit_code == 1
+    assert "Lin Zhiheng" in alone.stdout and "Lin Chih-heng" in alone.stdout
+    report = tmp_path / "c.json"
+    paired = run_cli("glossary", "check", CASE1 / "edition.en.txt", "--original", CASE1 / "original.zh.txt", "--json", report)
+    assert paired.exit_code == 1
+    (finding,) = [f for f in json.loads(report.read_text())["findings"] if "Lin Zhiheng" in f["explanation"]]
+    assert finding["severity"] == "high" and finding["original_spans"]
+    clean = tmp_path / "clean.en.txt"
+    clean.write_text("Prof. Lin Chih-heng of National Chengchi University spoke.\n", encoding="utf-8")
+    assert run_cli("glossary", "check", clean).exit_code == 0
+    mine = tmp_path / "mine.tsv"
+    mine.write_text("source\tpreferred\tforbidden\n国立政治大学\tNational Chengchi University\tChengchi University\n", encoding="utf-8")
+    assert run_cli("glossary", "check", clean, "-g", mine, "--no-default-glossaries").exit_code == 0
+    mine.write_text("source\tpreferred\tforbidden\n国立政治大学\tNCCU\tNational Chengchi University\n", encoding="utf-8")
+    assert run_cli("glossary", "check", clean, "-g", mine, "--no-default-glossaries").exit_code == 1
+
+
+@pytest.mark.parametrize("case", ["001-cadre-loyalty"])
+def test_compare_entity_check_reports_the_planted_glossary_violation(case):
+    from transcompare.pipeline import CompareOptions, compare
+
+    folder = ROOT / "corpora" / case
+    result = compare(str(folder / "original.zh.txt"), [str(folder / "edition.en.txt")], CompareOptions(checks=("entities",)))
+    glossary = [f for f in result.findings if f.subtype == "glossary"]
+    assert any("Lin Zhiheng" in f.explanation for f in glossary)
+    assert "glossary:" in result.signature and "terms-" in result.signature
