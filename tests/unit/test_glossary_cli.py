@@ -186,3 +186,21 @@ def test_compare_entity_check_reports_the_planted_glossary_violation(case):
     glossary = [f for f in result.findings if f.subtype == "glossary"]
     assert any("Lin Zhiheng" in f.explanation for f in glossary)
     assert "glossary:" in result.signature and "terms-" in result.signature
+
+
+def test_suggest_reads_comparison_json_and_pairs(run_cli, tmp_path):
+    from transcompare.pipeline import CompareOptions, compare
+
+    result = compare(str(CASE1 / "original.zh.txt"), [str(CASE1 / "edition.en.txt")], CompareOptions(checks=("omissions",)))
+    saved = tmp_path / "001.json"
+    saved.write_text(json.dumps(result.to_dict(), ensure_ascii=False), encoding="utf-8")
+    from_json = run_cli("glossary", "suggest", saved, "--no-default-glossaries", "--min-score", "0.9")
+    from_pair = run_cli("glossary", "suggest", "--original", CASE1 / "original.zh.txt", "--edition", CASE1 / "edition.en.txt",
+                        "--no-default-glossaries", "--min-score", "0.9")
+    assert "中南海 → Zhongnanhai" in from_json.stdout and "中南海 → Zhongnanhai" in from_pair.stdout
+    with_defaults = run_cli("glossary", "suggest", saved, "--min-score", "0")
+    assert "中南海 →" not in with_defaults.stdout  # known terms are not proposed again
+    bad = tmp_path / "bad.json"
+    bad.write_text("{}", encoding="utf-8")
+    assert run_cli("glossary", "suggest", bad).stderr.startswith("error [E401]")
+    assert run_cli("glossary", "suggest", "--original", "x").exit_code == 2

@@ -227,7 +227,7 @@ def suggest(
     min_count: int = typer.Option(1, "--min-count", help="Beads a pair must share."),
     accept_all: bool = typer.Option(False, "--accept-all", help="Add every candidate shown, without asking."),
     status: str = typer.Option("proposed", "--status", help="Status of added entries."),
-    aligner: Optional[str] = typer.Option(None, "--aligner", help="Aligner for --pair and case folders."),
+    aligner: Optional[str] = typer.Option(None, "--aligner", help="Aligner for --original/--edition pairs and case folders."),
 ) -> None:
     """Mine candidate term pairs from aligned editions; accept them one by one or in bulk."""
     from ..errors import OptionError
