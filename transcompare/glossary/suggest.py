@@ -10,7 +10,7 @@ the Chinese (romanisation, CC-CEDICT glosses, transliteration).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
