@@ -73,42 +73,61 @@ class LocalExecutor(_Ordered):
     name = "local"
 
     def __init__(self, workers: int | None = None, options: CompareOptions | None = None, window: int | None = None):
+        self.workers = max(1, workers or os.cpu_count() or 1)
+        self.window = window or 2 * self.workers
+        self._threads = max(1, (os.cpu_count() or 1) // self.workers)
+        self._options = options  # None: no models to warm (plain functions)
+        self._pool = self._new_pool()
+
+    def _new_pool(self):
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        from .tasks import warm_up
+        from .tasks import configure_threads, warm_up
 
-        self.workers = max(1, workers or os.cpu_count() or 1)
-        self.window = window or 2 * self.workers
-        threads = max(1, (os.cpu_count() or 1) // self.workers)
         # spawn, not fork: model engines keep threads that a forked child would inherit half-dead.
-        self._pool = ProcessPoolExecutor(
+        return ProcessPoolExecutor(
             max_workers=self.workers,
             mp_context=multiprocessing.get_context("spawn"),
-            initializer=warm_up,
-            initargs=(options or CompareOptions(), threads),
+            initializer=warm_up if self._options is not None else configure_threads,
+            initargs=(self._options, self._threads) if self._options is not None else (self._threads,),
         )
 
     def as_completed(self, fn, items):
+        """A worker that dies (a crash in native code) breaks the pool: start a new one and give
+        the cases that were in flight one more try, so one bad case cannot fail the rest."""
         from concurrent.futures import FIRST_COMPLETED, wait
+        from concurrent.futures.process import BrokenProcessPool
 
         source = enumerate(items)
-        pending: dict[Any, int] = {}
+        pending: dict[Any, tuple[int, Any, int]] = {}  # future -> (index, item, tries)
+        retry: list[tuple[int, Any, int]] = []
 
         def fill() -> None:
             while len(pending) < self.window:
-                try:
-                    index, item = next(source)
-                except StopIteration:
-                    return
-                pending[self._pool.submit(fn, item)] = index
+                if retry:
+                    index, item, tries = retry.pop(0)
+                else:
+                    try:
+                        index, item = next(source)
+                    except StopIteration:
+                        return
+                    tries = 0
+                pending[self._pool.submit(fn, item)] = (index, item, tries)
 
         fill()
         while pending:
             done, _ = wait(list(pending), return_when=FIRST_COMPLETED)
-            for future in sorted(done, key=lambda f: pending[f]):
-                index = pending.pop(future)
+            if any(isinstance(f.exception(), BrokenProcessPool) for f in done):
+                done, _ = wait(list(pending))  # the rest fail with it, at once
+                self._pool.shutdown(wait=True, cancel_futures=True)
+                self._pool = self._new_pool()
+            for future in sorted(done, key=lambda f: pending[f][0]):
+                index, item, tries = pending.pop(future)
                 error = future.exception()
+                if isinstance(error, BrokenProcessPool) and tries == 0:
+                    retry.append((index, item, 1))
+                    continue
                 yield index, error if error is not None else future.result()
             fill()
 

@@ -146,17 +146,18 @@ def severity_points(finding: dict) -> float:
 
 
 def renderings(findings: list[dict]) -> list[dict[str, str]]:
-    """Name renderings seen in entity findings, from whichever evidence keys the entity check gives."""
+    """Name renderings seen in entity findings: evidence with a rendering (``rendering``, ``en``, ...)
+    and, where given, the name in the original (``entity``, ``zh``) and the glossary's choice."""
     seen = []
     for f in findings:
         if f.get("kind") != "entity":
             continue
         ev = f.get("evidence") or {}
-        zh = _first(ev, ("zh", "term", "source", "original"))
-        en = _first(ev, ("en", "rendering", "found", "edition"))
-        if not zh and not en:
+        en = _first(ev, ("en", "rendering", "renderings", "found"))
+        if not en:
             continue
-        item = {"zh": zh, "en": en, "expected": _first(ev, ("expected", "preferred", "glossary")), "subtype": f.get("subtype", "")}
+        item = {"zh": _first(ev, ("zh", "entity", "term", "source", "original")), "en": en,
+                "expected": _first(ev, ("expected", "preferred", "glossary")), "subtype": f.get("subtype", "")}
         if item not in seen:
             seen.append(item)
     return seen

@@ -15,13 +15,16 @@ import pytest
 
 from transcompare.batch.runner import BatchOptions, run_batch
 from transcompare.batch.synth import make_corpus
+from transcompare.pipeline import CompareOptions
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def _cli(*args: object, **kwargs) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.Popen([sys.executable, "-m", "transcompare.cli.main", "batch", *map(str, args)],
+    # One cheap check keeps these tests about the batch machinery, not the pipeline's speed.
+    argv = [sys.executable, "-m", "transcompare.cli.main", "batch", *map(str, args), "--check", "numbers"]
+    return subprocess.Popen(argv,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT, **kwargs)
 
 
@@ -78,7 +81,7 @@ def test_killed_run_resumes_with_every_case_done_once(tmp_path, corpora):
 def test_dask_cluster_runs_the_corpus_like_serial(tmp_path, corpora):
     distributed = pytest.importorskip("distributed")
     manifest = make_corpus(corpora, tmp_path / "corpus", cases=8, seed=5)
-    run_batch(manifest, tmp_path / "serial", BatchOptions(engine="serial"))
+    run_batch(manifest, tmp_path / "serial", BatchOptions(engine="serial", compare=CompareOptions(checks=("numbers",))))
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         proc = _cli(manifest, "-o", tmp_path / "dask", "--engine", "dask", "--scheduler", cluster.scheduler_address)
         stdout, stderr = proc.communicate(timeout=300)
@@ -104,3 +107,26 @@ def test_unreachable_scheduler_is_one_line(tmp_path, corpora):
     assert proc.returncode == 2
     lines = stderr.decode().strip().splitlines()
     assert lines[-1].startswith("error [E201]") and "Dask scheduler" in lines[-1]
+
+
+@pytest.mark.slow
+def test_demo_corpora_as_a_batch_with_the_default_pipeline(tmp_path, corpora):
+    """The four demo cases (HTML pages, two editions, Traditional script) through every default check."""
+    rows = []
+    for case_dir in sorted(p for p in corpora.iterdir() if (p / "case.json").is_file()):
+        case = json.loads((case_dir / "case.json").read_text(encoding="utf-8"))
+        rows.append({
+            "id": case["id"], "outlet": case["outlet"], "published": case["published"],
+            "original": {"path": str(case_dir / case["original"]["path"]), "lang": case["original"]["lang"]},
+            "editions": [{"path": str(case_dir / e["path"]), "lang": e["lang"]} for e in case["editions"]],
+        })
+    manifest = tmp_path / "demo.jsonl"
+    manifest.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    report = run_batch(manifest, tmp_path / "out", BatchOptions(engine="serial", formats=("json", "html")))
+    assert (report.ok, report.failed) == (4, 0), report.failures
+    aggregate = json.loads((tmp_path / "out" / "aggregate.json").read_text(encoding="utf-8"))
+    assert sum(aggregate["findings_by_kind"].values()) > 0
+    assert aggregate["top_cases"] and aggregate["top_cases"][0]["score"] > 0
+    index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    for row in rows:
+        assert f'href="cases/{row["id"]}.' in index

@@ -1,0 +1,78 @@
+"""Batch throughput with 1 and 2 workers on the same generated corpus, and the scaling ratio.
+
+    .venv/bin/python scripts/bench_batch.py --cases 40 --engine local
+
+Each run starts from an empty output folder and an empty embedding cache, so every case is
+computed. "seconds" and "cases/s" include starting the workers and loading their models (what a
+user waits for); "steady" is the rate between the first and the last finished case.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--cases", type=int, default=40, help="generated cases (default 40)")
+    parser.add_argument("--paragraphs", type=int, default=4, help="paragraphs kept per case, roughly (default 4)")
+    parser.add_argument("--engine", default="local", choices=("local", "dask"), help="executor (default local)")
+    parser.add_argument("--workers", default="1,2", help="worker counts to compare (default 1,2)")
+    parser.add_argument("--aligner", default=None, help="aligner name (default: the pipeline's default)")
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args()
+
+    from transcompare.align import DEFAULT_ALIGNER
+    from transcompare.batch.runner import BatchOptions, run_batch
+    from transcompare.batch.synth import make_corpus
+    from transcompare.pipeline import CompareOptions
+
+    counts = [int(n) for n in args.workers.split(",")]
+    with tempfile.TemporaryDirectory(prefix="bench-batch-") as tmp:
+        manifest = make_corpus(ROOT / "corpora", Path(tmp) / "corpus", args.cases, seed=args.seed, paragraphs=args.paragraphs)
+        sentences = _sentences(manifest)
+        print(f"corpus: {args.cases} cases, {sentences} sentences; aligner {args.aligner or DEFAULT_ALIGNER}; "
+              f"engine {args.engine}; {os.cpu_count()} cores; {platform.processor() or platform.machine()}")
+        print(f"{'workers':>7} {'seconds':>8} {'cases/s':>8} {'sent/s':>8} {'steady':>8} {'failed':>6}")
+        rates, steady = {}, {}
+        for n in counts:
+            os.environ["TRANSCOMPARE_CACHE"] = str(Path(tmp) / f"cache-{n}")  # workers inherit it
+            options = BatchOptions(compare=CompareOptions(aligner=args.aligner), engine=args.engine, workers=n)
+            finished: list[float] = []
+            start = time.perf_counter()
+            report = run_batch(manifest, Path(tmp) / f"out-{n}", options,
+                               progress=lambda e: finished.append(time.perf_counter()) if e.kind == "case" else None)
+            seconds = time.perf_counter() - start
+            rates[n] = report.ran / seconds
+            span = finished[-1] - finished[0] if len(finished) > 1 else 0.0
+            steady[n] = (len(finished) - 1) / span if span > 0 else float("nan")
+            print(f"{n:>7} {seconds:>8.2f} {rates[n]:>8.2f} {sentences / seconds:>8.1f} {steady[n]:>8.2f} {report.failed:>6}")
+        if len(counts) >= 2:
+            base, top = counts[0], counts[-1]
+            print(f"scaling {base} -> {top} workers: {rates[top] / rates[base]:.2f}x overall, "
+                  f"{steady[top] / steady[base]:.2f}x steady")
+
+
+def _sentences(manifest: Path) -> int:
+    """Sentences in all originals and editions: the unit the aligner's speed is quoted in."""
+    from transcompare.batch.manifest import load_manifest
+    from transcompare.pipeline import read_edition
+
+    total = 0
+    for case in load_manifest(manifest):
+        for item in (case.original, *case.editions):
+            total += len(read_edition(item.source, "x", item.lang).sentences)
+    return total
+
+
+if __name__ == "__main__":
+    main()
