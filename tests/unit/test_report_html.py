@@ -193,3 +193,15 @@ def test_no_findings_still_renders():
     soup = BeautifulSoup(render(comparison), "html.parser")
     assert "No findings." in soup.find("aside").get_text()
     assert not soup.select("mark")
+
+
+def test_unknown_kind_and_severity_get_filters():
+    from dataclasses import replace
+
+    comparison = synthetic_comparison(20, with_mt=False)
+    ec = comparison.editions[0]
+    odd = replace(ec.findings[0], kind="tone", severity="info")
+    soup = BeautifulSoup(render(replace(comparison, editions=(replace(ec, findings=(odd,)),))), "html.parser")
+    assert soup.select_one("input[name='kind'][value='tone']").has_attr("checked")
+    assert soup.select_one("input[name='severity'][value='info']").has_attr("checked")
+    assert soup.select_one("tr.total td:last-child").get_text() == "1"

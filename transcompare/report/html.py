@@ -304,6 +304,9 @@ def build_view(data: dict) -> dict[str, Any]:
         add_row(RowView(f"r{len(rows):04d}", orig_cell, editions))
         add_insertions(g)
 
+    # a kind or severity from a newer check still gets a filter of its own
+    kinds = tuple(FINDING_KINDS) + tuple(sorted({f.kind for f in findings} - set(FINDING_KINDS)))
+    severities = tuple(SEVERITIES) + tuple(sorted({f.severity for f in findings} - set(SEVERITIES)))
     position = {row.id: i for i, row in enumerate(rows)}
     reading = sorted(range(len(findings)), key=lambda n: (position.get(finding_row.get(n, ""), -1), n))
     number = {n: i for i, n in enumerate(reading, 1)}
@@ -325,9 +328,9 @@ def build_view(data: dict) -> dict[str, Any]:
         "findings": findings,  # by index n, as the marks refer to them
         "listed": [findings[n] for n in reading],  # in reading order, for the list
         "loose": loose,
-        "counts": _counts(findings, [ec["edition"]["id"] for ec in ecs]),
-        "kinds": FINDING_KINDS,
-        "severities": SEVERITIES,
+        "counts": _counts(findings, [ec["edition"]["id"] for ec in ecs], kinds, severities),
+        "kinds": kinds,
+        "severities": severities,
         "mt_langs": list(mt_by_lang),
         "signature": data.get("signature", ""),
         "schema_version": data.get("schema_version", ""),
@@ -336,14 +339,14 @@ def build_view(data: dict) -> dict[str, Any]:
     }
 
 
-def _counts(findings: Sequence[FindingView], edition_ids: list[str]) -> dict[str, Any]:
+def _counts(findings: Sequence[FindingView], edition_ids: list[str], kinds: Sequence[str], severities: Sequence[str]) -> dict[str, Any]:
     by = Counter((f.kind, f.severity) for f in findings)
     by_edition = Counter((f.kind, f.edition) for f in findings)
     return {
-        "by": {f"{k}|{s}": by.get((k, s), 0) for k in FINDING_KINDS for s in SEVERITIES},
-        "kind": {k: sum(by.get((k, s), 0) for s in SEVERITIES) for k in FINDING_KINDS},
-        "severity": {s: sum(by.get((k, s), 0) for k in FINDING_KINDS) for s in SEVERITIES},
-        "edition": {f"{k}|{e}": by_edition.get((k, e), 0) for k in FINDING_KINDS for e in edition_ids},
+        "by": {f"{k}|{s}": by.get((k, s), 0) for k in kinds for s in severities},
+        "kind": {k: sum(by.get((k, s), 0) for s in severities) for k in kinds},
+        "severity": {s: sum(by.get((k, s), 0) for k in kinds) for s in severities},
+        "edition": {f"{k}|{e}": by_edition.get((k, e), 0) for k in kinds for e in edition_ids},
         "total": len(findings),
     }
 
