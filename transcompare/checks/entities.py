@@ -179,7 +179,7 @@ def _zh_mentions_cached(key: str, edition: Edition, glossary) -> tuple[Mention, 
 
 def _extract_zh(edition: Edition, glossary) -> list[Mention]:
     from ..ingest.script import normalize
-    from ..names import is_surname
+    from ..names import is_surname, split_name
     from ..names.cedict import proper_renderings
 
     _teach_jieba(glossary)
@@ -240,7 +240,7 @@ def _extract_zh(edition: Edition, glossary) -> list[Mention]:
             if len(word) == 1 and is_surname(word) and nxt in _TITLE_SET and nxt not in ("记者", "委员", "编辑", "作家"):
                 add(at, at + 1, "person", "title", 0.8, surname_only=True)  # 林教授
                 continue
-            if flag in ("nr", "nrfg", "nrt") and 2 <= len(word) <= 4 and _all_han(word) and not _common_word(word):
+            if flag in ("nr", "nrfg", "nrt") and 2 <= len(word) <= 4 and _all_han(word) and not _common_word(word) and (len(word) < 4 or len(split_name(word)[0]) == 2):
                 conf = 0.5
                 if is_surname(word[0]) or proper_renderings(word):
                     conf += 0.15
@@ -334,8 +334,20 @@ def _glossary_entry(glossary, zh: str):
     return glossary.lookup(zh) if glossary is not None else None
 
 
-def score_rendering(zh: Mention, en_text: str, glossary=None) -> tuple[float, str]:
+_SCORES: dict[tuple, tuple[float, str]] = {}
+
+
+def score_rendering(zh: Mention, en_text: str, glossary=None, fuzzy: bool = True) -> tuple[float, str]:
     """How well an English phrase renders a Chinese mention: (score, method); (0, "") when it does not."""
+    key = (zh.key, zh.type, zh.source, en_text, id(glossary), fuzzy)
+    if key not in _SCORES:
+        if len(_SCORES) > 200000:
+            _SCORES.clear()
+        _SCORES[key] = _score_rendering(zh, en_text, glossary, fuzzy)
+    return _SCORES[key]
+
+
+def _score_rendering(zh: Mention, en_text: str, glossary, fuzzy: bool) -> tuple[float, str]:
     from ..names import is_transliteration, letters, match_person, transliteration_score
     from ..names.cedict import proper_renderings
 
@@ -363,7 +375,7 @@ def score_rendering(zh: Mention, en_text: str, glossary=None) -> tuple[float, st
                 return 0.9, "translit"
             score = transliteration_score(zh.key, en_text)
             return (round(score, 3), "translit") if score >= 0.5 else (0.0, "")
-        match = match_person(zh.key, en_text)
+        match = match_person(zh.key, en_text, fuzzy=fuzzy)
         if match is not None:
             return match.score, match.how
         return 0.0, ""
@@ -460,8 +472,9 @@ class EntityCheck:
 
         en_persons = [m for m in en if m.type == "person" and m.source == "spacy"]
         en_rate = sum(id(m) in used_en or reverse.explains(m) for m in en_persons) / len(en_persons) if en_persons else 1.0
+        reported: set[str] = set()
         for m in en:
-            if id(m) in used_en or m.type not in ("person", "organisation") or m.source != "spacy":
+            if id(m) in used_en or m.type not in ("person", "organisation") or m.source != "spacy" or m.key in reported:
                 continue
             bead = tgt_bead.get(m.sentence)
             if bead is None or not ctx.beads[bead].src:
@@ -476,6 +489,7 @@ class EntityCheck:
             conf *= 0.4 + 0.6 * en_rate
             if conf < threshold:
                 continue
+            reported.add(m.key)
             yield Finding(
                 kind="entity",
                 subtype="added",
@@ -496,11 +510,12 @@ class EntityCheck:
         best: Match | None = None
         for nearby, pool in ((True, [x for b in window for x in en_by_bead.get(b, ())]), (False, en)):
             for cand in pool:
-                score, method = score_rendering(m, cand.text, glossary)
+                score, method = score_rendering(m, cand.text, glossary, fuzzy=nearby)
                 if not nearby and (score < 0.85 or method == "fuzzy"):
                     continue
                 if score > 0 and (best is None or score > best.score):
-                    best = Match(cand, cand.start, cand.end, cand.text, score, method, nearby)
+                    a, z = _trim(m, cand, score, glossary)
+                    best = Match(cand, a, z, ctx.edition.text[a:z], score, method, nearby)
             if best is None:
                 best = self._raw_search(m, entity, window if nearby else range(len(ctx.beads)), ctx, nearby)
             if best is not None:
@@ -561,8 +576,8 @@ class EntityCheck:
         bead = src_bead.get(first.sentence)
         entry = entity.glossary
         if not entity.matches:
-            if entity.type == "term" and entry is None:
-                return
+            if entity.type == "term":
+                return  # terms are paraphrased freely; only their renderings are checked
             live = [m for m in entity.mentions if (b := src_bead.get(m.sentence)) is not None and ctx.beads[b].tgt]
             if not live:
                 return  # every mention sits in an omitted sentence: the omissions check reports it
@@ -619,8 +634,12 @@ class EntityCheck:
                     evidence={"entity": m.text, "rendering": x.text, "preferred": entry.preferred, "method": x.method},
                 )
         # misspelt: only a fuzzy match anywhere
+        seen_fuzzy: set[str] = set()
         for m, x in entity.matches:
             if x.method == "fuzzy" and not any(y.method in ("full", "reversed", "glossary", "cedict") for _, y in entity.matches):
+                if m.confidence < 0.8 or x.text in seen_fuzzy or _segmentation_slip(m.key, x.text):
+                    continue
+                seen_fuzzy.add(x.text)
                 conf = min(0.9, 0.5 + x.score / 2)
                 if conf < threshold:
                     continue
@@ -640,9 +659,10 @@ class EntityCheck:
         # one entity, two renderings in the same edition
         forms: dict[str, tuple[Mention, Match]] = {}
         for m, x in full:
-            if x.method in ("full", "reversed", "glossary", "forbidden", "fuzzy", "western-given"):
+            if x.method in ("full", "reversed", "glossary", "forbidden", "fuzzy", "western-given") and (entity.type == "person" or entry is not None):
                 forms.setdefault(_render_key(x.text), (m, x))
-        if len(forms) >= 2:
+        approved = all(x.method == "glossary" for _, x in forms.values())
+        if len(forms) >= 2 and not approved:
             (m1, x1), (m2, x2) = list(forms.values())[:2]
             yield Finding(
                 kind="entity",
@@ -701,6 +721,33 @@ class EntityCheck:
                 )
 
 
+def _segmentation_slip(zh_name: str, en_text: str) -> bool:
+    """周瑞家(的) read as one name: the English renders a shorter or longer cut of the same characters."""
+    from ..names import match_person
+
+    for cut in (zh_name[:-1], zh_name[:2]):
+        if len(cut) >= 2 and cut != zh_name:
+            hit = match_person(cut, en_text, fuzzy=False)
+            if hit is not None and hit.how in ("full", "reversed"):
+                return True
+    return False
+
+
+def _trim(zh: Mention, en: Mention, score: float, glossary) -> tuple[int, int]:
+    """The shortest run of words in an English mention that renders the Chinese one as well as the whole
+    does ('Zhongnanhai Leadership Far' in a title-case headline -> 'Zhongnanhai')."""
+    words = [(w.start(), w.end()) for w in re.finditer(r"\S+", en.text)]
+    if len(words) <= 1:
+        return en.start, en.end
+    for size in range(1, len(words)):
+        for i in range(len(words) - size + 1):
+            a, z = words[i][0], words[i + size - 1][1]
+            piece = en.text[a:z].rstrip(".,;:")
+            if score_rendering(zh, piece, glossary)[0] >= score:
+                return en.start + a, en.start + a + len(piece)
+    return en.start, en.end
+
+
 def _render_key(text: str) -> str:
     from ..names import letters, name_tokens
 
@@ -716,6 +763,8 @@ class _ReverseMatcher:
         self.ctx = ctx
         self.zh_text = normalize(ctx.original.text, "zh").text
         self.zh = zh
+        self._memo: dict[str, bool] = {}
+        self._syllables: dict[str, list[int]] | None = None
         self.glossary_forms: dict[str, str] = {}
         if ctx.glossary is not None:
             from ..names import letters
@@ -725,6 +774,11 @@ class _ReverseMatcher:
                     self.glossary_forms[letters(form)] = entry.source
 
     def explains(self, m: Mention) -> bool:
+        if m.text not in self._memo:
+            self._memo[m.text] = self._explains(m)
+        return self._memo[m.text]
+
+    def _explains(self, m: Mention) -> bool:
         from ..ingest.script import to_simplified
         from ..names import letters, name_tokens
         from ..names.cedict import reverse_proper_index
@@ -748,19 +802,39 @@ class _ReverseMatcher:
         return self._romanised_in_text(m)
 
     def _romanised_in_text(self, m: Mention) -> bool:
-        """'Sun Limin' -> is there a 2-3 character name in the original that romanises to it?"""
-        from ..names import is_surname, match_person
+        """'Sun Limin', 'Zhen Zhen' -> are there 1-4 characters in the original that romanise to it?"""
+        from ..names import letters, name_tokens, syllable_forms
 
         if m.type != "person":
             return False
         text = self.zh_text
-        for i, ch in enumerate(text):
-            if not is_surname(ch):
+        if self._syllables is None:
+            self._syllables = {}
+            for i, ch in enumerate(text):
+                if "\u3400" <= ch <= "\u9fff":
+                    for form in syllable_forms(ch):
+                        self._syllables.setdefault(form, []).append(i)
+        index = self._syllables
+        tokens = [letters(t) for t in name_tokens(m.text)]
+        for key in {"".join(tokens), "".join(tokens[1:] + tokens[:1])}:
+            if not key:
                 continue
-            for size in (3, 2, 4):
-                cand = text[i : i + size]
-                if len(cand) == size and _all_han(cand):
-                    hit = match_person(cand, m.text, fuzzy=False)
-                    if hit is not None and hit.how in ("full", "reversed"):
-                        return True
+            # positions where a run of characters has spelt key[:k]
+            frontier = {(i + 1, size) for size in range(1, min(len(key), 7) + 1) for i in index.get(key[:size], ())}
+            for _ in range(4):
+                if any(done == len(key) for _, done in frontier):
+                    return True
+                nxt = set()
+                for pos, done in frontier:
+                    if pos >= len(text):
+                        continue
+                    forms = syllable_forms(text[pos]) if "\u3400" <= text[pos] <= "\u9fff" else ()
+                    for form in forms:
+                        if key.startswith(form, done):
+                            nxt.add((pos + 1, done + len(form)))
+                frontier = nxt
+                if not frontier:
+                    break
+            if any(done == len(key) for _, done in frontier):
+                return True
         return False

@@ -18,6 +18,7 @@ SYSTEMS = ("pinyin", "wade-giles", "gwoyeu", "cantonese")
 _MAX_COMBOS = 400
 
 
+@functools.lru_cache(maxsize=100000)
 def letters(text: str) -> str:
     """Letter key: 'Lü Zhen-hua' -> 'luzhenhua'; 'Ts’ai' -> 'tsai'."""
     decomposed = unicodedata.normalize("NFKD", text.lower())

@@ -227,6 +227,7 @@ def surname_table() -> dict[str, tuple[str, tuple[str, ...]]]:
     return table
 
 
+@functools.lru_cache(maxsize=1)
 def compound_surnames() -> tuple[str, ...]:
     return tuple(h for h in surname_table() if len(h) > 1)
 
