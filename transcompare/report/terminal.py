@@ -97,9 +97,10 @@ def print_summary(comparison: Comparison, console=None, top: int = 10) -> None:
             f"{len(ec.findings)} findings)"
         )
         console.print(line)
-        scores = [f"{k} {v:.2f}" for k, v in sorted(ec.scores.items()) if isinstance(v, (int, float))]
-        if scores:
-            console.print(f"    MT: {', '.join(scores)}")
+        if ec.scores:
+            from ..translate.scores import summary_line
+
+            console.print(Text(f"    {summary_line(ec.scores)}"))
         for note in ec.notes:
             console.print(Text(f"    {note}", style="dim"))
     console.print(counts_table(comparison))

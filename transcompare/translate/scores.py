@@ -86,3 +86,13 @@ def score_beads(translations: Sequence[str], edition: Edition, beads: Sequence[B
     doc["divergence_cutoff"] = round(divergence_cutoff(per_bead), 2)
     doc["divergent_beads"] = divergent_beads(per_bead)
     return doc, per_bead
+
+
+def summary_line(doc: dict) -> str:
+    """One terminal line: document scores and how many beads depart from the MT."""
+    parts = [f"{label} {doc[key]:.1f}" for key, label in (("bleu", "BLEU"), ("chrf", "chrF"), ("ter", "TER")) if isinstance(doc.get(key), (int, float))]
+    line = "MT vs edition: " + (", ".join(parts) if parts else "no beads with both sides")
+    flagged = doc.get("divergent_beads")
+    if flagged is not None:
+        line += f"; {len(flagged)} of {doc.get('beads_scored', 0)} beads depart from the MT (chrF < {doc.get('divergence_cutoff', FLOOR):.1f})"
+    return line
