@@ -119,6 +119,12 @@ def test_load_glossaries_includes_defaults_once(tmp_path):
     assert with_defaults.signature() != only_mine.signature()
 
 
+def test_glossaries_given_override_the_defaults(tmp_path):
+    mine = write(tmp_path / "mine.tsv", row("林志恒", "Lin Zhiheng"))
+    assert load_glossaries([], defaults=True).lookup("林志恒").preferred == "Lin Chih-heng"
+    assert load_glossaries([str(mine)], defaults=True).lookup("林志恒").preferred == "Lin Zhiheng"
+
+
 # -------------------------------------------------------------------------------------- store
 
 

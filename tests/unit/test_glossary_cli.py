@@ -178,6 +178,8 @@ def test_check_an_edition_alone_and_against_its_original(run_cli, tmp_path):
     assert run_cli("glossary", "check", clean, "-g", mine, "--no-default-glossaries").exit_code == 0
     mine.write_text("source\tpreferred\tforbidden\n国立政治大学\tNCCU\tNational Chengchi University\n", encoding="utf-8")
     assert run_cli("glossary", "check", clean, "-g", mine, "--no-default-glossaries").exit_code == 1
+    mine.write_text("source\tpreferred\n林志恒\tLin Zhiheng\n", encoding="utf-8")  # overrides the default entry
+    assert run_cli("glossary", "check", CASE1 / "edition.en.txt", "-g", mine).exit_code == 0
 
 
 @pytest.mark.parametrize("case", ["001-cadre-loyalty"])

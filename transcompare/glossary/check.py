@@ -45,7 +45,7 @@ def english_occurrences(glossary: Glossary, edition: Edition) -> list[Occurrence
     for sid, base, text in units:
         folded = fold(text)
         candidates: list[Occurrence] = []
-        for entry in glossary.entries:
+        for entry in glossary.active_entries():
             forms = [("ok", f) for f in entry.english_ok()] + [("forbidden", f) for f in entry.forbidden]
             for rule, form in forms:
                 for start, end in find_loose(text, form, folded):

@@ -98,6 +98,10 @@ class Glossary:
     def terms(self) -> Iterable[str]:
         return self._index.keys()
 
+    def active_entries(self) -> list[Entry]:
+        """Entries not overridden by an earlier glossary's entry for the same term."""
+        return [e for e in self.entries if self._index.get(term_key(e.source)) is e]
+
     def origin(self, entry: Entry) -> Origin | None:
         for candidate, origin in zip(self.entries, self.origins):
             if candidate is entry:
@@ -266,11 +270,14 @@ def write_tsv(path: str | Path, entries: Iterable[Entry], preamble: Sequence[str
 
 
 def load_glossaries(paths: Sequence[str] = (), defaults: bool = True) -> Glossary | None:
-    """The glossaries given plus, unless ``defaults`` is False, every glossaries/*.tsv."""
+    """The glossaries given plus, unless ``defaults`` is False, every glossaries/*.tsv.
+
+    Where two entries claim one term, the first loaded wins: the glossaries given, in order,
+    before the defaults, so a newsroom's own list overrides the starter lists."""
     files = [Path(p) for p in paths]
     if defaults and DEFAULT_DIR.is_dir():
         given = {p.resolve() for p in files}
-        files = [p for p in sorted(DEFAULT_DIR.glob("*.tsv")) if p.resolve() not in given] + files
+        files = files + [p for p in sorted(DEFAULT_DIR.glob("*.tsv")) if p.resolve() not in given]
     if not files:
         return None
     entries: list[Entry] = []
