@@ -14,7 +14,7 @@ from transcompare.translate.batching import length_buckets, split_long
 from transcompare.translate.cache import CachedTranslator, TranslationCache, text_key
 from transcompare.translate.config import resolve_settings
 from transcompare.translate.locate import locate
-from transcompare.translate.scores import CEILING, FLOOR, divergence_cutoff, divergent_beads, score_beads
+from transcompare.translate.scores import CEILING, FLOOR, SPREAD, divergence_cutoff, divergent_beads, score_beads
 
 
 @pytest.fixture(autouse=True)
@@ -235,7 +235,7 @@ def test_score_beads_flags_the_bead_that_departs():
         ([], FLOOR),
         ([80, 82, 78, 81, 79], CEILING),  # everyone agrees: only clear departures count
         ([20, 22, 18, 21, 19], FLOOR),  # a free translation: only the near-disjoint beads
-        ([45, 55, 35, 50, 40, None], 45 - 1.5 * 1.4826 * 5),
+        ([45, 55, 35, 50, 40, None], 45 - SPREAD * 1.4826 * 5),
     ],
 )
 def test_divergence_cutoff_is_relative_then_clamped(values, expected):

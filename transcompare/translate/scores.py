@@ -20,9 +20,9 @@ from typing import Sequence
 
 from ..model import Bead, Edition
 
-FLOOR = 25.0
-CEILING = 40.0
-SPREAD = 1.5
+FLOOR = 20.0
+CEILING = 35.0
+SPREAD = 2.0
 
 
 def bead_texts(translations: Sequence[str], edition: Edition, bead: Bead) -> tuple[str, str]:
