@@ -18,6 +18,7 @@ CHECKS: dict[str, str] = {
     "attribution.v1": "transcompare.checks.attribution:AttributionCheck",
     "wording.v1": "transcompare.checks.wording:WordingCheck",
     "entities.v1": "transcompare.checks.entities:EntityCheck",
+    "quotes.v1": "transcompare.checks.quotes:QuoteCheck",
 }
 
 

@@ -1,0 +1,501 @@
+"""Quotes: a direct quote missing or added, its content altered (a negation flipped, or nothing in
+common), given to another speaker, or turned into reported speech.
+
+Quotes are found in zh (“” 「」 『』) and en (“” "" and, in texts without double quotes, ‘’ '');
+each gets its speaker from the reporting verb next to it (林教授表示：“…” / “…，”他说 / "…," said X),
+pronouns resolving to the last named person. A zh quote is matched to an en quote in its own or a
+neighbouring bead; content is compared by MT chrF when the pipeline translated the original, else
+by CC-CEDICT gloss overlap and negation; speakers are compared with the entity matcher. Two Chinese
+editions are compared after script and regional-vocabulary folding (see regional.py).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import statistics
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from ..model import Edition, Finding, Span
+from .base import CheckContext
+from .entities import Mention, _bead_of, _memo, en_mentions, score_rendering, zh_mentions
+
+ZH_PAIRS = {"“": "”", "「": "」", "『": "』", "﹁": "﹂"}
+EN_DOUBLE = {"“": "”"}
+ZH_VERBS = (
+    "表示 指出 强调 透露 坦言 告诉 回应 认为 写道 补充 直言 警告 呼吁 宣布 声称 解释 感叹 心想 问道 笑道 答道 说道 说 称 问 道 想"
+).split()
+_ZH_VERB_RE = "|".join(sorted(ZH_VERBS, key=len, reverse=True))
+EN_VERBS = (
+    "said says say told tells added adds noted notes asked asks wrote writes explained argued warned stressed insisted "
+    "replied answered declared claimed continued concluded thought cried shouted whispered murmured"
+).split()
+_EN_VERB_RE = "|".join(EN_VERBS)
+_ZH_PRONOUNS = ("他们", "她们", "他", "她")
+_EN_PRONOUNS = ("he", "she", "they", "i", "we")
+# Words with a negation character that do not negate (不过 = but, 不少 = many, 还不是 = rhetorical)
+_ZH_NOT_NEGATION = re.compile(
+    r"不过|不少|不同|不断|不久|不论|不管|无论|不禁|不得不|差不多|了不起|不仅|不但|不只|未来|无数|非常|除非|非洲|不停|"
+    r"不然|要不|不如|对不起|不好意思|不得了|恨不得|巴不得|舍不得|忍不住|还不是|不就是|岂不是|何尝不|莫非|无比|无限|并不亚于|毫不犹豫|不由得|不一会"
+)
+_ZH_NEGATION = re.compile(r"[不没未无别非勿莫否]|毫无")
+_EN_NEGATION = re.compile(r"\b(?:not|never|no|none|nobody|nothing|neither|nor|cannot|without|hardly)\b|n[’']t\b", re.I)
+_EN_STOP = frozenset(
+    "a an the of to in on at by for with from and or but as is be are was were been it its this that these those "
+    "i we you he she they me us him her them my our your his their what which who whom there here if then so than "
+    "do does did have has had will would can could should may might must not no just also even very more most all "
+    "any some such only own same into over about up out".split()
+)
+MIN_CONFIDENCE = 0.6
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quoted span; ``start``/``end`` cover the words inside the marks (offsets into Edition.text)."""
+
+    start: int
+    end: int
+    text: str
+    sentence: int
+    speaker: str | None = None  # the name as written (or resolved from a pronoun)
+    speaker_span: tuple[int, int] | None = None  # where the speaker and verb are written
+    speaker_explicit: bool = False  # named next to the quote (not a pronoun)
+    speaker_mention: Mention | None = None
+    verb: str | None = None
+
+    @property
+    def speech(self) -> bool:
+        """Reported speech, not a scare quote or a title: it has a reporting verb or is a sentence."""
+        return self.verb is not None or (len(self.text) >= 12 and bool(re.search(r"[。！？!?.,，]", self.text)))
+
+
+# ----------------------------------------------------------------------------- finding quotes
+
+
+def _pairs(text: str, openers: dict[str, str]) -> list[tuple[int, int]]:
+    """Outermost (start, end) of each balanced quote, inner text only; resets at blank lines."""
+    out: list[tuple[int, int]] = []
+    stack: list[tuple[str, int]] = []
+    for i, ch in enumerate(text):
+        if ch == "\n" and text[i - 1 : i] == "\n":
+            stack.clear()
+        elif ch in openers:
+            stack.append((ch, i))
+        elif stack and ch == openers[stack[-1][0]]:
+            _, at = stack.pop()
+            if not stack:
+                out.append((at + 1, i))
+    return out
+
+
+def _straight(text: str, mark: str) -> list[tuple[int, int]]:
+    """Straight quotes pair up within a paragraph; a lone mark is dropped."""
+    out = []
+    for para in re.finditer(r"[^\n]+", text):
+        marks = [para.start() + m.start() for m in re.finditer(re.escape(mark), para.group(0))]
+        for a, b in zip(marks[::2], marks[1::2]):
+            out.append((a + 1, b))
+    return out
+
+
+def _single(text: str) -> list[tuple[int, int]]:
+    """‘…’ and '…' as quote marks, not apostrophes (don't, Xi’s, officials' ): opener after a space,
+    closer before a space or punctuation with no letter after it."""
+    out = []
+    for para in re.finditer(r"[^\n]+", text):
+        p = para.group(0)
+        opened = None
+        for i, ch in enumerate(p):
+            if ch not in "'‘’":
+                continue
+            before = p[i - 1] if i else " "
+            after = p[i + 1] if i + 1 < len(p) else " "
+            if opened is None and ch in "'‘" and not before.isalnum() and (after.isalpha() or after in "“\""):
+                opened = i
+            elif opened is not None and ch in "'’" and not after.isalnum() and (before in ".,!?;:—-…" or (before.isalpha() and after in " \n" and p[i - 2 : i].lower() not in ("ns", "es", "rs", "ts"))):
+                if i - opened > 2:
+                    out.append((para.start() + opened + 1, para.start() + i))
+                opened = None
+    return out
+
+
+def find_quotes(edition: Edition, glossary=None) -> list[Quote]:
+    """Every direct quote in an edition, with its speaker where one is written next to it."""
+    text = edition.text
+    if edition.lang.startswith("zh"):
+        spans = _pairs(text, ZH_PAIRS) + _straight(text, '"')
+        mentions = [m for m in zh_mentions(edition, glossary) if m.type == "person"]
+    else:
+        spans = _pairs(text, EN_DOUBLE) + _straight(text, '"')
+        if not spans:
+            spans = _single(text)
+        mentions = [m for m in en_mentions(edition) if m.type == "person"]
+    spans = sorted(set(s for s in spans if s[1] > s[0] and text[s[0] : s[1]].strip()))
+    by_sentence = _sentence_index(edition)
+    quotes = []
+    for a, b in spans:
+        sid = by_sentence(a)
+        if sid is None:
+            continue
+        quotes.append(_with_speaker(edition, a, b, sid, mentions, spans))
+    return quotes
+
+
+def _sentence_index(edition: Edition):
+    starts = [s.start for s in edition.sentences]
+
+    def find(offset: int) -> int | None:
+        import bisect
+
+        i = bisect.bisect_right(starts, offset) - 1
+        if i < 0:
+            return 0 if edition.sentences else None
+        return edition.sentences[i].id
+
+    return find
+
+
+def _paragraph_bounds(edition: Edition, offset: int) -> tuple[int, int]:
+    for p in edition.paragraphs:
+        if p.start <= offset < p.end:
+            return p.start, p.end
+    return 0, len(edition.text)
+
+
+def _with_speaker(edition: Edition, a: int, b: int, sid: int, mentions: list[Mention], spans) -> Quote:
+    text = edition.text
+    p_start, p_end = _paragraph_bounds(edition, a)
+    prev_end = max([e + 1 for s, e in spans if e < a and s >= p_start] + [p_start])
+    next_start = min([s - 1 for s, e in spans if s > b and s < p_end] + [p_end])
+    zh = edition.lang.startswith("zh")
+    lead = text[prev_end : a - 1]
+    tail = text[b + 1 : next_start]
+    where = None
+    if zh:
+        # before, with a colon: 林教授表示：“…” / 郑州大学经济学教授孙立民说：“…”
+        lead_clause = re.split(r"[。！？!?]", lead)[-1]
+        m = re.search(rf"({_ZH_VERB_RE})(?:道)?\s*[：:]\s*$", lead_clause)
+        if m:
+            base = a - 1 - len(lead_clause)
+            clause_start = max(lead_clause.rfind("，", 0, m.start()) + 1, 0)
+            where = (base + clause_start, base + m.end(1), m.group(1))
+        else:
+            # after: “…，”他说。 / “…。”郑州大学经济学教授孙立民说。
+            m = re.match(rf"^[，,]?\s*([^。！？!?“”「」，,]{{0,30}}?)({_ZH_VERB_RE})(?:道)?\s*[。，,！]", tail)
+            if m:
+                where = (b + 1 + m.start(1), b + 1 + m.end(2), m.group(2))
+            else:
+                m = re.search(rf"({_ZH_VERB_RE})(?:道)?\s*[，,]?\s*$", lead_clause)
+                if m:
+                    base = a - 1 - len(lead_clause)
+                    clause_start = max(lead_clause.rfind("，", 0, m.start()) + 1, 0)
+                    where = (base + clause_start, base + m.end(1), m.group(1))
+        pronouns = _ZH_PRONOUNS
+    else:
+        lead_clause = re.split(r"(?<=[.!?])\s", lead)[-1]
+        m = re.search(rf"\b({_EN_VERB_RE})\b(?:\s+[A-Za-z.’'\-]+){{0,4}}\s*:\s*$", lead_clause)
+        m2 = re.search(r"\baccording to\b[^.!?:]{0,60}?[:,]\s*$", lead_clause, re.I)
+        if m or m2:
+            hit = m or m2
+            base = a - 1 - len(lead_clause)
+            where = (base, base + hit.end(), (hit.group(1) if m else "according to"))
+        else:
+            m = re.match(rf"^[,.!?;:]?\s*(?:(?:[a-z][\w\-]*\s+){{0,3}}(\b(?:he|she|they|I|we)\b|[A-Z][^\s,;:!?\"“”]*(?:\s+[A-Z][^\s,;:!?\"“”]*){{0,4}})\s+({_EN_VERB_RE})\b|({_EN_VERB_RE})\s+((?:[A-Z][A-Za-z.\-’']*\s*){{1,5}}|he\b|she\b))", tail)
+            if m:
+                where = (b + 1 + m.start(), b + 1 + m.end(), m.group(2) or m.group(3))
+        pronouns = _EN_PRONOUNS
+    if where is None:
+        return Quote(a, b, text[a:b], sid)
+    s, e, verb = where
+    chunk = text[s:e]
+    named = [x for x in mentions if s <= x.start and x.end <= e]
+    verb_at = s + chunk.find(verb) if verb else e
+    subject = [x for x in named if x.end <= verb_at]
+    if zh or subject:
+        named = subject or named
+    if named:
+        who = named[-1] if zh or subject else named[0]
+        return Quote(a, b, text[a:b], sid, who.text, (s, e), True, who, verb)
+    lowered = chunk.lower()
+    if any((p in chunk) if zh else re.search(rf"\b{p}\b", lowered) for p in pronouns):
+        before = [x for x in mentions if x.end <= s and not x.surname_only or (x.end <= s and x.surname_only)]
+        if before:
+            who = before[-1]
+            return Quote(a, b, text[a:b], sid, who.text, (s, e), False, who, verb)
+        return Quote(a, b, text[a:b], sid, None, (s, e), False, None, verb)
+    return Quote(a, b, text[a:b], sid, None, (s, e), False, None, verb)
+
+
+# ----------------------------------------------------------------------------- comparing content
+
+
+def negated(text: str, lang: str) -> bool:
+    """Does the quote say 'not'? (Words like 不过 'but' or 不少 'many' do not count.)"""
+    if lang.startswith("zh"):
+        return bool(_ZH_NEGATION.search(_ZH_NOT_NEGATION.sub("", text)))
+    return bool(_EN_NEGATION.search(text))
+
+
+def lexical_similarity(zh: str, en: str) -> float:
+    """Share of words that CC-CEDICT says translate each other, averaged over both sides."""
+    from ..names.cedict import glosses, stem
+    from .entities import _jieba
+
+    words = [w for w in _jieba().lcut(zh) if any("\u3400" <= c <= "\u9fff" for c in w)]
+    en_tokens = [stem(t) for t in re.findall(r"[a-z]+", en.lower()) if t not in _EN_STOP and len(t) > 1]
+    if not words or not en_tokens:
+        return 0.0
+    en_set = set(en_tokens)
+    union: set[str] = set()
+    hit = 0
+    counted = 0
+    for w in words:
+        g = set(glosses(w))
+        if not g and len(w) > 1:
+            for ch in w:
+                g |= glosses(ch)
+        if not g:
+            continue
+        counted += 1
+        union |= g
+        if g & en_set:
+            hit += 1
+    zh_cov = hit / counted if counted else 0.0
+    en_cov = sum(t in union for t in en_tokens) / len(en_tokens)
+    return round((zh_cov + en_cov) / 2, 3)
+
+
+def _chrf(hyp: str, ref: str) -> float:
+    from sacrebleu.metrics import CHRF
+
+    return CHRF().sentence_score(hyp, [ref]).score / 100
+
+
+class QuoteCheck:
+    """quotes.v1: direct quotes across editions."""
+
+    name = "quotes.v1"
+    requires = frozenset({"beads"})
+
+    def run(self, ctx: CheckContext) -> Iterable[Finding]:
+        o, e = ctx.original.lang[:2], ctx.edition.lang[:2]
+        if o == "zh" and e == "zh":
+            yield from self._compare(ctx, same_language=True)
+        elif o == "zh":
+            yield from self._compare(ctx, same_language=False)
+
+    def _compare(self, ctx: CheckContext, same_language: bool) -> Iterable[Finding]:
+        threshold = float(ctx.options.get("quote_min_confidence", MIN_CONFIDENCE))
+        zq = _memo(ctx, f"quotes:{ctx.original.id}", lambda: find_quotes(ctx.original, ctx.glossary))
+        eq = _memo(ctx, f"quotes:{ctx.edition.id}", lambda: find_quotes(ctx.edition, ctx.glossary))
+        src_bead = _bead_of(ctx.beads, True)
+        tgt_bead = _bead_of(ctx.beads, False)
+        en_by_bead: dict[int, list[int]] = {}
+        for j, q in enumerate(eq):
+            en_by_bead.setdefault(tgt_bead.get(q.sentence, -1), []).append(j)
+
+        def sim(z: Quote, x: Quote) -> float:
+            if same_language:
+                from .regional import fold
+
+                return difflib.SequenceMatcher(None, _bare(fold(z.text).text), _bare(fold(x.text).text)).ratio()
+            score = lexical_similarity(z.text, x.text)
+            if ctx.translations is not None:
+                mt = " ".join(ctx.translations[s] for s in ctx.beads[src_bead[z.sentence]].src) if z.sentence in src_bead else ""
+                if mt:
+                    score = max(score, _chrf(x.text, mt))
+            return score
+
+        matched_en: set[int] = set()
+        pairs: list[tuple[Quote, Quote, float, int]] = []
+        unmatched: list[tuple[Quote, int]] = []
+        for z in zq:
+            bead = src_bead.get(z.sentence)
+            if bead is None:
+                continue
+            window = [b for b in (bead, bead - 1, bead + 1) if 0 <= b < len(ctx.beads)]
+            best, best_score = None, 0.0
+            for b in window:
+                for j in en_by_bead.get(b, ()):
+                    s = sim(z, eq[j]) + (0.1 if b == bead else 0.0)
+                    if s > best_score:
+                        best, best_score = j, s
+            floor = 0.5 if same_language else 0.12
+            if best is not None and (best_score >= floor or (len(en_by_bead.get(bead, ())) == 1 and best in en_by_bead.get(bead, ()) and not same_language)):
+                pairs.append((z, eq[best], round(best_score, 3), bead))
+                matched_en.add(best)
+                # a quote split in two (“…,” he said. “…”) : the other part belongs to this quote too
+                for b in window:
+                    for j in en_by_bead.get(b, ()):
+                        if j != best and sim(z, eq[j]) >= floor:
+                            matched_en.add(j)
+            else:
+                unmatched.append((z, bead))
+
+        yield from self._content(ctx, pairs, same_language, threshold)
+        yield from self._speakers(ctx, pairs, same_language, threshold)
+        yield from self._missing(ctx, unmatched, same_language, threshold)
+        yield from self._added(ctx, eq, matched_en, tgt_bead, zq, src_bead, threshold)
+
+    def _finding(self, ctx, subtype, severity, conf, explanation, z: Quote | None, x: Quote | None, bead, evidence, extra_o=(), extra_e=()) -> Finding:
+        o_spans = tuple(Span(*s) for s in extra_o) + ((Span(z.start, z.end),) if z else ())
+        e_spans = tuple(Span(*s) for s in extra_e) + ((Span(x.start, x.end),) if x else ())
+        return Finding(
+            kind="quote",
+            subtype=subtype,
+            severity=severity,
+            confidence=round(conf, 3),
+            explanation=explanation,
+            check=self.name,
+            edition=ctx.edition.id,
+            original_spans=o_spans,
+            edition_spans=e_spans,
+            bead=bead,
+            evidence=evidence,
+        )
+
+    def _content(self, ctx, pairs, same_language: bool, threshold: float) -> Iterable[Finding]:
+        if same_language:
+            from .regional import equivalent
+
+            for z, x, score, bead in pairs:
+                if equivalent(z.text, x.text):
+                    continue
+                conf = 0.9 if score >= 0.6 else 0.7
+                if conf < threshold:
+                    continue
+                yield self._finding(
+                    ctx, "altered", "high", conf,
+                    f"The quote reads “{_short(z.text)}” in the original but “{_short(x.text)}” in the edition.",
+                    z, x, bead, {"original": z.text, "edition": x.text, "similarity": score},
+                )
+            return
+        scores = [s for _, _, s, _ in pairs]
+        typical = statistics.median(scores) if scores else 0.0
+        for z, x, score, bead in pairs:
+            flip = negated(z.text, "zh") != negated(x.text, "en")
+            if flip and score >= 0.15:
+                which = "the edition adds a negation" if negated(x.text, "en") else "the edition drops a negation"
+                conf = min(0.9, 0.6 + score / 2)
+                if conf >= threshold:
+                    yield self._finding(
+                        ctx, "altered", "high", conf,
+                        f"The quote's meaning is reversed: {which} (“{_short(z.text)}” vs “{_short(x.text, 60)}”).",
+                        z, x, bead, {"original": z.text, "edition": x.text, "similarity": score, "negation_flip": True},
+                    )
+                continue
+            if ctx.translations is not None and len(pairs) >= 3 and score < 0.2 and score < typical / 3:
+                conf = 0.65
+                if conf >= threshold:
+                    yield self._finding(
+                        ctx, "altered", "medium", conf,
+                        f"The quote in the edition shares little with the original's (“{_short(z.text)}”).",
+                        z, x, bead, {"original": z.text, "edition": x.text, "similarity": score, "typical": typical},
+                    )
+
+    def _speakers(self, ctx, pairs, same_language: bool, threshold: float) -> Iterable[Finding]:
+        for z, x, score, bead in pairs:
+            if not (z.speaker and x.speaker and z.speaker_mention and x.speaker_mention):
+                continue
+            if same_language:
+                from .regional import fold
+
+                same = fold(z.speaker).text == fold(x.speaker).text or z.speaker[:1] == x.speaker[:1]
+            else:
+                same = score_rendering(z.speaker_mention, x.speaker, ctx.glossary)[0] >= 0.55 or self._linked(ctx, z.speaker_mention, x.speaker)
+            if same:
+                continue
+            conf = 0.9 if z.speaker_explicit and x.speaker_explicit else 0.5
+            if conf < threshold:
+                continue
+            yield self._finding(
+                ctx, "speaker", "high", conf,
+                f"The quote is {z.speaker}'s in the original but attributed to {x.speaker} in the edition.",
+                z, x, bead, {"original_speaker": z.speaker, "edition_speaker": x.speaker},
+                extra_o=(z.speaker_span,) if z.speaker_span else (), extra_e=(x.speaker_span,) if x.speaker_span else (),
+            )
+
+    @staticmethod
+    def _linked(ctx, zh_mention: Mention, en_name: str) -> bool:
+        """The same person under a name the translator chose (learned by the entity matcher), or a pronoun."""
+        return en_name.lower() in _EN_PRONOUNS
+
+    def _missing(self, ctx, unmatched, same_language: bool, threshold: float) -> Iterable[Finding]:
+        for z, bead in unmatched:
+            if not z.speech or z.verb is None:
+                continue
+            tgt = ctx.beads[bead].tgt
+            if not tgt:
+                continue  # the sentence is omitted: the omissions check reports it
+            window_tgt = [s for b in (bead - 1, bead, bead + 1) if 0 <= b < len(ctx.beads) for s in ctx.beads[b].tgt]
+            bead_text = " ".join(ctx.edition.sentences[s].text for s in tgt)
+            e_spans = tuple(Span(ctx.edition.sentences[s].start, ctx.edition.sentences[s].end) for s in tgt)
+            reported = re.search(rf"\b({_EN_VERB_RE}|according to|said that)\b", bead_text) if not same_language else re.search(_ZH_VERB_RE, bead_text)
+            overlap = _overlap(z.text, bead_text, same_language)
+            if overlap < 0.15 and self._anywhere(ctx, z.text, same_language):
+                continue  # the words are elsewhere in the edition: an alignment slip, not a lost quote
+            if reported and overlap >= 0.3:
+                conf = 0.65
+                if conf >= threshold:
+                    yield Finding(
+                        kind="quote", subtype="paraphrased", severity="low", confidence=conf,
+                        explanation=f"A direct quote in the original (“{_short(z.text)}”) is reported in the edition without quote marks.",
+                        check=self.name, edition=ctx.edition.id, original_spans=(Span(z.start, z.end),), edition_spans=e_spans,
+                        bead=bead, evidence={"original": z.text, "speaker": z.speaker, "window": window_tgt},
+                    )
+                continue
+            if overlap >= 0.3:
+                continue  # the content is there, only the quote marks went: too weak to report
+            conf = 0.7
+            if conf >= threshold:
+                yield Finding(
+                    kind="quote", subtype="missing", severity="medium", confidence=conf,
+                    explanation=f"The quote “{_short(z.text)}”{f' ({z.speaker})' if z.speaker else ''} has no counterpart in the edition.",
+                    check=self.name, edition=ctx.edition.id, original_spans=(Span(z.start, z.end),), edition_spans=e_spans,
+                    bead=bead, evidence={"original": z.text, "speaker": z.speaker},
+                )
+
+    @staticmethod
+    def _anywhere(ctx, quote: str, same_language: bool) -> bool:
+        return any(_overlap(quote, s.text, same_language) >= 0.4 for s in ctx.edition.sentences)
+
+    def _added(self, ctx, eq: Sequence[Quote], matched_en: set[int], tgt_bead, zq: Sequence[Quote], src_bead, threshold: float) -> Iterable[Finding]:
+        zh_beads = {src_bead.get(z.sentence) for z in zq}
+        for j, x in enumerate(eq):
+            if j in matched_en or not x.speech or x.verb is None:
+                continue
+            bead = tgt_bead.get(x.sentence)
+            if bead is None or not ctx.beads[bead].src:
+                continue  # an added sentence: the omissions check reports it
+            if any(b in zh_beads for b in (bead - 1, bead, bead + 1)):
+                conf = 0.5  # a zh quote is near: more likely a loose match than an invented quote
+            else:
+                conf = 0.7
+            if len(x.text.split()) < 4 or conf < threshold:
+                continue
+            o_spans = tuple(Span(ctx.original.sentences[s].start, ctx.original.sentences[s].end) for s in ctx.beads[bead].src)
+            yield Finding(
+                kind="quote", subtype="added", severity="medium", confidence=conf,
+                explanation=f"The edition quotes “{_short(x.text)}”{f' ({x.speaker})' if x.speaker else ''}, which is not quoted in the original.",
+                check=self.name, edition=ctx.edition.id, original_spans=o_spans, edition_spans=(Span(x.start, x.end),),
+                bead=bead, evidence={"edition": x.text, "speaker": x.speaker},
+            )
+
+
+def _overlap(zh: str, other: str, same_language: bool) -> float:
+    if same_language:
+        from .regional import fold
+
+        a, b = _bare(fold(zh).text), _bare(fold(other).text)
+        return difflib.SequenceMatcher(None, a, b).find_longest_match(0, len(a), 0, len(b)).size / max(len(a), 1)
+    return lexical_similarity(zh, other)
+
+
+def _bare(text: str) -> str:
+    return re.sub(r"[\s，。、；：！？,.;:!?“”\"'‘’「」『』（）()]", "", text)
+
+
+def _short(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
