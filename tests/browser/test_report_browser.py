@@ -41,14 +41,24 @@ def test_loads_offline_without_console_errors(open_report, case001_html):
     assert report.page.locator("#shown").inner_text() == "7 of 7 findings shown"
 
 
-def test_compare_cli_html_loads(open_report, run_cli, tmp_path):
+@pytest.mark.parametrize("case", sorted(p.name for p in CORPORA.iterdir() if (p / "case.json").is_file()))
+def test_compare_cli_html_loads(open_report, run_cli, tmp_path, case):
+    meta = json.loads((CORPORA / case / "case.json").read_text(encoding="utf-8"))
     out = tmp_path / "cli.html"
-    case = CORPORA / "003-two-editions"
-    result = run_cli("compare", case / "original.zh.txt", case / "edition-a.en.txt", case / "edition-b.en.txt", "--html", out)
+    args = [CORPORA / case / meta["original"]["path"], *(CORPORA / case / e["path"] for e in meta["editions"])]
+    result = run_cli("compare", *args, "--html", out)
     assert result.exit_code == 0, result.stderr
     report = open_report(out.read_bytes())
     assert report.errors == [] and report.requests == [report.url]
-    assert report.page.locator(".row.head .cell").count() == 3
+    assert report.page.locator(".row.head .cell").count() == 1 + len(meta["editions"])
+    data = json.loads(report.page.locator("#findings-data").text_content())
+    assert report.page.locator("#finding-list li").count() == len(data)
+    if data:  # every finding can be reached from the keyboard
+        seen = set()
+        for _ in range(len(data)):
+            report.page.keyboard.press("j")
+            seen.update(report.page.evaluate("document.activeElement.getAttribute('data-f')").split())
+        assert seen == {str(n) for n in range(len(data))}
 
 
 def test_kind_filter_hides_and_shows(open_report, case001_html):
@@ -109,6 +119,8 @@ def test_sidebar_click_focuses_the_finding(open_report, case001_html):
     page.locator("#finding-list li[data-k='date'] button").click()
     assert page.evaluate("document.activeElement.textContent") in ("3月4日", "March 14")
     assert "date" in page.locator("#detail").inner_text()
+    page.locator("#detail .d-close").click()
+    assert page.locator("#detail").is_hidden()
 
 
 def test_sidebar_follows_scrolling(open_report):

@@ -116,6 +116,9 @@
     var ns = el._f ? el._f.filter(function (n) { return visible[n]; }) : [];
     if (!ns.length) { return; }
     clear(detail);
+    var close = add(detail, "button", "×", "d-close");
+    close.type = "button";
+    close.setAttribute("aria-label", "close the details (Esc)");
     ns.forEach(function (n) {
       var f = F[n];
       var box = add(detail, "div", null, "d-item");
@@ -173,7 +176,9 @@
   });
 
   document.addEventListener("click", function (ev) {
-    var btn = ev.target.closest && ev.target.closest("[data-goto]");
+    if (!ev.target.closest) { return; }
+    if (ev.target.closest(".d-close") || !ev.target.closest("#detail, [data-f], [data-goto]")) { hideDetail(); }
+    var btn = ev.target.closest("[data-goto]");
     if (!btn) { return; }
     var target = firstStop[Number(btn.getAttribute("data-goto"))];
     if (target) {
