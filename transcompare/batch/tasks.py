@@ -185,19 +185,31 @@ def configure_threads(threads: int | None) -> None:
 
 
 def warm_up(options: CompareOptions, threads: int | None = None) -> None:
-    """Load the models once per worker by comparing a two-line pair; the real cases then reuse them."""
+    """Load the models once per worker by comparing a small pair that touches every check
+    (names on both sides and one only in English, a number, a date, a source); the real cases
+    then reuse what it loaded."""
     configure_threads(threads)
-    from ..pipeline import compare_editions
     from ..ingest.reader import RawDocument
+    from ..pipeline import compare_editions
     from ..segment import segment
 
     token = repr(options)
     if token in _WARM:
         return
+    zh_text = "王毅访问北京\n\n据新华社3月5日报道，外交部长王毅说，今年出口增长5%。他说：“我们很满意。”\n"
+    en_text = ("Wang Yi visits Beijing\n\nForeign Minister Wang Yi said on March 5 that exports grew 5 percent "
+               "this year, Xinhua reported. \"We are satisfied,\" he said.\n")
     try:
-        zh = segment(RawDocument("warm-up", "今天天气很好。我们去公园。\n", "txt", "utf-8"), "original", "zh")
-        en = segment(RawDocument("warm-up", "The weather is fine today. We go to the park.\n", "txt", "utf-8"), "warm-up", "en")
+        zh = segment(RawDocument("warm-up.zh.txt", zh_text, "txt", "utf-8"), "original", "zh")
+        en = segment(RawDocument("warm-up.en.txt", en_text, "txt", "utf-8"), "warm-up", "en")
         compare_editions(zh, [en], options)
+        from ..align import get_aligner
+        from ..checks.base import resolve_checks
+
+        # A check or aligner may build lazy indexes in an optional ``warm()``; call it here, once.
+        for part in (*resolve_checks(options.checks, options.skip_checks), get_aligner(options.aligner, **options.aligner_options)):
+            if callable(getattr(part, "warm", None)):
+                part.warm()
     except Exception:  # a broken model shows up, with its message, in the first real case instead
         pass
     _WARM.add(token)
