@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import statistics
 import sys
 import tempfile
 import time
@@ -28,6 +29,7 @@ def main() -> None:
     parser.add_argument("--engine", default="local", choices=("local", "dask"), help="executor (default local)")
     parser.add_argument("--workers", default="1,2", help="worker counts to compare (default 1,2)")
     parser.add_argument("--aligner", default=None, help="aligner name (default: the pipeline's default)")
+    parser.add_argument("--repeat", type=int, default=1, help="rounds, interleaved; the median is reported (default 1)")
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
 
@@ -42,24 +44,31 @@ def main() -> None:
         sentences = _sentences(manifest)
         print(f"corpus: {args.cases} cases, {sentences} sentences; aligner {args.aligner or DEFAULT_ALIGNER}; "
               f"engine {args.engine}; {os.cpu_count()} cores; {platform.processor() or platform.machine()}")
-        print(f"{'workers':>7} {'seconds':>8} {'cases/s':>8} {'sent/s':>8} {'steady':>8} {'failed':>6}")
-        rates, steady = {}, {}
+        print(f"{'round':>5} {'workers':>7} {'seconds':>8} {'cases/s':>8} {'sent/s':>8} {'steady':>8} {'failed':>6}")
+        rates: dict[int, list[float]] = {n: [] for n in counts}
+        steady: dict[int, list[float]] = {n: [] for n in counts}
+        for r in range(args.repeat):
+            for n in counts:
+                os.environ["TRANSCOMPARE_CACHE"] = str(Path(tmp) / f"cache-{r}-{n}")  # workers inherit it
+                options = BatchOptions(compare=CompareOptions(aligner=args.aligner), engine=args.engine, workers=n)
+                finished: list[float] = []
+                start = time.perf_counter()
+                report = run_batch(manifest, Path(tmp) / f"out-{r}-{n}", options,
+                                   progress=lambda e: finished.append(time.perf_counter()) if e.kind == "case" else None)
+                seconds = time.perf_counter() - start
+                span = finished[-1] - finished[0] if len(finished) > 1 else 0.0
+                rates[n].append(report.ran / seconds)
+                steady[n].append((len(finished) - 1) / span if span > 0 else float("nan"))
+                print(f"{r + 1:>5} {n:>7} {seconds:>8.2f} {rates[n][-1]:>8.2f} {sentences / seconds:>8.1f} "
+                      f"{steady[n][-1]:>8.2f} {report.failed:>6}", flush=True)
         for n in counts:
-            os.environ["TRANSCOMPARE_CACHE"] = str(Path(tmp) / f"cache-{n}")  # workers inherit it
-            options = BatchOptions(compare=CompareOptions(aligner=args.aligner), engine=args.engine, workers=n)
-            finished: list[float] = []
-            start = time.perf_counter()
-            report = run_batch(manifest, Path(tmp) / f"out-{n}", options,
-                               progress=lambda e: finished.append(time.perf_counter()) if e.kind == "case" else None)
-            seconds = time.perf_counter() - start
-            rates[n] = report.ran / seconds
-            span = finished[-1] - finished[0] if len(finished) > 1 else 0.0
-            steady[n] = (len(finished) - 1) / span if span > 0 else float("nan")
-            print(f"{n:>7} {seconds:>8.2f} {rates[n]:>8.2f} {sentences / seconds:>8.1f} {steady[n]:>8.2f} {report.failed:>6}")
+            print(f"median {n} worker(s): {statistics.median(rates[n]):.2f} cases/s overall, "
+                  f"{statistics.median(steady[n]):.2f} cases/s steady")
         if len(counts) >= 2:
             base, top = counts[0], counts[-1]
-            print(f"scaling {base} -> {top} workers: {rates[top] / rates[base]:.2f}x overall, "
-                  f"{steady[top] / steady[base]:.2f}x steady")
+            overall = statistics.median(rates[top]) / statistics.median(rates[base])
+            steady_ratio = statistics.median(steady[top]) / statistics.median(steady[base])
+            print(f"scaling {base} -> {top} workers: {overall:.2f}x overall, {steady_ratio:.2f}x steady")
 
 
 def _sentences(manifest: Path) -> int:

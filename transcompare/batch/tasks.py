@@ -198,7 +198,7 @@ def warm_up(options: CompareOptions, threads: int | None = None) -> None:
         return
     zh_text = "王毅访问北京\n\n据新华社3月5日报道，外交部长王毅说，今年出口增长5%。他说：“我们很满意。”\n"
     en_text = ("Wang Yi visits Beijing\n\nForeign Minister Wang Yi said on March 5 that exports grew 5 percent "
-               "this year, Xinhua reported. \"We are satisfied,\" he said.\n")
+               "this year, Xinhua reported. \"We are satisfied,\" he said. He later met Zhang Wei in Shanghai.\n")
     try:
         zh = segment(RawDocument("warm-up.zh.txt", zh_text, "txt", "utf-8"), "original", "zh")
         en = segment(RawDocument("warm-up.en.txt", en_text, "txt", "utf-8"), "warm-up", "en")
