@@ -37,10 +37,13 @@ _EN_PRONOUNS = ("he", "she", "they", "i", "we")
 # Words with a negation character that do not negate (不过 = but, 不少 = many, 还不是 = rhetorical)
 _ZH_NOT_NEGATION = re.compile(
     r"不过|不少|不同|不断|不久|不论|不管|无论|不禁|不得不|差不多|了不起|不仅|不但|不只|未来|无数|非常|除非|非洲|不停|"
-    r"不然|要不|不如|对不起|不好意思|不得了|恨不得|巴不得|舍不得|忍不住|还不是|不就是|岂不是|何尝不|莫非|无比|无限|并不亚于|毫不犹豫|不由得|不一会"
+    r"不然|要不|不如|对不起|不好意思|不得了|恨不得|巴不得|舍不得|忍不住|还不是|不就是|岂不是|何尝不|莫非|无比|无限|并不亚于|毫不犹豫|不由得|不一会|难道|那里还|哪里还|岂|何尝|怎么不|不是吗|好不"
 )
 _ZH_NEGATION = re.compile(r"[不没未无别非勿莫否]|毫无")
-_EN_NEGATION = re.compile(r"\b(?:not|never|no|none|nobody|nothing|neither|nor|cannot|without|hardly)\b|n[’']t\b", re.I)
+_EN_NEGATION = re.compile(
+    r"\b(?:not|never|no|none|nobody|nothing|neither|nor|cannot|without|hardly|impossible|unable|unless|refused?|fail(?:ed|s)?|den(?:y|ied|ies)|lack(?:s|ed)?)\b|n[’']t\b",
+    re.I,
+)
 _EN_STOP = frozenset(
     "a an the of to in on at by for with from and or but as is be are was were been it its this that these those "
     "i we you he she they me us him her them my our your his their what which who whom there here if then so than "
@@ -103,7 +106,7 @@ def _single(text: str) -> list[tuple[int, int]]:
     """‘…’ and '…' as quote marks, not apostrophes (don't, Xi’s, officials' ): opener after a space,
     closer before a space or punctuation with no letter after it."""
     out = []
-    for para in re.finditer(r"[^\n]+", text):
+    for para in re.finditer(r"(?:[^\n]|\n(?!\s*\n))+", text):
         p = para.group(0)
         opened = None
         for i, ch in enumerate(p):
@@ -111,8 +114,8 @@ def _single(text: str) -> list[tuple[int, int]]:
                 continue
             before = p[i - 1] if i else " "
             after = p[i + 1] if i + 1 < len(p) else " "
-            if opened is None and ch in "'‘" and not before.isalnum() and (after.isalpha() or after in "“\""):
-                opened = i
+            if ch in "'‘" and not before.isalnum() and (after.isalpha() or after in "“\"") and (opened is None or before == "\n"):
+                opened = i  # (a quote running on into the next line opens again there)
             elif opened is not None and ch in "'’" and not after.isalnum() and (before in ".,!?;:—-…" or (before.isalpha() and after in " \n" and p[i - 2 : i].lower() not in ("ns", "es", "rs", "ts"))):
                 if i - opened > 2:
                     out.append((para.start() + opened + 1, para.start() + i))
@@ -128,8 +131,9 @@ def find_quotes(edition: Edition, glossary=None) -> list[Quote]:
         mentions = [m for m in zh_mentions(edition, glossary) if m.type == "person"]
     else:
         spans = _pairs(text, EN_DOUBLE) + _straight(text, '"')
-        if not spans:
-            spans = _single(text)
+        singles = _single(text)
+        if len(singles) > len(spans):  # British style: dialogue in single quotes
+            spans = singles + [s for s in spans if not any(a <= s[0] and s[1] <= b for a, b in singles)]
         mentions = [m for m in en_mentions(edition) if m.type == "person"]
     spans = sorted(set(s for s in spans if s[1] > s[0] and text[s[0] : s[1]].strip()))
     by_sentence = _sentence_index(edition)
@@ -233,6 +237,7 @@ def _with_speaker(edition: Edition, a: int, b: int, sid: int, mentions: list[Men
 def negated(text: str, lang: str) -> bool:
     """Does the quote say 'not'? (Words like 不过 'but' or 不少 'many' do not count.)"""
     if lang.startswith("zh"):
+        text = re.sub(r"(\w)[不没]\1", "", text)  # 投不投降, 有没有: a question, not a negation
         return bool(_ZH_NEGATION.search(_ZH_NOT_NEGATION.sub("", text)))
     return bool(_EN_NEGATION.search(text))
 
@@ -335,8 +340,14 @@ class QuoteCheck:
 
         yield from self._content(ctx, pairs, same_language, threshold)
         yield from self._speakers(ctx, pairs, same_language, threshold)
-        yield from self._missing(ctx, unmatched, same_language, threshold)
-        yield from self._added(ctx, eq, matched_en, tgt_bead, zq, src_bead, threshold)
+        # A translator who quotes differently throughout (fiction: thoughts quoted, dialogue reported)
+        # is a style, not a divergence: the more quotes go unmatched, the less each one means.
+        speech_zh = [z for z in zq if z.speech and z.verb]
+        miss_rate = sum(1 for z, _ in unmatched if z.speech and z.verb) / len(speech_zh) if speech_zh else 0.0
+        speech_en = [j for j, x in enumerate(eq) if x.speech and x.verb]
+        add_rate = sum(1 for j in speech_en if j not in matched_en) / len(speech_en) if speech_en else 0.0
+        yield from self._missing(ctx, unmatched, same_language, threshold, _damp(miss_rate))
+        yield from self._added(ctx, eq, matched_en, tgt_bead, zq, src_bead, threshold, _damp(add_rate))
 
     def _finding(self, ctx, subtype, severity, conf, explanation, z: Quote | None, x: Quote | None, bead, evidence, extra_o=(), extra_e=()) -> Finding:
         o_spans = tuple(Span(*s) for s in extra_o) + ((Span(z.start, z.end),) if z else ())
@@ -373,11 +384,15 @@ class QuoteCheck:
             return
         scores = [s for _, _, s, _ in pairs]
         typical = statistics.median(scores) if scores else 0.0
-        for z, x, score, bead in pairs:
-            flip = negated(z.text, "zh") != negated(x.text, "en")
-            if flip and score >= 0.15:
+        flips = [negated(z.text, "zh") != negated(x.text, "en") for z, x, _, _ in pairs]
+        # Free (literary) translation flips negations all the time ("不可能" / "that's out of the
+        # question"); when many matched quotes flip, none of them is news.
+        flip_rate = sum(flips) / len(flips) if flips else 0.0
+        flip_damp = max(0.0, 1.0 - 3 * (flip_rate - 0.1)) if len(flips) >= 10 and flip_rate > 0.1 else 1.0
+        for (z, x, score, bead), flip in zip(pairs, flips):
+            if flip and score >= 0.3 and len(_bare(z.text)) <= 60:
                 which = "the edition adds a negation" if negated(x.text, "en") else "the edition drops a negation"
-                conf = min(0.9, 0.6 + score / 2)
+                conf = min(0.9, 0.6 + score / 2) * flip_damp
                 if conf >= threshold:
                     yield self._finding(
                         ctx, "altered", "high", conf,
@@ -406,7 +421,8 @@ class QuoteCheck:
                 same = score_rendering(z.speaker_mention, x.speaker, ctx.glossary)[0] >= 0.55 or self._linked(ctx, z.speaker_mention, x.speaker)
             if same:
                 continue
-            conf = 0.9 if z.speaker_explicit and x.speaker_explicit else 0.5
+            reliable = z.speaker_mention.confidence >= 0.8 and x.speaker_mention.confidence >= 0.7
+            conf = 0.9 if z.speaker_explicit and x.speaker_explicit and reliable else 0.5
             if conf < threshold:
                 continue
             yield self._finding(
@@ -421,7 +437,7 @@ class QuoteCheck:
         """The same person under a name the translator chose (learned by the entity matcher), or a pronoun."""
         return en_name.lower() in _EN_PRONOUNS
 
-    def _missing(self, ctx, unmatched, same_language: bool, threshold: float) -> Iterable[Finding]:
+    def _missing(self, ctx, unmatched, same_language: bool, threshold: float, damp: float) -> Iterable[Finding]:
         for z, bead in unmatched:
             if not z.speech or z.verb is None:
                 continue
@@ -436,10 +452,10 @@ class QuoteCheck:
             if overlap < 0.15 and self._anywhere(ctx, z.text, same_language):
                 continue  # the words are elsewhere in the edition: an alignment slip, not a lost quote
             if reported and overlap >= 0.3:
-                conf = 0.65
+                conf = 0.65 * damp
                 if conf >= threshold:
                     yield Finding(
-                        kind="quote", subtype="paraphrased", severity="low", confidence=conf,
+                        kind="quote", subtype="paraphrased", severity="low", confidence=round(conf, 3),
                         explanation=f"A direct quote in the original (“{_short(z.text)}”) is reported in the edition without quote marks.",
                         check=self.name, edition=ctx.edition.id, original_spans=(Span(z.start, z.end),), edition_spans=e_spans,
                         bead=bead, evidence={"original": z.text, "speaker": z.speaker, "window": window_tgt},
@@ -447,10 +463,10 @@ class QuoteCheck:
                 continue
             if overlap >= 0.3:
                 continue  # the content is there, only the quote marks went: too weak to report
-            conf = 0.7
+            conf = 0.75 * damp
             if conf >= threshold:
                 yield Finding(
-                    kind="quote", subtype="missing", severity="medium", confidence=conf,
+                    kind="quote", subtype="missing", severity="medium", confidence=round(conf, 3),
                     explanation=f"The quote “{_short(z.text)}”{f' ({z.speaker})' if z.speaker else ''} has no counterpart in the edition.",
                     check=self.name, edition=ctx.edition.id, original_spans=(Span(z.start, z.end),), edition_spans=e_spans,
                     bead=bead, evidence={"original": z.text, "speaker": z.speaker},
@@ -460,7 +476,7 @@ class QuoteCheck:
     def _anywhere(ctx, quote: str, same_language: bool) -> bool:
         return any(_overlap(quote, s.text, same_language) >= 0.4 for s in ctx.edition.sentences)
 
-    def _added(self, ctx, eq: Sequence[Quote], matched_en: set[int], tgt_bead, zq: Sequence[Quote], src_bead, threshold: float) -> Iterable[Finding]:
+    def _added(self, ctx, eq: Sequence[Quote], matched_en: set[int], tgt_bead, zq: Sequence[Quote], src_bead, threshold: float, damp: float) -> Iterable[Finding]:
         zh_beads = {src_bead.get(z.sentence) for z in zq}
         for j, x in enumerate(eq):
             if j in matched_en or not x.speech or x.verb is None:
@@ -471,12 +487,13 @@ class QuoteCheck:
             if any(b in zh_beads for b in (bead - 1, bead, bead + 1)):
                 conf = 0.5  # a zh quote is near: more likely a loose match than an invented quote
             else:
-                conf = 0.7
+                conf = 0.75
+            conf *= damp
             if len(x.text.split()) < 4 or conf < threshold:
                 continue
             o_spans = tuple(Span(ctx.original.sentences[s].start, ctx.original.sentences[s].end) for s in ctx.beads[bead].src)
             yield Finding(
-                kind="quote", subtype="added", severity="medium", confidence=conf,
+                kind="quote", subtype="added", severity="medium", confidence=round(conf, 3),
                 explanation=f"The edition quotes “{_short(x.text)}”{f' ({x.speaker})' if x.speaker else ''}, which is not quoted in the original.",
                 check=self.name, edition=ctx.edition.id, original_spans=o_spans, edition_spans=(Span(x.start, x.end),),
                 bead=bead, evidence={"edition": x.text, "speaker": x.speaker},
@@ -490,6 +507,11 @@ def _overlap(zh: str, other: str, same_language: bool) -> float:
         a, b = _bare(fold(zh).text), _bare(fold(other).text)
         return difflib.SequenceMatcher(None, a, b).find_longest_match(0, len(a), 0, len(b)).size / max(len(a), 1)
     return lexical_similarity(zh, other)
+
+
+def _damp(rate: float) -> float:
+    """1 while at most a quarter of the quotes go unmatched, then falling: 0.5 unmatched -> 0.75."""
+    return 1.0 if rate <= 0.25 else max(0.0, 1.0 - (rate - 0.25))
 
 
 def _bare(text: str) -> str:
