@@ -204,4 +204,5 @@ def test_screenshot_of_case_001(open_report, run_cli, tmp_path, monkeypatch):
     page.screenshot(path=str(shot))
     assert shot.stat().st_size > 10_000
     if os.environ.get("TRANSCOMPARE_UPDATE_SCREENSHOT"):
+        assert shot.stat().st_size < 300_000, "keep the README's picture under 300 KB"
         shutil.copyfile(shot, ROOT / "docs" / "screenshot.png")

@@ -52,6 +52,7 @@ class CellView:
     chips: list[Piece] = field(default_factory=list)  # findings with no span on this side
     diff: list[tuple[str, str, str]] | None = None  # word_diff(MT, published)
     score: float | None = None
+    chrf: float | None = None  # chrF of the published text against the MT, when scored
 
 
 @dataclass
@@ -278,6 +279,10 @@ def build_view(data: dict) -> dict[str, Any]:
         translations = ec.get("translations")
         if translations and len(translations) == n_orig and src and tgt and edition["lang"] not in ("zh", "ja"):
             cell.diff = word_diff(" ".join(translations[s] for s in src), _joined(edition, tgt))
+            per_bead = ec.get("scores", {}).get("bead_chrf")
+            if isinstance(per_bead, list):
+                values = [per_bead[i] for i in beads if i < len(per_bead) and isinstance(per_bead[i], (int, float))]
+                cell.chrf = min(values) if values else None
         return cell
 
     def add_row(row: RowView) -> None:
@@ -319,7 +324,7 @@ def build_view(data: dict) -> dict[str, Any]:
             {
                 "id": ec["edition"]["id"], "edition": ec["edition"], "lang": _lang_tag(ec["edition"]),
                 "beads": len(ec["beads"]), "findings": len(ec.get("findings", ())),
-                "scores": {k: v for k, v in sorted(ec.get("scores", {}).items()) if isinstance(v, (int, float))},
+                "scores": _headline_scores(ec.get("scores", {})),
                 "notes": list(ec.get("notes", ())), "mt": ec.get("translations") is not None,
             }
             for ec in ecs
@@ -337,6 +342,14 @@ def build_view(data: dict) -> dict[str, Any]:
         "meta": data.get("meta", {}),
         "weak": _WEAK_BEAD,
     }
+
+
+def _headline_scores(scores: dict) -> dict[str, Any]:
+    """The document-level MT scores worth a glance: BLEU, chrF, TER and how many beads depart."""
+    out = {label: scores[key] for key, label in (("bleu", "BLEU"), ("chrf", "chrF"), ("ter", "TER")) if isinstance(scores.get(key), (int, float))}
+    if isinstance(scores.get("divergent_beads"), list):
+        out["beads departing"] = len(scores["divergent_beads"])
+    return out
 
 
 def _counts(findings: Sequence[FindingView], edition_ids: list[str], kinds: Sequence[str], severities: Sequence[str]) -> dict[str, Any]:

@@ -121,4 +121,4 @@ def print_summary(comparison: Comparison, console=None, top: int = 10) -> None:
                 Text(side_text(f, ec, orig, False)),
             )
         console.print(table)
-    console.print(Text(f"signature: {comparison.signature}", style="dim"))
+    console.print(Text(f"signature: {comparison.signature}", style="dim"), soft_wrap=True)  # one line, to copy
