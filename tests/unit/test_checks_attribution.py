@@ -1,0 +1,84 @@
+"""attribution.v1: hedges and named sources that appear or vanish between editions."""
+
+from __future__ import annotations
+
+import pytest
+
+from transcompare.checks.attribution import AttributionCheck, hedges
+from transcompare.checks.base import CheckContext
+from transcompare.model import Bead, Edition, Sentence
+
+
+def edition(eid: str, lang: str, sentences: list[str]) -> Edition:
+    out, pos = [], 0
+    for i, s in enumerate(sentences):
+        out.append(Sentence(i, pos, pos + len(s), s, 0))
+        pos += len(s) + 1
+    return Edition(eid, eid, lang, "\n".join(sentences), sentences=tuple(out))
+
+
+def run(zh, ed, lang="en", beads=None):
+    beads = beads or [Bead((i,), (i,), 0.9) for i in range(len(zh))]
+    ctx = CheckContext(edition("original", "zh", zh), edition("edition", lang, ed), beads)
+    return list(AttributionCheck().run(ctx)), ctx
+
+
+@pytest.mark.parametrize("text,lang,kind,source", [
+    ("据称，国家安全部近期已要求", "zh", "hedge", ""),
+    ("据美联社报道，他已离职", "zh", "source", "美联社"),
+    ("路透社报道称，谈判破裂", "zh", "source", "路透社"),
+    ("officials have reportedly been placed", "en", "hedge", ""),
+    ("according to the Associated Press, he", "en", "source", "Associated Press"),
+    ("Reuters reported that talks collapsed", "en", "source", "Reuters"),
+    ("he is said to have left", "en", "hedge", ""),
+])
+def test_hedges(text, lang, kind, source):
+    (h,) = hedges(text, lang)
+    assert (h.kind, h.source) == (kind, source)
+
+
+@pytest.mark.parametrize("text,lang", [("He said the talks failed.", "en"), ("according to a notice", "en"), ("他说，谈判失败。", "zh")])
+def test_no_hedges(text, lang):
+    assert hedges(text, lang) == []
+
+
+def test_hedge_removed_points_at_hedge_and_claim():
+    zh = "据称，国家安全部近期已要求部分高级干部上交证件。"
+    en = "China’s Ministry of State Security has recently ordered some senior cadres to hand in their passports."
+    findings, ctx = run([zh], [en])
+    (f,) = findings
+    assert (f.kind, f.subtype, f.severity) == ("attribution", "hedge-removed", "high")
+    assert ctx.original.text[f.original_spans[0].start:f.original_spans[0].end] == "据称"
+    assert f.edition_spans[0].start == 0 and "states it as fact" in f.explanation
+
+
+@pytest.mark.parametrize("zh,ed,lang", [
+    ("据报道，已有43万名官员被立案审查。", "430,000 officials have reportedly been investigated.", "en"),
+    ("据报道，已有43万名官员被立案审查。", "據報導，已有43萬名官員被立案審查。", "zh"),
+    ("据美联社报道，他已离职。", "He has left, according to the Associated Press.", "en"),
+    ("他说，谈判失败。", "He said talks failed, according to Reuters.", "en"),
+])
+def test_kept_hedges_are_quiet(zh, ed, lang):
+    assert run([zh], [ed], lang)[0] == []
+
+
+def test_source_stripped_same_language():
+    findings, _ = run(["据美联社报道，他已离职。"], ["據報導，他已離職。"], lang="zh")
+    assert [f.subtype for f in findings] == ["source-removed"]
+
+
+def test_source_stripped_to_reportedly():
+    findings, _ = run(["据美联社报道，他已离职。"], ["He has reportedly left."])
+    assert [f.subtype for f in findings] == ["source-removed"]
+
+
+def test_hedge_added():
+    findings, _ = run(["他已离职。"], ["He has allegedly left."])
+    assert [(f.subtype, f.severity) for f in findings] == [("hedge-added", "medium")]
+
+
+def test_hedge_found_in_the_neighbouring_bead():
+    zh = ["据报道，他已离职。", "公司没有回应。"]
+    en = ["The company did not respond; he has reportedly left.", "No comment."]
+    beads = [Bead((0,), (1,)), Bead((1,), (0,))]
+    assert run(zh, en, beads=beads)[0] == []

@@ -1,0 +1,111 @@
+"""dates.v1: dates resolved against the publication date and compared as calendar days."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from transcompare.checks._dateparse import extract_dates, parse_iso, publication_date_from_text, resolve, same_date
+from transcompare.checks.base import CheckContext
+from transcompare.checks.dates import DateCheck
+from transcompare.model import Bead, Edition, Sentence
+
+
+def edition(eid: str, lang: str, sentences: list[str], date: str | None = None) -> Edition:
+    out, pos = [], 0
+    for i, s in enumerate(sentences):
+        out.append(Sentence(i, pos, pos + len(s), s, 0))
+        pos += len(s) + 1
+    return Edition(eid, eid, lang, "\n".join(sentences), date=date, sentences=tuple(out))
+
+
+def run(zh, ed, date="2026-03-05", lang="en", beads=None, original_date=None):
+    beads = beads or [Bead((i,), (i,), 0.9) for i in range(len(zh))]
+    ctx = CheckContext(edition("original", "zh", zh, original_date), edition("edition", lang, ed), beads, publication_date=date)
+    return list(DateCheck().run(ctx)), ctx
+
+
+PUB = dt.date(2026, 3, 5)  # a Thursday
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("哈特利3月4日表示", "zh", (2026, 3, 4)),
+    ("今年1月12日，美国", "zh", (2026, 1, 12)),
+    ("去年12月3日", "zh", (2025, 12, 3)),
+    ("2026年3月5日讯", "zh", (2026, 3, 5)),
+    ("他5日表示", "zh", (2026, 3, 5)),
+    ("昨天", "zh", (2026, 3, 4)),
+    ("上周三", "zh", (2026, 2, 25)),
+    ("周一", "zh", (2026, 3, 2)),
+    ("said on March 14", "en", (2026, 3, 14)),
+    ("On Jan. 12, the", "en", (2026, 1, 12)),
+    ("4 March 2026", "en", (2026, 3, 4)),
+    ("in a bulletin on Monday", "en", (2026, 3, 2)),
+    ("yesterday", "en", (2026, 3, 4)),
+    ("on Dec. 28", "en", (2025, 12, 28)),
+])
+def test_resolve(text, lang, expected):
+    (m,) = extract_dates(text, lang)
+    r = resolve(m, PUB)
+    assert (r.year, r.month, r.day) == expected
+
+
+@pytest.mark.parametrize("text,lang", [("78个月", "zh"), ("3个月内", "zh"), ("you may go", "en"), ("2,000 people", "en")])
+def test_not_dates(text, lang):
+    assert extract_dates(text, lang) == []
+
+
+def test_weekday_without_publication_date_matches_anything():
+    (m,) = extract_dates("on Monday", "en")
+    (d,) = extract_dates("3月4日", "zh")
+    assert same_date(resolve(m, None), resolve(d, None))
+
+
+def test_publication_date_from_dateline():
+    assert publication_date_from_text("【华观新闻网2026年3月5日讯】中南海") == PUB
+    assert publication_date_from_text("[Huaguan News, March 5, 2026] Beneath") == PUB
+    assert parse_iso("2026-03-05T10:00:00+08:00") == PUB
+
+
+@pytest.mark.parametrize("zh,en,date", [
+    ("中纪委3月2日发布通报。", "The CCDI said in a bulletin on Monday.", "2026-03-05"),
+    ("今年1月12日，美国发布视频。", "On Jan. 12, the U.S. released videos.", "2026-03-05"),
+    ("截至2024年4月。", "As of April 2024.", "2026-03-05"),
+    ("郑国栋1月21日晚被宣布接受调查。", "Zheng was placed under investigation on Wednesday evening.", "2026-01-22"),
+    ("海关总署3月9日公布数据。", "Customs released data on Monday.", "2026-03-10"),
+    ("自2012年上台以来。", "Since coming to power in 2012.", None),
+])
+def test_equivalents_are_quiet(zh, en, date):
+    findings, _ = run([zh], [en], date)
+    assert findings == []
+
+
+def test_changed_day_after_publication():
+    findings, ctx = run(["发言人3月4日表示。"], ["The spokesman said on March 14."])
+    (f,) = findings
+    assert (f.kind, f.subtype, f.severity) == ("date", "changed", "high")
+    assert ctx.edition.text[f.edition_spans[0].start:f.edition_spans[0].end] == "March 14"
+    assert "after the publication date (2026-03-05)" in f.explanation
+
+
+def test_weekday_that_is_not_the_date():
+    findings, _ = run(["中纪委3月2日发布通报。"], ["The CCDI said in a bulletin on Tuesday."])
+    assert [f.subtype for f in findings] == ["changed"]
+
+
+def test_publication_date_taken_from_the_dateline():
+    zh = ["【华观新闻网2026年3月5日讯】", "中纪委3月2日发布通报。"]
+    en = ["[Huaguan News, March 5, 2026]", "The CCDI said in a bulletin on Monday."]
+    assert run(zh, en, date=None)[0] == []
+
+
+def test_dropped_day():
+    findings, _ = run(["他3月4日表示，视频播放量很高。"], ["He said the videos were widely viewed."])
+    assert [(f.subtype, f.severity) for f in findings] == [("dropped", "low")]
+
+
+def test_traditional_edition():
+    findings, _ = run(["他1月9日主持会议。"], ["他1月19日主持會議。"], lang="zh")
+    assert [f.subtype for f in findings] == ["changed"]
+    assert run(["他1月9日主持会议。"], ["他1月9號主持會議。"], lang="zh")[0] == []

@@ -1,0 +1,135 @@
+"""numbers.v1: figures compared by value across Chinese and English, on hand-made beads."""
+
+from __future__ import annotations
+
+import pytest
+
+from transcompare.checks.base import CheckContext
+from transcompare.checks.numbers import NumberCheck, quantities
+from transcompare.checks._numparse import parse_en_number, parse_zh_number
+from transcompare.model import Bead, Edition, Sentence
+
+
+def edition(eid: str, lang: str, sentences: list[str]) -> Edition:
+    out, pos = [], 0
+    for i, s in enumerate(sentences):
+        out.append(Sentence(i, pos, pos + len(s), s, 0))
+        pos += len(s) + 1
+    return Edition(eid, eid, lang, "\n".join(sentences), sentences=tuple(out))
+
+
+def run(zh: list[str], ed: list[str], beads=None, lang: str = "en", date: str | None = None):
+    beads = beads or [Bead((i,), (i,), 0.9) for i in range(len(zh))]
+    ctx = CheckContext(edition("original", "zh", zh), edition("edition", lang, ed), beads, publication_date=date)
+    return list(NumberCheck().run(ctx)), ctx
+
+
+@pytest.mark.parametrize("token,value", [
+    ("43", 43), ("四十三", 43), ("两千一百", 2100), ("一万二千", 12000), ("三点五", 3.5), ("二〇二四", 2024),
+    ("一亿二千万", 120_000_000), ("十", 10), ("十五", 15),
+])
+def test_parse_zh_number(token, value):
+    assert parse_zh_number(token) == value
+
+
+@pytest.mark.parametrize("token,value", [("35,000", 35000), ("six", 6), ("twenty-five", 25), ("two hundred and ten", 210), ("half", 0.5)])
+def test_parse_en_number(token, value):
+    assert parse_en_number(token) == value
+
+
+@pytest.mark.parametrize("text,lang,value,kind,qualifier", [
+    ("已有多达43万名官员", "zh", 430_000, "count", "upto"),
+    ("600多万次", "zh", 6_000_000, "count", "lower"),
+    ("3.5万条留言", "zh", 35_000, "count", ""),
+    ("增加百分之十五", "zh", 15, "percent", ""),
+    ("两千一百多亿元", "zh", 210e9, "money", "lower"),
+    ("约800亿元", "zh", 80e9, "money", "approx"),
+    ("672亿美元", "zh", 67.2e9, "money", ""),
+    ("78个月", "zh", 78, "duration", ""),
+    ("三成", "zh", 30, "percent", ""),
+    ("至少存在两股力量", "zh", 2, "count", "lower"),
+    ("６８萬人", "zh", 680_000, "count", ""),
+    ("more than 6 million", "en", 6e6, "count", "lower"),
+    ("$67.2 billion", "en", 67.2e9, "money", ""),
+    ("some 12,000 companies", "en", 12_000, "count", "approx"),
+    ("six and a half years", "en", 6.5, "duration", ""),
+    ("15 percent", "en", 15, "percent", ""),
+    ("twice that", "en", 2, "times", ""),
+])
+def test_quantities(text, lang, value, kind, qualifier):
+    from transcompare.ingest.script import normalize
+
+    view = normalize(text, "zh").text if lang == "zh" else text
+    (q,) = quantities(view, lang)
+    assert (q.value, q.kind, q.qualifier) == (pytest.approx(value), kind, qualifier)
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("中共领导层并非铁板一块。", "zh"), ("两岸同文同种。", "zh"), ("2012年上台", "zh"), ("3月4日表示", "zh"),
+    ("in 2012 he said", "en"), ("at 3 p.m. on March 4", "en"), ("one of them", "en"), ("十分重要", "zh"),
+])
+def test_not_figures(text, lang):
+    assert quantities(text, lang) == []
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("已有多达43万名官员被立案审查。", "As many as 430,000 officials have been investigated."),
+    ("收到3.5万条留言。", "It drew 35,000 comments."),
+    ("共处分12万人。", "They punished 120,000 people."),
+    ("播放量已达600多万次。", "The videos were viewed more than 6 million times."),
+    ("比前一年增加百分之十五。", "That is up 15 percent from the previous year."),
+    ("人数是前一年的两倍。", "The number was twice that of the year before."),
+    ("两段各长3分钟的宣传片。", "Two three-minute videos."),
+    ("他在狱中度过了78个月。", "He spent six and a half years in prison."),
+    ("总额约800亿元。", "The total was around 80 billion yuan."),
+    ("排名第3名。", "It ranked third."),
+    ("一半以上都是拍脑袋决定的。", "More than half were decided on a whim."),
+    ("出口额为672亿美元。", "Exports were $67.2 billion."),
+    ("约1.2万家企业。", "Some 12,000 companies."),
+])
+def test_equivalents_are_quiet(zh, en):
+    findings, _ = run([zh], [en])
+    assert findings == []
+
+
+def test_changed_figure_points_at_both_numbers():
+    zh = "据报道，已有多达43万名官员被立案审查。"
+    en = "As many as 340,000 officials have reportedly been investigated."
+    findings, ctx = run([zh], [en])
+    (f,) = findings
+    assert (f.kind, f.subtype, f.severity) == ("number", "changed", "high")
+    assert ctx.original.text[f.original_spans[0].start:f.original_spans[0].end].find("43万") >= 0
+    assert ctx.edition.text[f.edition_spans[0].start:f.edition_spans[0].end].endswith("340,000")
+    assert "430,000" in f.explanation and "340,000" in f.explanation
+
+
+@pytest.mark.parametrize("zh,en,subtype", [
+    ("总额达2100多亿元。", "The total was more than 120 billion yuan.", "changed"),
+    ("出口额为672亿美元。", "Exports were $76.2 billion.", "changed"),
+    ("至少有30人死亡。", "Thirty people died.", "qualifier-dropped"),
+    ("共有30人死亡。", "At least 30 people died.", "qualifier-added"),
+    ("超过30人死亡。", "Fewer than 30 people died.", "qualifier-changed"),
+    ("增加百分之十五。", "It rose.", "dropped"),
+])
+def test_divergences(zh, en, subtype):
+    findings, _ = run([zh], [en])
+    assert [f.subtype for f in findings] == [subtype]
+
+
+def test_traditional_edition_compared_after_normalisation():
+    findings, _ = run(["禁用软件共27款，涉及68万人。"], ["禁用軟體共72款，涉及６８萬人。"], lang="zh")
+    (f,) = findings
+    assert f.subtype == "changed" and "27" in f.explanation and "72款" in f.explanation
+
+
+def test_alignment_slip_is_not_a_change():
+    zh = ["他说收到3.5万条留言。", "另有12万人受罚。"]
+    en = ["He said there were", "35,000 comments, and 120,000 people were punished."]
+    beads = [Bead((0,), (0,), 0.5), Bead((1,), (1,), 0.5)]
+    findings, _ = run(zh, en, beads)
+    assert findings == []
+
+
+def test_unaligned_sentences_left_to_omissions():
+    findings, _ = run(["共处分12万人。", "另有3万人。"], ["They punished 120,000 people."], [Bead((0,), (0,)), Bead((1,), ())])
+    assert findings == []

@@ -1,0 +1,59 @@
+"""omissions.v1: sentences and paragraphs without counterpart, ranked by what they carry."""
+
+from __future__ import annotations
+
+from transcompare.checks.base import CheckContext
+from transcompare.checks.omissions import OmissionCheck, carries, weight
+from transcompare.model import Bead, Edition, Sentence
+
+
+def edition(eid: str, lang: str, paragraphs: list[list[str]], kinds: dict[int, str] | None = None) -> Edition:
+    out, pos, sid = [], 0, 0
+    sep = "" if lang == "zh" else " "
+    text = ""
+    for pid, sentences in enumerate(paragraphs):
+        for s in sentences:
+            out.append(Sentence(sid, pos, pos + len(s), s, pid, (kinds or {}).get(sid, "body")))
+            text += s + sep
+            pos += len(s) + len(sep)
+            sid += 1
+        text += "\n\n"
+        pos += 2
+    return Edition(eid, eid, lang, text, sentences=tuple(out))
+
+
+ZH = [["林教授分析说，内部分歧很深。", "他指出，高层至少存在两股力量。"],
+      ["有人希望中国走向民主，却仍然支持武力攻台。", "也有人对台湾抱有好感。"],
+      ["林教授最后说：“中共最怕的是人心散了。”"]]
+EN = [["Prof. Lin said the divisions run deep.", "He noted that at least two forces exist."],
+      ["Prof. Lin concluded: “What the CCP fears most is its ranks falling apart.”", "The commission is the Party’s highest body."]]
+
+
+def run(beads):
+    ctx = CheckContext(edition("original", "zh", ZH), edition("edition", "en", EN), beads)
+    return list(OmissionCheck().run(ctx))
+
+
+def test_whole_paragraph_and_added_sentence():
+    beads = [Bead((0,), (0,), 0.9), Bead((1,), (1,), 0.9), Bead((2, 3), (), 0.8), Bead((4,), (2,), 0.9), Bead((), (3,), 0.7)]
+    omission, addition = sorted(run(beads), key=lambda f: f.kind, reverse=True)
+    assert (omission.kind, omission.subtype, omission.severity) == ("omission", "paragraph", "high")
+    assert len(omission.original_spans) == 2 and omission.evidence["whole_paragraph"]
+    assert "2 sentences" in omission.explanation
+    assert (addition.kind, addition.subtype) == ("addition", "sentence")
+    assert addition.edition_spans and not addition.original_spans
+    assert addition.confidence == 0.7
+
+
+def test_single_quote_sentence_is_high():
+    beads = [Bead((0,), (0,)), Bead((1,), (1,)), Bead((2, 3), (2,)), Bead((4,), ())]
+    (f,) = run(beads)
+    assert f.subtype == "sentence" and f.severity == "high" and "a quote" in f.explanation
+
+
+def test_rank_by_what_sentences_carry():
+    assert carries("他说：“我们能赢。”", "zh") == ["a quote", "names"]
+    assert "figures" in carries("已有43万名官员被立案审查。", "zh")
+    assert weight("“We will win,” said Zhang Wei.", "en", "body") > weight("It was a cold day.", "en", "body")
+    assert weight("(Video screenshot)", "en", "caption") < 0.5
+    assert weight("责任编辑：高远", "zh", "body") < 0.5

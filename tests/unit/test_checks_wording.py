@@ -1,0 +1,79 @@
+"""wording.v1: beads whose meaning departs, as outliers against the rest of the document."""
+
+from __future__ import annotations
+
+from transcompare.checks.base import CheckContext
+from transcompare.checks.wording import WordingCheck
+from transcompare.model import Bead, Edition, Sentence
+
+ZH = [
+    "禁用软件名单由信息科技部门统一发布。", "各单位须在月底前完成自查。", "检查预计覆盖全省所有县市。",
+    "工作人员须打印检查记录并签字。", "违规者将在年底考核中被扣分。", "有官员担心敏感数据外泄。",
+    "部分职员正通过手机软件与境外联系。", "当局表示将定期抽查。", "此举引发基层不满。", "专家认为这会影响办公效率。",
+]
+HANT = [
+    "禁用軟體名單由資訊科技部門統一發布。", "各單位須在月底前完成自查。", "檢查預計涵蓋全省所有縣市。",
+    "工作人員須列印檢查紀錄並簽名。", "違規者將在年底考核中被扣分。", "有官員擔心敏感資料外洩。",
+    "部分職員正透過手機軟體與境外聯繫。", "當局表示將定期抽查。", "此舉引發基層不滿。", "專家認為這會影響辦公效率。",
+]
+
+
+def edition(eid: str, lang: str, sentences: list[str]) -> Edition:
+    out, pos = [], 0
+    for i, s in enumerate(sentences):
+        out.append(Sentence(i, pos, pos + len(s), s, 0))
+        pos += len(s) + 1
+    return Edition(eid, eid, lang, "\n".join(sentences), sentences=tuple(out))
+
+
+def run(zh, ed, lang="zh", mt_scores=None, translations=None):
+    beads = [Bead((i,), (i,), 0.9) for i in range(len(zh))]
+    ctx = CheckContext(edition("original", "zh", zh), edition("edition", lang, ed), beads,
+                       translations=translations, mt_scores=mt_scores)
+    return list(WordingCheck().run(ctx))
+
+
+def test_regional_vocabulary_is_not_a_departure():
+    assert run(ZH, HANT) == []
+
+
+def test_replaced_sentence_is_flagged_low():
+    ed = list(HANT)
+    ed[4] = "天氣預報說明天北方將有大風降溫。"
+    (f,) = run(ZH, ed)
+    assert (f.kind, f.severity, f.bead) == ("wording", "low", 4)
+    assert f.evidence["scorer"] == "zh-chrf"
+
+
+def test_mt_scores_are_used_when_present():
+    scores = [62.0, 58.0, 60.0, 65.0, 12.0, 61.0, 59.0, 63.0, 60.0, 64.0]
+    findings = run(ZH, ["x"] * 10, lang="en", mt_scores=scores, translations=["t"] * 10)
+    assert [f.bead for f in findings] == [4] and findings[0].evidence["scorer"] == "mt-chrf"
+
+
+def test_never_more_than_a_few():
+    scores = [60.0] * 30 + [5.0] * 10
+    findings = run(ZH * 4, ["x"] * 40, lang="en", mt_scores=scores, translations=["t"] * 40)
+    assert len(findings) == 2  # 5% of 40 beads
+
+
+def test_short_documents_are_left_alone():
+    assert run(ZH[:3], ["天氣很好。", "我們去公園。", "下雨了。"]) == []
+
+
+def test_cross_lingual_embeddings_without_mt(tmp_path, monkeypatch):
+    monkeypatch.setenv("TRANSCOMPARE_CACHE", str(tmp_path))
+    from transcompare.checks import wording
+
+    wording._default_encoder.cache_clear()
+    en = [
+        "The list of banned software is issued by the IT department.", "Every unit must finish its self-inspection by the end of the month.",
+        "The inspection is expected to cover every county and city in the province.", "Staff must print the inspection record and sign it.",
+        "The weather forecast says strong winds and falling temperatures are coming to the north tomorrow.",
+        "Some officials worry that sensitive data could leak.", "Some staff are contacting people abroad through phone apps.",
+        "The authorities said they would carry out regular spot checks.", "The move has caused discontent at the grassroots.",
+        "Experts believe it will hurt office efficiency.",
+    ]
+    findings = run(ZH, en, lang="en")
+    wording._default_encoder.cache_clear()
+    assert [f.bead for f in findings] == [4] and findings[0].evidence["scorer"] == "embedding"
