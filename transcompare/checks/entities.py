@@ -251,6 +251,18 @@ def _extract_zh(edition: Edition, glossary) -> list[Mention]:
                 add(at, at + len(word), "organisation", "jieba", 0.5)
             elif flag == "ns" and len(word) >= 2:
                 add(at, at + len(word), "place", "jieba", 0.4)
+    # A name found once (教授陈家豪) is the same name where nothing announces it (陈家豪认为).
+    known = {m.key: m for m in found if m.type == "person" and not m.surname_only and m.confidence >= 0.8}
+    for sentence in edition.sentences:
+        norm = normalize(sentence.text, "zh").text
+        for key, model in known.items():
+            at = norm.find(key)
+            while at >= 0:
+                a, b = sentence.start + at, sentence.start + at + len(key)
+                found[:] = [m for m in found if not (m.start < b and a < m.end and m.source == "jieba" and m.end - m.start < b - a)]
+                if not any(m.start < b and a < m.end for m in found):
+                    found.append(Mention(sentence.text[at : at + len(key)], key, a, b, sentence.id, "person", model.source, model.confidence))
+                at = norm.find(key, at + len(key))
     found.sort(key=lambda m: m.start)
     return found
 

@@ -1,0 +1,100 @@
+"""entities.v1 on small hand-written editions: names dropped, added, against the glossary,
+misspelt or rendered two ways; and the equivalents (Wade-Giles, Cantonese, 川普 = Trump) left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from transcompare.checks.base import CheckContext
+from transcompare.checks.entities import EntityCheck, en_mentions, zh_mentions
+from transcompare.glossary.store import Entry, Glossary
+from transcompare.ingest.reader import RawDocument
+from transcompare.model import Bead
+from transcompare.segment import segment
+
+
+def edition(text: str, lang: str, eid: str = "original"):
+    return segment(RawDocument(f"{eid}.txt", text, "txt", "utf-8"), edition_id=eid, lang=lang)
+
+
+def diagonal(a, b):
+    return [Bead((i,), (i,), 0.9) for i in range(min(len(a.sentences), len(b.sentences)))]
+
+
+ZH = (
+    "台湾政治大学教授林志恒日前表示，中共领导层并非铁板一块。\n\n"
+    "郑州大学经济学教授孙立民说，地方债务问题严重。\n\n"
+    "香港中文大学经济学者陈家豪表示，出口下降。\n\n"
+    "他说，川普政府将继续施压。"
+)
+EN_FAITHFUL = (
+    "Professor Lin Chih-heng of National Chengchi University in Taiwan said the CCP leadership is not monolithic.\n\n"
+    "Sun Limin, an economics professor at Zhengzhou University, said local debt is a serious problem.\n\n"
+    "Chan Ka-ho, an economist at the Chinese University of Hong Kong, said exports fell.\n\n"
+    "He said the Trump administration would keep up the pressure."
+)
+GLOSSARY = Glossary([Entry("林志恒", "Lin Chih-heng", forbidden=("Lin Zhiheng",), type="person"), Entry("郑州大学", "Zhengzhou University", type="organisation")])
+
+
+def run(zh: str, en: str, glossary=GLOSSARY, lang: str = "en"):
+    orig, ed = edition(zh, "zh"), edition(en, lang, "edition")
+    ctx = CheckContext(orig, ed, diagonal(orig, ed), glossary=glossary)
+    return orig, ed, list(EntityCheck().run(ctx))
+
+
+def test_faithful_edition_is_quiet():
+    _, _, findings = run(ZH, EN_FAITHFUL)
+    assert findings == []
+
+
+def test_glossary_rendering_is_flagged_with_spans_in_both_texts():
+    orig, ed, findings = run(ZH, EN_FAITHFUL.replace("Lin Chih-heng", "Lin Zhiheng"))
+    (f,) = [f for f in findings if f.subtype == "glossary"]
+    assert orig.text[f.original_spans[0].start : f.original_spans[0].end] == "林志恒"
+    assert ed.text[f.edition_spans[0].start : f.edition_spans[0].end] == "Lin Zhiheng"
+    assert "prefers 'Lin Chih-heng'" in f.explanation and f.kind == "entity"
+
+
+def test_swapped_name_is_dropped_and_added():
+    orig, ed, findings = run(ZH, EN_FAITHFUL.replace("Sun Limin", "Wang Jianguo"))
+    subtypes = {(f.subtype, f.evidence.get("entity")) for f in findings}
+    assert ("dropped", "孙立民") in subtypes
+    assert ("added", "Wang Jianguo") in subtypes
+
+
+def test_misspelt_name_is_a_rendering_finding():
+    _, ed, findings = run(ZH, EN_FAITHFUL.replace("Sun Limin", "Sun Liming"))
+    (f,) = [f for f in findings if f.subtype == "rendering"]
+    assert ed.text[f.edition_spans[0].start : f.edition_spans[0].end] == "Sun Liming"
+
+
+def test_two_renderings_of_one_name_are_inconsistent():
+    zh = ZH + "\n\n陈家豪认为，出口还会下降。"
+    en = EN_FAITHFUL + "\n\nChen Jiahao expects exports to fall further."
+    _, _, findings = run(zh, en)
+    assert [f.subtype for f in findings] == ["inconsistent"]
+
+
+def test_two_chinese_editions_compare_after_folding():
+    trad = "台灣政治大學教授林志恒日前表示，中共領導層並非鐵板一塊。\n\n鄭州大學經濟學教授孫立民說，地方債務問題嚴重。\n\n香港中文大學經濟學者陳家豪表示，出口下降。\n\n他說，特朗普政府將繼續施壓。"
+    _, _, quiet = run(ZH, trad, lang="zh")
+    assert quiet == []
+    _, _, findings = run(ZH, trad.replace("孫立民", "王建國"), lang="zh")
+    assert {f.subtype for f in findings} == {"dropped", "added"}
+
+
+def test_mentions_with_offsets_into_the_original():
+    orig = edition(ZH, "zh")
+    people = {m.text for m in zh_mentions(orig, GLOSSARY) if m.type == "person"}
+    assert {"林志恒", "孙立民", "陈家豪", "川普"} <= people
+    for m in zh_mentions(orig, GLOSSARY):
+        assert orig.text[m.start : m.end] == m.text
+    ed = edition(EN_FAITHFUL, "en", "edition")
+    names = {m.text for m in en_mentions(ed) if m.type == "person"}
+    assert {"Lin Chih-heng", "Chan Ka-ho"} <= names
+
+
+def test_check_is_registered():
+    from transcompare.checks.base import resolve_checks
+
+    assert [c.name for c in resolve_checks(["entities"])] == ["entities.v1"]

@@ -1,0 +1,73 @@
+"""Chinese name romanisation: every system, the surname readings pypinyin gets wrong, and the
+spellings Taiwan and Hong Kong editions use."""
+
+from __future__ import annotations
+
+import pytest
+
+from transcompare.names import candidates, looks_romanised, match_person, romanise, split_name, surname_forms
+
+
+@pytest.mark.parametrize(
+    "name,system,expected",
+    [
+        ("林志恒", "pinyin", "Lin Zhiheng"),
+        ("林志恒", "wade-giles", "Lin Chih-heng"),
+        ("林志恒", "gwoyeu", "Lin Jyhherng"),
+        ("曾荫权", "pinyin", "Zeng Yinquan"),  # 曾 as a surname is Zeng, not Ceng
+        ("单田芳", "pinyin", "Shan Tianfang"),  # 单 Shan, not Dan
+        ("解缙", "pinyin", "Xie Jin"),  # 解 Xie, not Jie
+        ("仇英", "pinyin", "Qiu Ying"),  # 仇 Qiu, not Chou
+        ("欧阳修", "pinyin", "Ouyang Xiu"),
+    ],
+)
+def test_romanise(name, system, expected):
+    assert romanise(name, system) == expected
+
+
+@pytest.mark.parametrize(
+    "surname,spelling",
+    [("陈", "chan"), ("李", "lee"), ("张", "cheung"), ("张", "chang"), ("黄", "wong"), ("林", "lam"), ("吴", "ng"),
+     ("刘", "lau"), ("蔡", "tsai"), ("蔡", "choi"), ("周", "chow"), ("徐", "hsu"), ("徐", "tsui"), ("谢", "hsieh"),
+     ("谢", "tse"), ("许", "hui"), ("何", "ho"), ("邓", "teng"), ("梁", "leung"), ("杨", "yeung"), ("赵", "chiu"),
+     ("曾", "tsang"), ("吕", "lu"), ("吕", "lyu")],
+)
+def test_surname_spellings(surname, spelling):
+    assert spelling in surname_forms(surname)
+
+
+@pytest.mark.parametrize(
+    "zh,en,how",
+    [
+        ("林志恒", "Lin Chih-heng", "full"),
+        ("林志恒", "Lin Zhiheng", "full"),
+        ("蔡英文", "Tsai Ing-wen", "full"),
+        ("蔡英文", "Ing-wen Tsai", "reversed"),
+        ("明居正", "Ming Chu-cheng", "full"),
+        ("陈家豪", "Chan Ka-ho", "full"),
+        ("吕振华", "Lü Zhenhua", "full"),
+        ("吕振华", "Lu Zhenhua", "full"),
+        ("黎智英", "Jimmy Lai", "western-given"),
+        ("林志恒", "Prof. Lin", "surname"),
+        ("孙立民", "Sun Liming", "fuzzy"),
+    ],
+)
+def test_match_person(zh, en, how):
+    match = match_person(zh, en)
+    assert match is not None and match.how == how
+
+
+@pytest.mark.parametrize("zh,en", [("孙立民", "Tsai Shen-chih"), ("林志恒", "Wang Jianguo"), ("蔡英文", "John Smith")])
+def test_different_people_do_not_match(zh, en):
+    assert match_person(zh, en) is None
+
+
+def test_split_name_and_candidates():
+    assert split_name("欧阳修") == ("欧阳", "修")
+    assert split_name("林志恒") == ("林", "志恒")
+    assert "Lin Chih-heng" in candidates("林志恒")
+
+
+def test_looks_romanised():
+    assert looks_romanised("Wang Jianguo") and looks_romanised("Tsai Shen-chih")
+    assert not looks_romanised("Trinket") and not looks_romanised("Hartley")
