@@ -50,6 +50,7 @@ _EN_STOP = frozenset(
     "do does did have has had will would can could should may might must not no just also even very more most all "
     "any some such only own same into over about up out".split()
 )
+_ZH_STOP = frozenset("的 了 是 在 和 也 就 都 而 及 与 把 被 让 给 对 向 从 之 着 过 吧 呢 吗 啊 呀 嘛 这 那 个 一 我 你 他 她 它 们".split())
 MIN_CONFIDENCE = 0.6
 
 
@@ -247,7 +248,7 @@ def lexical_similarity(zh: str, en: str) -> float:
     from ..names.cedict import glosses, stem
     from .entities import _jieba
 
-    words = [w for w in _jieba().lcut(zh) if any("\u3400" <= c <= "\u9fff" for c in w)]
+    words = [w for w in _jieba().lcut(zh) if any("\u3400" <= c <= "\u9fff" for c in w) and w not in _ZH_STOP]
     en_tokens = [stem(t) for t in re.findall(r"[a-z]+", en.lower()) if t not in _EN_STOP and len(t) > 1]
     if not words or not en_tokens:
         return 0.0
@@ -312,42 +313,59 @@ class QuoteCheck:
                     score = max(score, _chrf(x.text, mt))
             return score
 
-        matched_en: set[int] = set()
-        pairs: list[tuple[Quote, Quote, float, int]] = []
-        unmatched: list[tuple[Quote, int]] = []
-        for z in zq:
+        # Candidates in the quote's own bead (floor) or a neighbouring one (higher floor), then a
+        # greedy one-to-one assignment by score, so a neighbour's quote is never taken twice.
+        floor = 0.5 if same_language else 0.12
+        candidates: list[tuple[float, int, int]] = []
+        zh_bead: dict[int, int] = {}
+        for i, z in enumerate(zq):
             bead = src_bead.get(z.sentence)
             if bead is None:
                 continue
-            window = [b for b in (bead, bead - 1, bead + 1) if 0 <= b < len(ctx.beads)]
-            best, best_score = None, 0.0
-            for b in window:
+            zh_bead[i] = bead
+            own = en_by_bead.get(bead, ())
+            for b in (bead, bead - 1, bead + 1):
                 for j in en_by_bead.get(b, ()):
-                    s = sim(z, eq[j]) + (0.1 if b == bead else 0.0)
-                    if s > best_score:
-                        best, best_score = j, s
-            floor = 0.5 if same_language else 0.12
-            if best is not None and (best_score >= floor or (len(en_by_bead.get(bead, ())) == 1 and best in en_by_bead.get(bead, ()) and not same_language)):
-                pairs.append((z, eq[best], round(best_score, 3), bead))
-                matched_en.add(best)
-                # a quote split in two (“…,” he said. “…”) : the other part belongs to this quote too
-                for b in window:
-                    for j in en_by_bead.get(b, ()):
-                        if j != best and sim(z, eq[j]) >= floor:
-                            matched_en.add(j)
+                    s = sim(z, eq[j])
+                    alone = b == bead and len(own) == 1 and not same_language
+                    if s >= (floor if b == bead else floor + 0.13) or alone:
+                        candidates.append((s + (0.1 if b == bead else 0.0), i, j))
+        candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
+        taken_zh: dict[int, int] = {}
+        matched_en: set[int] = set()
+        for score, i, j in candidates:
+            if j in matched_en:
+                continue
+            if i in taken_zh:
+                # a quote split in two (“…,” he said. “…”): the other part belongs to this quote too
+                if score >= floor + 0.1:
+                    matched_en.add(j)
+                continue
+            taken_zh[i] = j
+            matched_en.add(j)
+        pairs: list[tuple[Quote, Quote, float, int]] = []
+        unmatched: list[tuple[Quote, int]] = []
+        for i, z in enumerate(zq):
+            if i not in zh_bead:
+                continue
+            if i in taken_zh:
+                j = taken_zh[i]
+                score = next(s for s, a, b in candidates if a == i and b == j)
+                pairs.append((z, eq[j], round(score, 3), zh_bead[i]))
             else:
-                unmatched.append((z, bead))
+                unmatched.append((z, zh_bead[i]))
 
         yield from self._content(ctx, pairs, same_language, threshold)
         yield from self._speakers(ctx, pairs, same_language, threshold)
         # A translator who quotes differently throughout (fiction: thoughts quoted, dialogue reported)
         # is a style, not a divergence: the more quotes go unmatched, the less each one means.
         speech_zh = [z for z in zq if z.speech and z.verb]
-        miss_rate = sum(1 for z, _ in unmatched if z.speech and z.verb) / len(speech_zh) if speech_zh else 0.0
+        miss_rate = sum(1 for z, _ in unmatched if z.speech and z.verb) / len(speech_zh) if len(speech_zh) >= 4 else 0.0
         speech_en = [j for j, x in enumerate(eq) if x.speech and x.verb]
-        add_rate = sum(1 for j in speech_en if j not in matched_en) / len(speech_en) if speech_en else 0.0
+        add_rate = sum(1 for j in speech_en if j not in matched_en) / len(speech_en) if len(speech_en) >= 4 else 0.0
         yield from self._missing(ctx, unmatched, same_language, threshold, _damp(miss_rate))
-        yield from self._added(ctx, eq, matched_en, tgt_bead, zq, src_bead, threshold, _damp(add_rate))
+        lonely_zh = {zh_bead[i] for i in zh_bead if i not in taken_zh}
+        yield from self._added(ctx, eq, matched_en, tgt_bead, lonely_zh, threshold, _damp(add_rate))
 
     def _finding(self, ctx, subtype, severity, conf, explanation, z: Quote | None, x: Quote | None, bead, evidence, extra_o=(), extra_e=()) -> Finding:
         o_spans = tuple(Span(*s) for s in extra_o) + ((Span(z.start, z.end),) if z else ())
@@ -476,8 +494,7 @@ class QuoteCheck:
     def _anywhere(ctx, quote: str, same_language: bool) -> bool:
         return any(_overlap(quote, s.text, same_language) >= 0.4 for s in ctx.edition.sentences)
 
-    def _added(self, ctx, eq: Sequence[Quote], matched_en: set[int], tgt_bead, zq: Sequence[Quote], src_bead, threshold: float, damp: float) -> Iterable[Finding]:
-        zh_beads = {src_bead.get(z.sentence) for z in zq}
+    def _added(self, ctx, eq: Sequence[Quote], matched_en: set[int], tgt_bead, zh_beads: set[int], threshold: float, damp: float) -> Iterable[Finding]:
         for j, x in enumerate(eq):
             if j in matched_en or not x.speech or x.verb is None:
                 continue
