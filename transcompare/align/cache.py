@@ -43,6 +43,10 @@ class EmbeddingCache:
             "CREATE TABLE IF NOT EXISTS embeddings (encoder TEXT NOT NULL, key TEXT NOT NULL, "
             "dim INTEGER NOT NULL, vec BLOB NOT NULL, PRIMARY KEY (encoder, key)) WITHOUT ROWID"
         )
+        self._conn.execute(
+            "CREATE TABLE IF NOT EXISTS analyses (kind TEXT NOT NULL, key TEXT NOT NULL, "
+            "value TEXT NOT NULL, PRIMARY KEY (kind, key)) WITHOUT ROWID"
+        )
 
     def get_many(self, encoder: str, keys: Sequence[str]) -> dict[str, "np.ndarray"]:
         import numpy as np
@@ -66,6 +70,28 @@ class EmbeddingCache:
         with self._conn:  # one transaction: all rows or none
             self._conn.execute("BEGIN IMMEDIATE")
             self._conn.executemany("INSERT OR REPLACE INTO embeddings VALUES (?, ?, ?, ?)", rows)
+
+    def get_json_many(self, kind: str, keys: Sequence[str]) -> dict[str, object]:
+        """Cached analyses (e.g. segmented words) by (kind + version, text hash)."""
+        import json
+
+        found: dict[str, object] = {}
+        unique = sorted(set(keys))
+        for start in range(0, len(unique), 500):
+            chunk = unique[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self._conn.execute(f"SELECT key, value FROM analyses WHERE kind = ? AND key IN ({marks})", [kind, *chunk])
+            for key, value in rows:
+                found[key] = json.loads(value)
+        return found
+
+    def put_json_many(self, kind: str, items: dict[str, object]) -> None:
+        import json
+
+        rows = [(kind, k, json.dumps(v, ensure_ascii=False, sort_keys=True)) for k, v in items.items()]
+        with self._conn:
+            self._conn.execute("BEGIN IMMEDIATE")
+            self._conn.executemany("INSERT OR REPLACE INTO analyses VALUES (?, ?, ?)", rows)
 
     def close(self) -> None:
         self._conn.close()

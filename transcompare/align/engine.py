@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Callable, Sequence
 
 from ..model import Bead
-from .weights import DEFAULT_WEIGHTS
+from .weights import DEFAULT_WEIGHTS, LEXICAL_WEIGHTS
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
@@ -20,6 +20,13 @@ SHAPES: tuple[tuple[int, int], ...] = (
     (1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (1, 4), (4, 1), (2, 2), (2, 3), (3, 2),
 )
 COARSE_SHAPES: tuple[tuple[int, int], ...] = ((1, 1), (1, 2), (2, 1), (2, 2))
+#: The coarse pass scores groups of sentences on vector similarity and length alone.
+COARSE_WEIGHTS_DICT = {
+    "feature": {"margin": 20.0, "row_gap": 5.0, "col_gap": 5.0, "length": 2.0},
+    "sized": {},
+    "shape": {"1-1": 0.0, "1-2": -1.0, "2-1": -1.0, "2-2": -0.5},
+    "null": {"bias": -3.0},
+}
 
 
 @dataclass(frozen=True)
@@ -40,6 +47,9 @@ class Weights:
         return asdict(self)
 
 
+COARSE_WEIGHTS = Weights.from_dict(COARSE_WEIGHTS_DICT)
+
+
 class EngineAligner:
     """Cross-lingual embeddings + CC-CEDICT overlap + anchors + length; banded DP search."""
 
@@ -57,11 +67,12 @@ class EngineAligner:
     ):
         self.encoder_name = encoder
         self.cache_path = cache_path
-        self.weights = weights or Weights()
+        self.weights = weights or (Weights() if encoder is not None else Weights.from_dict(LEXICAL_WEIGHTS))
         self.full_search_cells = full_search_cells
         self.lexical = lexical
         self.progress = progress
         self._encoder = None
+        self._cache = None
 
     # -- interface -------------------------------------------------------------------------
     def signature(self) -> str:
@@ -87,7 +98,9 @@ class EngineAligner:
             from .cache import CachedEncoder, EmbeddingCache
             from .encoders import get_encoder
 
-            self._encoder = CachedEncoder(get_encoder(self.encoder_name), EmbeddingCache(self.cache_path))
+            if self._cache is None:
+                self._cache = EmbeddingCache(self.cache_path)
+            self._encoder = CachedEncoder(get_encoder(self.encoder_name), self._cache)
         return self._encoder
 
     def side(self, texts: Sequence[str], lang: str, say: Progress = lambda *a: None, stage: str = "embedding"):
@@ -102,7 +115,7 @@ class EngineAligner:
         if enc is not None:
             vecs = _normalise(enc.encode(list(texts), progress=lambda d, t: say(stage, d, t)))
         lengths = np.array([len("".join(t.split())) for t in texts], dtype=np.float64)
-        words = sentence_words(texts, lang) if self.lexical else [[] for _ in texts]
+        words = self._words(texts, lang) if self.lexical else [[] for _ in texts]
         return Side(
             vecs=vecs,
             lengths=lengths,
@@ -111,6 +124,25 @@ class EngineAligner:
             quotes=np.array([1.0 if has_quote(t, lang) else 0.0 for t in texts]),
             edges=np.array([edges(t) for t in texts], dtype=np.float64).reshape(-1, 4),
         )
+
+    def _words(self, texts: Sequence[str], lang: str):
+        """Segmented, dictionary-looked-up words, cached beside the embeddings (no jieba on a warm run)."""
+        from .cache import EmbeddingCache, text_key
+        from .lexical import LEXICON_VERSION, sentence_words
+
+        if self._cache is None:
+            self._cache = EmbeddingCache(self.cache_path)
+        kind = f"{LEXICON_VERSION}.{'zh' if lang.startswith('zh') else 'en'}"
+        keys = [text_key(t) for t in texts]
+        found = self._cache.get_json_many(kind, keys)
+        missing = {k: t for k, t in zip(keys, texts) if k not in found}
+        if missing:
+            fresh_texts = list(missing.values())
+            fresh = sentence_words(fresh_texts, lang)
+            new = {k: [sorted(w) for w in words] for k, words in zip(missing, fresh)}
+            self._cache.put_json_many(kind, new)
+            found.update(new)
+        return [[frozenset(w) for w in found[k]] for k in keys]
 
     def align_sides(self, src, tgt, say: Progress = lambda *a: None) -> list[Bead]:
         import numpy as np
@@ -122,7 +154,7 @@ class EngineAligner:
             lo, hi = full_band(n, m)
         else:
             lo, hi = self._coarse_band(src, tgt, say)
-        raw = self._search(src, tgt, SHAPES, lo, hi, say)
+        raw = self._split_orphans(self._search(src, tgt, SHAPES, lo, hi, say), src, tgt)
         beads = []
         i = j = 0
         for a, b, ie, je, gain in raw:
@@ -130,6 +162,57 @@ class EngineAligner:
             conf = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, gain / size))))
             beads.append(Bead(tuple(range(ie - a, ie)), tuple(range(je - b, je)), round(float(conf), 4)))
         return beads
+
+    @staticmethod
+    def _split_orphans(raw, src, tgt):
+        """Second pass: an edge sentence of a many-sentence side whose numbers appear nowhere on the
+        bead's other side is an omission/addition that the bead swallowed; give it its own 1-0/0-1."""
+        out = []
+        for a, b, ie, je, gain in raw:
+            if a == 0 or b == 0 or (a < 2 and b < 2):
+                out.append((a, b, ie, je, gain))
+                continue
+            head: list[tuple] = []
+            tail: list[tuple] = []
+            for side in ("src", "tgt"):
+                mine = src if side == "src" else tgt
+                other = tgt if side == "src" else src
+                lo_m, hi_m = (ie - a, ie) if side == "src" else (je - b, je)
+                lo_o, hi_o = (je - b, je) if side == "src" else (ie - a, ie)
+                if hi_m - lo_m < 2:
+                    continue
+                seen = frozenset().union(*(other.anchors[k] for k in range(lo_o, hi_o)))
+
+                def orphan(k):
+                    numbers = {x for x in mine.anchors[k] if x.startswith("#")}
+                    return bool(numbers) and not (mine.anchors[k] & seen)
+
+                if orphan(lo_m) and any(mine.anchors[k] & seen for k in range(lo_m + 1, hi_m)):
+                    head.append(side)
+                elif orphan(hi_m - 1) and any(mine.anchors[k] & seen for k in range(lo_m, hi_m - 1)):
+                    tail.append(side)
+            if not head and not tail:
+                out.append((a, b, ie, je, gain))
+                continue
+            sa, ea, sb, eb = ie - a, ie, je - b, je
+            for side in head:
+                if side == "src":
+                    out.append((1, 0, sa + 1, sb, 0.0))
+                    sa += 1
+                else:
+                    out.append((0, 1, sa, sb + 1, 0.0))
+                    sb += 1
+            tails = []
+            for side in tail:
+                if side == "src":
+                    ea -= 1
+                    tails.append((1, 0, ea + 1, eb, 0.0))
+                else:
+                    eb -= 1
+                    tails.append((0, 1, ea, eb + 1, 0.0))
+            out.append((ea - sa, eb - sb, ea, eb, gain))
+            out.extend(tails)
+        return out
 
     def _search(self, src, tgt, shapes, lo, hi, say: Progress = lambda *a: None, weights: Weights | None = None):
         import numpy as np
@@ -148,35 +231,35 @@ class EngineAligner:
         del_src = -null_scores(prep.src_null, w)
         del_tgt = -null_scores(prep.tgt_null, w)
         full = bool((lo == 0).all() and (hi == m + 1).all())
-        return search(n, m, shapes, score_block, del_src, del_tgt, lo, hi, block_rows=n + 1 if full else 64,
+        return search(n, m, shapes, score_block, del_src, del_tgt, lo, hi, block_rows=n + 1 if full and n * m <= 250_000 else 64,
                       progress=lambda d, t: say("aligning", d, t))
 
     def _coarse_band(self, src, tgt, say: Progress):
-        """Align groups of sentences first (recursively), then keep to a band around that path."""
+        """Align groups of sentences first on cheap vectors, then keep to a band around that path."""
         import numpy as np
 
-        n, m = len(src), len(tgt)
-        groups = int(math.ceil(math.sqrt(self.full_search_cells)))
-        ks = max(2, int(math.ceil(n / groups)))
-        kt = max(2, int(math.ceil(m / groups)))
-        sb = list(range(0, n, ks)) + [n]
-        tb = list(range(0, m, kt)) + [m]
-        cs, ct = src.merged(sb), tgt.merged(tb)
-        if len(cs) * len(ct) <= self.full_search_cells:
-            from .dp import full_band
+        from .dp import full_band
+        from .features import Side, _normalise, lexical_vectors
 
-            clo, chi = full_band(len(cs), len(ct))
-            coarse = self._search(cs, ct, COARSE_SHAPES, clo, chi, say)
-        else:
-            sub = EngineAligner.__new__(EngineAligner)
-            sub.__dict__.update(self.__dict__)
-            coarse_beads = sub.align_sides(cs, ct, say)
-            coarse = []
-            for bead in coarse_beads:
-                a, b = len(bead.src), len(bead.tgt)
-                ie = bead.src[-1] + 1 if bead.src else (coarse[-1][2] if coarse else 0)
-                je = bead.tgt[-1] + 1 if bead.tgt else (coarse[-1][3] if coarse else 0)
-                coarse.append((a, b, ie, je, 0.0))
+        n, m = len(src), len(tgt)
+        groups = int(math.sqrt(self.full_search_cells))
+        ks, kt = max(2, math.ceil(n / groups)), max(2, math.ceil(m / groups))
+        sb, tb = list(range(0, n, ks)) + [n], list(range(0, m, kt)) + [m]
+
+        def coarse_side(side) -> Side:
+            parts = [lexical_vectors(side)]
+            if side.vecs is not None:
+                parts.append(side.vecs)
+            vecs = _normalise(np.concatenate(parts, axis=1))
+            bare = Side(vecs, side.lengths, [[] for _ in range(len(side))], [frozenset()] * len(side),
+                        np.zeros(len(side)), idf=[np.zeros(0)] * len(side))
+            return bare.merged(sb if side is src else tb)
+
+        say("coarse pass", 0, 1)
+        cs, ct = coarse_side(src), coarse_side(tgt)
+        clo, chi = full_band(len(cs), len(ct))
+        coarse = self._search(cs, ct, COARSE_SHAPES, clo, chi, weights=COARSE_WEIGHTS)
+        say("coarse pass", 1, 1)
         # Each coarse bead spans fine rows sb[i-a]..sb[i] and columns tb[j-b]..tb[j].
         lo = np.full(n + 1, m + 1, dtype=np.int64)
         hi = np.zeros(n + 1, dtype=np.int64)

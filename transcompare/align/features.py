@@ -66,6 +66,24 @@ def word_idf(words: list[list[frozenset[str]]]) -> list[np.ndarray]:
     return [np.array([math.log((n + 1) / (df[w] + 0.5)) for w in unit], dtype=np.float64) for unit in words]
 
 
+def lexical_vectors(side: "Side", dim: int = 2048) -> np.ndarray:
+    """Each unit as a hashed bag of English stems (a zh word spreads its weight over its glosses),
+    IDF-weighted and L2-normalised: a cheap cross-lingual vector for the coarse pass."""
+    import zlib
+
+    buckets: dict[str, int] = {}
+    out = np.zeros((len(side), dim), np.float32)
+    for u, (words, idf) in enumerate(zip(side.words, side.idf)):
+        for word, weight in zip(words, idf):
+            share = weight / len(word)
+            for stem in word:
+                b = buckets.get(stem)
+                if b is None:
+                    b = buckets[stem] = zlib.crc32(stem.encode("utf-8")) % dim
+                out[u, b] += share
+    return _normalise(out)
+
+
 def _normalise(x: np.ndarray) -> np.ndarray:
     norms = np.linalg.norm(x, axis=1, keepdims=True)
     return (x / np.maximum(norms, 1e-9)).astype(np.float32)
@@ -183,9 +201,18 @@ def _union(mat, owner, n_units, nv):
     return out
 
 
-NULL_FEATURES = ("bias", "top1", "peak")
+NULL_FEATURES = ("bias", "low")
+
+
+def _low(best: np.ndarray) -> np.ndarray:
+    """How far a sentence's best match falls below the document's usual best match, in standard
+    deviations beyond 1.5 (0 for most sentences): rank within the document, no fixed threshold."""
+    if best.shape[0] < 3:
+        return np.zeros_like(best, dtype=np.float64)
+    z = (best - np.median(best)) / (best.std() + 1e-6)
+    return np.maximum(0.0, -z - 1.5).astype(np.float64)
 FEATURES = ("cos", "margin", "row_gap", "col_gap", "lex_src", "lex_tgt", "idf_src", "idf_tgt",
-            "anchor", "anchor_miss", "quote", "length", "open", "close", "question", "exclaim")
+            "anchor", "anchor_miss", "anchor_extra", "quote", "length", "open", "close", "question", "exclaim")
 
 
 @dataclass
@@ -214,8 +241,8 @@ def prepare(src: Side, tgt: Side, shapes, lo: np.ndarray, hi: np.ndarray) -> Pre
     tgt_win: dict[int, np.ndarray] = {}
     src_margin: dict[int, np.ndarray] = {}
     tgt_margin: dict[int, np.ndarray] = {}
-    src_null = np.stack([np.ones(len(src)), np.zeros(len(src)), np.zeros(len(src))], 1)
-    tgt_null = np.stack([np.ones(len(tgt)), np.zeros(len(tgt)), np.zeros(len(tgt))], 1)
+    src_null = np.stack([np.ones(len(src)), np.zeros(len(src))], 1)
+    tgt_null = np.stack([np.ones(len(tgt)), np.zeros(len(tgt))], 1)
     if src.vecs is not None and tgt.vecs is not None and len(src) and len(tgt):
         n, m = len(src), len(tgt)
         # Band of sentence i (row i+1 of the grid) against the edition, and its transpose.
@@ -229,8 +256,8 @@ def prepare(src: Side, tgt: Side, shapes, lo: np.ndarray, hi: np.ndarray) -> Pre
         tgt_top = np.zeros(m, np.float32)
         src_nb = neighbour_means(src.vecs, tgt.vecs, s_lo, s_hi, best=src_top)
         tgt_nb = neighbour_means(tgt.vecs, src.vecs, t_lo, t_hi, best=tgt_top)
-        src_null = np.stack([np.ones(n), src_top, src_top - src_nb], 1)
-        tgt_null = np.stack([np.ones(m), tgt_top, tgt_top - tgt_nb], 1)
+        src_null = np.stack([np.ones(n), _low(src_top)], 1)
+        tgt_null = np.stack([np.ones(m), _low(tgt_top)], 1)
         for a in range(1, max_a + 1):
             if a <= n:
                 src_win[a] = (src.windows or {}).get(a, window_vectors(src.vecs, a))
@@ -322,6 +349,7 @@ def block_features(src: Side, tgt: Side, prep: Prepared, shapes, r0: int, r1: in
             nn_s = sc["numbers"][i_end] - sc["numbers"][i_beg]
             nn_t = tc["numbers"][j_end] - tc["numbers"][j_beg]
             out["anchor_miss"][k] = ((nn_s > 0) & (nn_t > 0) & (sh == 0)).astype(np.float32)
+            out["anchor_extra"][k] = np.minimum(3.0, np.maximum(0.0, na + nb - 2 * sh))
         qs = (sc["quotes"][i_end] - sc["quotes"][i_beg]) > 0
         qt = (tc["quotes"][j_end] - tc["quotes"][j_beg]) > 0
         out["quote"][k] = np.where(qs == qt, 1.0, -1.0)

