@@ -75,7 +75,9 @@ class LocalExecutor(_Ordered):
     def __init__(self, workers: int | None = None, options: CompareOptions | None = None, window: int | None = None):
         self.workers = max(1, workers or os.cpu_count() or 1)
         self.window = window or 2 * self.workers
-        self._threads = max(1, (os.cpu_count() or 1) // self.workers)
+        # One thread per worker: for short articles, cases in parallel beat intra-op threads, and
+        # OpenMP threads spin badly on a busy machine (OMP_NUM_THREADS, if set, wins).
+        self._threads = 1
         self._options = options  # None: no models to warm (plain functions)
         self._pool = self._new_pool()
 
@@ -149,7 +151,7 @@ class DaskExecutor(_Ordered):
         from .dask_plugin import WarmUpPlugin
 
         self._cluster = None
-        threads = None  # a remote cluster's workers set OMP_NUM_THREADS themselves
+        threads = 1  # as in LocalExecutor; a worker started with OMP_NUM_THREADS keeps its own
         if address:
             _probe(address)
             try:
@@ -158,7 +160,6 @@ class DaskExecutor(_Ordered):
                 raise OptionError(f"cannot reach the Dask scheduler at {address} ({err}); is `dask scheduler` running?") from None
         else:
             n = max(1, workers or os.cpu_count() or 1)
-            threads = max(1, (os.cpu_count() or 1) // n)
             self._cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None)
             self._client = Client(self._cluster)
         self.address = self._client.scheduler.address

@@ -174,14 +174,15 @@ def _first(evidence: dict, keys: tuple[str, ...]) -> str:
 
 
 def configure_threads(threads: int | None) -> None:
-    """Give each worker its share of the cores (OpenMP engines read this at first load)."""
-    if threads:
+    """Give each worker its share of the cores (OpenMP engines read this at first load), unless
+    the user set OMP_NUM_THREADS themselves."""
+    if threads and "OMP_NUM_THREADS" not in os.environ:
         for var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
-            os.environ[var] = str(threads)
+            os.environ.setdefault(var, str(threads))
         import sys
 
         if "torch" in sys.modules:
-            sys.modules["torch"].set_num_threads(threads)
+            sys.modules["torch"].set_num_threads(int(os.environ["OMP_NUM_THREADS"]))
 
 
 def warm_up(options: CompareOptions, threads: int | None = None) -> None:
