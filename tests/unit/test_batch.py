@@ -363,3 +363,42 @@ def test_local_executor_survives_a_dying_worker():
     assert sorted(results) == list(range(10))
     assert "BrokenProcessPool" in type(results[5]).__name__
     assert sum(results[n] == n for n in range(10) if n != 5) >= 8  # bystanders get another try
+
+
+def test_two_runs_cannot_share_an_outdir(corpus):
+    from filelock import FileLock
+
+    out = corpus.parent.parent / "out"
+    out.mkdir()
+    with FileLock(str(out / ".batch.lock")):
+        with pytest.raises(OptionError, match="another batch run"):
+            run_batch(corpus, out, SERIAL)
+    assert run_batch(corpus, out, SERIAL).ok == 6
+
+
+def test_urls_are_fetched_with_fetch(corpus):
+    import functools
+    import http.server
+    import threading
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(corpus.parent))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        manifest = corpus.parent / "urls.csv"
+        manifest.write_text(
+            "id,original,editions\n"
+            f"web,{base}/case-0000/original.zh.txt,{base}/case-0000/edition.en.txt\n"
+            f"gone,{base}/nowhere.txt,case-0000/edition.en.txt\n",
+            encoding="utf-8",
+        )
+        out = corpus.parent.parent / "out"
+        report = run_batch(manifest, out, BatchOptions(engine="serial", compare=CHEAP, fetch=True))
+    finally:
+        server.shutdown()
+    assert (report.ok, report.failed) == (1, 1)
+    assert "HTTP 404" in dict(report.failures)["gone"]
+    data = json.loads((out / "cases" / "web.json").read_text(encoding="utf-8"))
+    assert data["original"]["source"] == f"{base}/case-0000/original.zh.txt"
