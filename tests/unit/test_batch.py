@@ -402,3 +402,14 @@ def test_urls_are_fetched_with_fetch(corpus):
     assert "HTTP 404" in dict(report.failures)["gone"]
     data = json.loads((out / "cases" / "web.json").read_text(encoding="utf-8"))
     assert data["original"]["source"] == f"{base}/case-0000/original.zh.txt"
+
+
+def test_progress_events_count_up_to_the_cases_to_run(corpus):
+    out = corpus.parent.parent / "out"
+    run_batch(corpus, out, SERIAL)
+    (out / "cases" / "case-0001.json").unlink()
+    (out / "cases" / "case-0004.json").unlink()
+    events = []
+    run_batch(corpus, out, SERIAL, progress=events.append)
+    assert (events[0].kind, events[0].total, events[0].skipped) == ("start", 2, 4)
+    assert [(e.done, e.case_id, e.status) for e in events[1:]] == [(1, "case-0001", "ok"), (2, "case-0004", "ok")]
