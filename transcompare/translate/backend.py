@@ -7,6 +7,7 @@ import warnings
 from typing import Sequence
 
 from ..errors import ModelError
+from .config import DEFAULT_BEAM
 from .batching import length_buckets, split_long
 from .langcodes import LanguageCodes
 from .locate import ModelRef
@@ -35,7 +36,7 @@ class Seq2SeqTranslator:
     name = "seq2seq"
     precision = "float32"
 
-    def __init__(self, ref: ModelRef, beam_size: int = 4, max_input_tokens: int = 256, max_batch_size: int = 32, max_batch_tokens: int = 4096):
+    def __init__(self, ref: ModelRef, beam_size: int = DEFAULT_BEAM, max_input_tokens: int = 256, max_batch_size: int = 32, max_batch_tokens: int = 4096):
         self.ref = ref
         self.beam_size = beam_size
         self.max_input_tokens = max_input_tokens

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 from ..errors import ModelError
+from .config import DEFAULT_BEAM
 from .backend import Seq2SeqTranslator, _first_line
 from .locate import ModelRef
 
@@ -14,7 +15,7 @@ class CT2Translator(Seq2SeqTranslator):
 
     name = "ct2.v1"
 
-    def __init__(self, ref: ModelRef, beam_size: int = 4, compute_type: str = "int8", threads: int | None = None, **options):
+    def __init__(self, ref: ModelRef, beam_size: int = DEFAULT_BEAM, compute_type: str = "int8", threads: int | None = None, **options):
         import ctranslate2
 
         super().__init__(ref, beam_size=beam_size, **options)

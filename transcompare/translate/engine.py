@@ -17,7 +17,7 @@ from pathlib import Path
 from ..errors import ModelError, OptionError
 from ..fileio import atomic_write
 from .cache import CachedTranslator, TranslationCache
-from .config import DEFAULT_MODEL, MTSettings, models_dir, resolve_settings
+from .config import DEFAULT_BEAM, DEFAULT_MODEL, MTSettings, models_dir, resolve_settings
 from .locate import MARKER, ModelRef, converted_copies, describe_dir, locate, read_marker, safe_name
 
 
@@ -48,7 +48,7 @@ def choose_backend(ref: ModelRef, backend: str = "auto") -> tuple[ModelRef, str]
     return ref, "transformers"
 
 
-def build_translator(ref: ModelRef, backend: str, beam_size: int = 4, **options):
+def build_translator(ref: ModelRef, backend: str, beam_size: int = DEFAULT_BEAM, **options):
     """The bare backend (no cache), for benchmarks and tests."""
     if backend == "ct2":
         from .ct2 import CT2Translator

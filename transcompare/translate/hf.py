@@ -5,6 +5,7 @@ from __future__ import annotations
 import warnings
 
 from ..errors import ModelError
+from .config import DEFAULT_BEAM
 from .backend import Seq2SeqTranslator, _first_line
 from .locate import ModelRef
 
@@ -14,7 +15,7 @@ class TransformersTranslator(Seq2SeqTranslator):
 
     name = "transformers.v1"
 
-    def __init__(self, ref: ModelRef, beam_size: int = 4, threads: int | None = None, **options):
+    def __init__(self, ref: ModelRef, beam_size: int = DEFAULT_BEAM, threads: int | None = None, **options):
         import torch
         from transformers import AutoModelForSeq2SeqLM
         from transformers.utils import logging as hf_logging
