@@ -5,7 +5,7 @@
 Each run starts from an empty output folder and an empty embedding cache, so every case is
 computed. "seconds" and "cases/s" include starting the workers and loading their models (what a
 user waits for); "first" is the time to the first finished case; "steady" is the rate between
-the first and the last finished case.
+the first and the last finished case; "cpu/case" the median CPU seconds a worker spent on a case.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ def main() -> None:
         sentences = _sentences(manifest)
         print(f"corpus: {args.cases} cases, {sentences} sentences; aligner {args.aligner or DEFAULT_ALIGNER} {aligner_options or ''}; "
               f"engine {args.engine}; {os.cpu_count()} cores; {platform.processor() or platform.machine()}")
-        print(f"{'round':>5} {'workers':>7} {'seconds':>8} {'cases/s':>8} {'sent/s':>8} {'first':>6} {'steady':>8} {'failed':>6}")
+        print(f"{'round':>5} {'workers':>7} {'seconds':>8} {'cases/s':>8} {'sent/s':>8} {'first':>6} {'steady':>8} {'cpu/case':>8} {'failed':>6}")
         rates: dict[int, list[float]] = {n: [] for n in counts}
         steady: dict[int, list[float]] = {n: [] for n in counts}
         for r in range(args.repeat):
@@ -60,11 +60,12 @@ def main() -> None:
                 report = run_batch(manifest, Path(tmp) / f"out-{r}-{n}", options,
                                    progress=lambda e: finished.append(time.perf_counter()) if e.kind == "case" else None)
                 seconds = time.perf_counter() - start
+                cpu = statistics.median(rec.cpu_seconds for rec in _records(Path(tmp) / f"out-{r}-{n}"))
                 span = finished[-1] - finished[0] if len(finished) > 1 else 0.0
                 rates[n].append(report.ran / seconds)
                 steady[n].append((len(finished) - 1) / span if span > 0 else float("nan"))
                 print(f"{r + 1:>5} {n:>7} {seconds:>8.2f} {rates[n][-1]:>8.2f} {sentences / seconds:>8.1f} "
-                      f"{(finished[0] - start) if finished else float('nan'):>6.1f} {steady[n][-1]:>8.2f} {report.failed:>6}", flush=True)
+                      f"{(finished[0] - start) if finished else float('nan'):>6.1f} {steady[n][-1]:>8.2f} {cpu:>8.2f} {report.failed:>6}", flush=True)
         for n in counts:
             print(f"median {n} worker(s): {statistics.median(rates[n]):.2f} cases/s overall, "
                   f"{statistics.median(steady[n]):.2f} cases/s steady")
@@ -73,6 +74,13 @@ def main() -> None:
             overall = statistics.median(rates[top]) / statistics.median(rates[base])
             steady_ratio = statistics.median(steady[top]) / statistics.median(steady[base])
             print(f"scaling {base} -> {top} workers: {overall:.2f}x overall, {steady_ratio:.2f}x steady")
+
+
+def _records(out: Path):
+    from transcompare.batch.state import StateStore
+
+    with StateStore(out / "state.sqlite") as state:
+        return list(state.all().values())
 
 
 def _sentences(manifest: Path) -> int:

@@ -97,9 +97,9 @@ def run_batch(manifest: str | Path, outdir: str | Path, options: BatchOptions = 
         formats, notes = _available_formats(options.formats)
         say = progress or (lambda event: None)
         with StateStore(out / STATE_FILE) as state:
-            plan = [(case, _prepare(case, options, formats, with_data=False)[0]) for case in cases]
+            plan = [(case, *_prepare(case, options, formats, with_data=False)) for case in cases]
             records = state.all()
-            todo = [(i, case, key) for i, (case, key) in enumerate(plan)
+            todo = [(case, key, task, error) for case, key, task, error in plan
                     if options.force or not is_finished(records.get(case.id), key, formats, out)]
             skipped = len(cases) - len(todo)
             say(ProgressEvent("start", len(todo), skipped=skipped))
@@ -109,8 +109,7 @@ def run_batch(manifest: str | Path, outdir: str | Path, options: BatchOptions = 
             if todo:
                 runnable: list[tuple[Case, CaseTask]] = []
                 done = 0
-                for _, case, key in todo:
-                    key, task, error = _prepare(case, options, formats, with_data=False)
+                for case, key, task, error in todo:
                     if error:
                         state.begin(case.id, key)
                         state.finish(case.id, key, "error", error=error)
@@ -130,7 +129,7 @@ def run_batch(manifest: str | Path, outdir: str | Path, options: BatchOptions = 
                                 result = CaseResult(case.id, task.key, "error", error=f"worker failed: {type(result).__name__}: {result}")
                             outputs = _write_reports(out, case, result)
                             state.finish(case.id, result.key, result.status, result.error, outputs, result.summary,
-                                         result.notes, result.seconds, result.worker)
+                                         result.notes, result.seconds, result.cpu_seconds, result.worker)
                             done += 1
                             if result.status == "ok":
                                 ok += 1

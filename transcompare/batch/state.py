@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+_COLUMNS = ("id", "key", "status", "error", "outputs", "summary", "notes", "attempts", "completions", "seconds",
+            "cpu_seconds", "worker", "finished_at")
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS cases (
     id TEXT PRIMARY KEY,
@@ -25,6 +27,7 @@ CREATE TABLE IF NOT EXISTS cases (
     attempts INTEGER NOT NULL DEFAULT 0,
     completions INTEGER NOT NULL DEFAULT 0,
     seconds REAL NOT NULL DEFAULT 0,
+    cpu_seconds REAL NOT NULL DEFAULT 0,
     worker TEXT NOT NULL DEFAULT '',
     finished_at TEXT NOT NULL DEFAULT ''
 )
@@ -43,6 +46,7 @@ class CaseRecord:
     attempts: int = 0
     completions: int = 0
     seconds: float = 0.0
+    cpu_seconds: float = 0.0
     worker: str = ""
     finished_at: str = ""
 
@@ -57,11 +61,11 @@ class StateStore:
         self._db.execute(_SCHEMA)
 
     def get(self, case_id: str) -> CaseRecord | None:
-        row = self._db.execute("SELECT * FROM cases WHERE id = ?", (case_id,)).fetchone()
+        row = self._db.execute(f"SELECT {', '.join(_COLUMNS)} FROM cases WHERE id = ?", (case_id,)).fetchone()
         return _record(row) if row else None
 
     def all(self) -> dict[str, CaseRecord]:
-        return {row[0]: _record(row) for row in self._db.execute("SELECT * FROM cases ORDER BY id")}
+        return {row[0]: _record(row) for row in self._db.execute(f"SELECT {', '.join(_COLUMNS)} FROM cases ORDER BY id")}
 
     def begin(self, case_id: str, key: str) -> None:
         """Count a submission; the old result, if any, stays until the new one is recorded."""
@@ -72,20 +76,22 @@ class StateStore:
         )
 
     def finish(self, case_id: str, key: str, status: str, error: str = "", outputs: dict | None = None,
-               summary: dict | None = None, notes: tuple[str, ...] = (), seconds: float = 0.0, worker: str = "") -> None:
+               summary: dict | None = None, notes: tuple[str, ...] = (), seconds: float = 0.0, cpu_seconds: float = 0.0,
+               worker: str = "") -> None:
         """Record a result in one transaction (call only once its reports are written)."""
         import datetime
 
         now = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
         self._db.execute(
-            "INSERT INTO cases (id, key, status, error, outputs, summary, notes, attempts, completions, seconds, worker, finished_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, 1, 1, ?, ?, ?) "
+            "INSERT INTO cases (id, key, status, error, outputs, summary, notes, attempts, completions, seconds, cpu_seconds, "
+            "worker, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, 1, ?, ?, ?, ?) "
             "ON CONFLICT(id) DO UPDATE SET key = excluded.key, status = excluded.status, error = excluded.error, "
             "outputs = excluded.outputs, summary = excluded.summary, notes = excluded.notes, "
-            "completions = completions + 1, seconds = excluded.seconds, worker = excluded.worker, "
+            "completions = completions + 1, seconds = excluded.seconds, cpu_seconds = excluded.cpu_seconds, "
+            "worker = excluded.worker, "
             "finished_at = excluded.finished_at",
             (case_id, key, status, error, _dump(outputs or {}), _dump(summary or {}), _dump(list(notes)),
-             seconds, worker, now),
+             seconds, cpu_seconds, worker, now),
         )
 
     def close(self) -> None:
@@ -103,6 +109,7 @@ def _dump(value: Any) -> str:
 
 
 def _record(row: tuple) -> CaseRecord:
-    (case_id, key, status, error, outputs, summary, notes, attempts, completions, seconds, worker, finished_at) = row
+    (case_id, key, status, error, outputs, summary, notes, attempts, completions, seconds, cpu_seconds, worker,
+     finished_at) = row
     return CaseRecord(case_id, key, status, error, json.loads(outputs), json.loads(summary), tuple(json.loads(notes)),
-                      attempts, completions, seconds, worker, finished_at)
+                      attempts, completions, seconds, cpu_seconds, worker, finished_at)

@@ -53,6 +53,7 @@ class CaseResult:
     summary: dict[str, Any] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
     seconds: float = 0.0
+    cpu_seconds: float = 0.0  # this worker's CPU time on the case (workers run one thread)
     worker: str = ""
 
 
@@ -60,7 +61,7 @@ def run_case(task: CaseTask) -> CaseResult:
     """Compare one case; any failure becomes an error result, so one bad case never stops a run."""
     from ..pipeline import compare_editions, edition_ids
 
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     worker = f"{os.uname().nodename}:{os.getpid()}"
     try:
         original = _read(task.original, "original", task.options)
@@ -71,12 +72,13 @@ def run_case(task: CaseTask) -> CaseResult:
         data["meta"] = {**data.get("meta", {}), "case": task.case_meta}
         files, notes = _render(data, task.formats)
         return CaseResult(task.case_id, task.key, "ok", files=files, summary=summarise(data), notes=notes,
-                          seconds=time.perf_counter() - start, worker=worker)
+                          seconds=time.perf_counter() - start, cpu_seconds=time.process_time() - cpu, worker=worker)
     except TranscompareError as err:
         error = str(err)
     except Exception as err:  # a bug in one case must not end a corpus run; the record says what
         error = f"internal error: {type(err).__name__}: {err}"
-    return CaseResult(task.case_id, task.key, "error", error=error, seconds=time.perf_counter() - start, worker=worker)
+    return CaseResult(task.case_id, task.key, "error", error=error, seconds=time.perf_counter() - start,
+                      cpu_seconds=time.process_time() - cpu, worker=worker)
 
 
 def _read(doc: Document, edition_id: str, options: CompareOptions):
