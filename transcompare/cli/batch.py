@@ -68,9 +68,11 @@ def command(
     if len(report.failures) > 10:
         typer.echo(f"... and {len(report.failures) - 10} more failures (see {outdir / 'run.json'})", err=True)
     rate = report.ran / report.seconds if report.seconds > 0 else 0.0
+    plural = "" if report.workers == 1 else "s"
+    how = f"{report.engine}, {report.workers} worker{plural}, " if report.workers else ""
     typer.echo(
         f"{report.cases} cases: {report.ok} done, {report.skipped} already done, {report.failed} failed "
-        f"({report.engine}, {report.workers} workers, {report.seconds:.1f} s, {rate:.2f} cases/s)"
+        f"({how}{report.seconds:.1f} s, {rate:.2f} cases/s)"
     )
     typer.echo(f"wrote {outdir / 'index.html'}")
 
