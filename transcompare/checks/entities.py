@@ -440,6 +440,16 @@ class EntityCheck:
     name = "entities.v1"
     requires = frozenset({"beads"})
 
+    def warm(self) -> None:
+        """Load jieba, spaCy, CC-CEDICT's name index and the Cantonese table once (batch workers)."""
+        from ..names.cedict import reverse_proper_index
+        from ..names.romanize import syllable_forms
+
+        _jieba()
+        _spacy()
+        reverse_proper_index()
+        syllable_forms("陈")
+
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         o_lang, e_lang = ctx.original.lang[:2], ctx.edition.lang[:2]
         if o_lang == "zh" and e_lang == "zh":

@@ -284,6 +284,12 @@ class QuoteCheck:
     name = "quotes.v1"
     requires = frozenset({"beads"})
 
+    def warm(self) -> None:
+        """Load what the entity matcher needs (speakers are compared through it)."""
+        from .entities import EntityCheck
+
+        EntityCheck().warm()
+
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         o, e = ctx.original.lang[:2], ctx.edition.lang[:2]
         if o == "zh" and e == "zh":
