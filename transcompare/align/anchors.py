@@ -20,7 +20,7 @@ _EN_NUMBER_WORDS = {
     )
 }
 _EN_NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-                         "ninety": 90, "hundred": 100, "thousand": 1000, "million": 1000000})
+                         "ninety": 90, "hundred": 100})
 _ZH_QUOTES = "“”「」『』\""
 _EN_QUOTES = "\"“”"
 
@@ -46,10 +46,22 @@ def _arabic(token: str) -> str:
     return token.replace(",", "")
 
 
+_SCALES = {"万": 10_000, "亿": 100_000_000, "million": 1_000_000, "billion": 1_000_000_000, "thousand": 1000}
+_ARABIC_UNIT = re.compile(r"(\d+(?:[.,]\d+)*)\s*多?\s*(万|亿|million|billion|thousand)")
+
+
+def _scaled(number: str, unit: str) -> str:
+    """3.5万 -> #35000, 6 million -> #6000000: the same quantity written either way."""
+    value = float(number.replace(",", "")) * _SCALES[unit]
+    return f"#{int(round(value))}"
+
+
 def anchors(text: str, lang: str) -> frozenset[str]:
     """Normalised anchor tokens of one sentence: "#23" numbers, "~nasa" Latin words."""
     found: set[str] = set()
-    for token in _ARABIC.findall(text):
+    for match in _ARABIC_UNIT.finditer(text):
+        found.add(_scaled(match.group(1), match.group(2)))
+    for token in _ARABIC.findall(_ARABIC_UNIT.sub(" ", text)):
         found.add("#" + _arabic(token))
     if lang.startswith("zh"):
         for token in _ZH_NUM.findall(text):

@@ -163,55 +163,66 @@ class EngineAligner:
             beads.append(Bead(tuple(range(ie - a, ie)), tuple(range(je - b, je)), round(float(conf), 4)))
         return beads
 
-    @staticmethod
-    def _split_orphans(raw, src, tgt):
-        """Second pass: an edge sentence of a many-sentence side whose numbers appear nowhere on the
-        bead's other side is an omission/addition that the bead swallowed; give it its own 1-0/0-1."""
+    #: An edge sentence of a many-sentence side is split off as 1-0 / 0-1 when this little of its
+    #: (IDF-weighted) vocabulary meets the other side, and it has at least this many content words.
+    SPLIT_COVERAGE = {"src": (0.0, 4), "tgt": (-1.0, 10**6)}
+
+    @classmethod
+    def _split_orphans(cls, raw, src, tgt):
+        """Second pass: an edge sentence of a many-sentence bead that shares no numbers, or almost no
+        words, with the bead's other side is an omission/addition the bead swallowed; give it its own
+        1-0/0-1 bead. Edge sentences orphaned on both sides at once become a 1-1 bead instead
+        (a pair whose numbers differ is a divergence for the checks, not two omissions)."""
         out = []
         for a, b, ie, je, gain in raw:
             if a == 0 or b == 0 or (a < 2 and b < 2):
                 out.append((a, b, ie, je, gain))
                 continue
-            head: list[tuple] = []
-            tail: list[tuple] = []
+            cut = {"src": [False, False], "tgt": [False, False]}  # [head, tail]
             for side in ("src", "tgt"):
-                mine = src if side == "src" else tgt
-                other = tgt if side == "src" else src
+                mine, other = (src, tgt) if side == "src" else (tgt, src)
                 lo_m, hi_m = (ie - a, ie) if side == "src" else (je - b, je)
                 lo_o, hi_o = (je - b, je) if side == "src" else (ie - a, ie)
                 if hi_m - lo_m < 2:
                     continue
                 seen = frozenset().union(*(other.anchors[k] for k in range(lo_o, hi_o)))
+                stems = frozenset().union(*(w for k in range(lo_o, hi_o) for w in other.words[k]))
+                max_cov, min_words = cls.SPLIT_COVERAGE[side]
 
-                def orphan(k):
+                def orphan(k, rest):
                     numbers = {x for x in mine.anchors[k] if x.startswith("#")}
-                    return bool(numbers) and not (mine.anchors[k] & seen)
+                    if numbers and not (mine.anchors[k] & seen) and any(mine.anchors[r] & seen for r in rest):
+                        return True
+                    words, idf = mine.words[k], mine.idf[k]
+                    if len(words) < min_words:
+                        return False
+                    hit = sum(i for w, i in zip(words, idf) if w & stems)
+                    return hit <= max_cov * max(float(idf.sum()), 1e-9)
 
-                if orphan(lo_m) and any(mine.anchors[k] & seen for k in range(lo_m + 1, hi_m)):
-                    head.append(side)
-                elif orphan(hi_m - 1) and any(mine.anchors[k] & seen for k in range(lo_m, hi_m - 1)):
-                    tail.append(side)
-            if not head and not tail:
+                cut[side][0] = orphan(lo_m, range(lo_m + 1, hi_m))
+                cut[side][1] = not cut[side][0] and orphan(hi_m - 1, range(lo_m, hi_m - 1))
+            sa, ea, sb, eb = ie - a, ie, je - b, je
+            head, tail = [], []
+            if cut["src"][0] and cut["tgt"][0]:
+                head.append((1, 1, sa + 1, sb + 1, 0.0))
+                sa, sb = sa + 1, sb + 1
+            elif cut["src"][0] or cut["tgt"][0]:
+                d_a, d_b = (1, 0) if cut["src"][0] else (0, 1)
+                head.append((d_a, d_b, sa + d_a, sb + d_b, 0.0))
+                sa, sb = sa + d_a, sb + d_b
+            if cut["src"][1] and cut["tgt"][1]:
+                tail.append((1, 1, ea, eb, 0.0))
+                ea, eb = ea - 1, eb - 1
+            elif cut["src"][1] or cut["tgt"][1]:
+                d_a, d_b = (1, 0) if cut["src"][1] else (0, 1)
+                tail.append((d_a, d_b, ea, eb, 0.0))
+                ea, eb = ea - d_a, eb - d_b
+            if ea - sa == 0 or eb - sb == 0:  # nothing left to pair: keep the bead as it was
                 out.append((a, b, ie, je, gain))
                 continue
-            sa, ea, sb, eb = ie - a, ie, je - b, je
-            for side in head:
-                if side == "src":
-                    out.append((1, 0, sa + 1, sb, 0.0))
-                    sa += 1
-                else:
-                    out.append((0, 1, sa, sb + 1, 0.0))
-                    sb += 1
-            tails = []
-            for side in tail:
-                if side == "src":
-                    ea -= 1
-                    tails.append((1, 0, ea + 1, eb, 0.0))
-                else:
-                    eb -= 1
-                    tails.append((0, 1, ea, eb + 1, 0.0))
+            out.extend(head)
             out.append((ea - sa, eb - sb, ea, eb, gain))
-            out.extend(tails)
+            out.extend(tail)
         return out
 
     def _search(self, src, tgt, shapes, lo, hi, say: Progress = lambda *a: None, weights: Weights | None = None):
