@@ -484,10 +484,14 @@ def wording_cases(doc: Doc, rng: random.Random, donors: list[str]) -> list[tuple
 
 
 def _key(f, doc: Doc) -> tuple:
-    """A finding's identity independent of offsets: kind, subtype and the text it points at."""
+    """A finding's identity independent of offsets: kind, subtype and the original text it points
+    at (the edition text when it points at none), so a finding that was there before the
+    perturbation is not counted again because its edition words changed."""
     o = _edition("original", "zh", doc.zh, doc.zh_kinds).text
     e = _edition("edition", doc.ed_lang, doc.ed, doc.ed_kinds).text
-    return (f.kind, tuple(o[s.start:s.end] for s in f.original_spans), tuple(e[s.start:s.end] for s in f.edition_spans))
+    if f.original_spans:
+        return (f.kind, f.subtype, tuple(o[s.start:s.end] for s in f.original_spans))
+    return (f.kind, f.subtype, (), tuple(e[s.start:s.end] for s in f.edition_spans))
 
 
 def run_all(checks, doc: Doc):
@@ -602,12 +606,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpora", default=str(ROOT / "corpora"))
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--per-kind", type=int, default=PER_KIND, help="perturbations (and as many equivalents) per kind and source")
+    parser.add_argument("--kinds", default="", help="only perturb these kinds (comma-separated); default all")
+    parser.add_argument("--checks", default="", help="only run these checks (comma-separated); default all")
     parser.add_argument("--show-misses", type=int, default=20, help="print this many misses")
     args = parser.parse_args(argv)
 
     registered = {short_name(n): n for n in CHECKS}
     missing = sorted({c for c in KIND_CHECK.values() if c not in registered})
-    checks = resolve_checks()
+    checks = resolve_checks(args.checks.split(",") if args.checks else None)
     rng = random.Random(args.seed)
     macdev = load_macdev(Path(args.mac_dev)) if Path(args.mac_dev).is_dir() else []
     corpora = load_corpora(Path(args.corpora))
@@ -615,6 +621,8 @@ def main(argv: list[str] | None = None) -> int:
         "The weather in the northern provinces was unusually mild for the season."]
     rng_c, rng_m = random.Random(args.seed), random.Random(args.seed + 1)
     cases = build_cases(corpora, "corpora", rng_c, donors, args.per_kind) + build_cases(macdev, "mac-dev", rng_m, donors, args.per_kind)
+    if args.kinds:
+        cases = [c for c in cases if c.kind in args.kinds.split(",")]
     result = evaluate(cases, checks)
 
     print(f"checks: {', '.join(c.name for c in checks)}")

@@ -58,7 +58,7 @@ _ZH_DATE = re.compile(
     rf"(?:(?P<rm>本月|上月|同月|当月)|(?<!个)(?<![0-9一二三四五六七八九十])(?P<m>{_ZN})月)"
     rf"(?:(?P<d>{_ZN})[日号])?"
     rf"|(?P<y2>[0-9]{{4}}|[〇零一二三四五六七八九]{{4}})年(?![0-9一二三四五六七八九十]{{1,2}}月)(?!代)"
-    rf"|(?<![0-9一二三四五六七八九十月个])(?P<d2>[0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}})[日号](?![0-9])"
+    rf"|(?<![0-9一二三四五六七八九十月个])(?P<d2>[0-9]{{1,2}})[日号](?![0-9])"
     r"|(?P<wk>上|本|这|下)?(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])"
     r"|(?P<rel>前天|前日|昨天|昨日|今天|今日|明天|明日)"
 )
@@ -168,6 +168,7 @@ class Resolved:
     month: int | None
     day: int | None
     weekday: int | None = None  # kept when the day itself could not be resolved
+    offset: int | None = None  # kept for 昨天/yesterday when there is no publication date
 
     def as_date(self) -> dt.date | None:
         if None in (self.year, self.month, self.day):
@@ -194,7 +195,7 @@ def resolve(m: DateMention, pub: dt.date | None) -> Resolved:
     """Pin a mention to a calendar date using the publication date for what the text leaves out."""
     if m.relative == "day-offset":
         if pub is None:
-            return Resolved(None, None, None)
+            return Resolved(None, None, None, offset=m.offset)
         d = pub + dt.timedelta(days=m.offset)
         return Resolved(d.year, d.month, d.day)
     if m.weekday is not None:
@@ -234,7 +235,12 @@ def resolve(m: DateMention, pub: dt.date | None) -> Resolved:
 
 
 def same_date(a: Resolved, b: Resolved) -> bool:
-    """Equal on every field both sides know; a bare weekday equals a date on that weekday."""
+    """Equal on every field both sides know; a bare weekday equals a date on that weekday; two
+    mentions that cannot be pinned down (no publication date) are not evidence of a change."""
+    if a.offset is not None and b.offset is not None:
+        return a.offset == b.offset
+    if all(v is None for v in (a.year, a.month, a.day, a.weekday)) or all(v is None for v in (b.year, b.month, b.day, b.weekday)):
+        return True
     if a.weekday is not None and a.day is None or b.weekday is not None and b.day is None:
         wd, other = (a.weekday, b) if a.weekday is not None and a.day is None else (b.weekday, a)
         date = other.as_date()

@@ -70,14 +70,16 @@ Located = tuple  # (bead index, sentence id, item)
 
 
 def reconcile(beads: Sequence[Bead], orig: list[list[T]], edit: list[list[T]], equal: Callable[[T, T], bool],
-              pairable: Callable[[T, T], bool], radius: int = 2):
+              pairable: Callable[[T, T], bool], radius: int = 2, lenient: bool = True):
     """Match items (figures, dates) across the alignment, tolerant of beads that slipped.
 
     1. one-to-one by ``equal`` inside each bead; 2. leftovers equal to an item in a bead nearby;
     3. leftovers that are ``pairable`` with a leftover on the other side (same bead first, then
     the next ones) are changes. Returns (matched, changed, dropped, added) as lists of
     ``(bead, sid, item)`` tuples (pairs for the first two). Sentences in beads without a
-    counterpart are only candidates for matching, never dropped or added: omissions covers them."""
+    counterpart are only candidates for matching, never dropped or added: omissions covers them.
+    ``lenient`` also excuses a leftover equal to an item nearby that is already matched (a figure
+    repeated on one side); hedges recur too often for that."""
     o_all = [(i, sid, item) for i, b in enumerate(beads) for sid in b.src for item in orig[sid]]
     e_all = [(i, sid, item) for i, b in enumerate(beads) for sid in b.tgt for item in edit[sid]]
     o_by_bead: dict[int, list] = {}
@@ -96,7 +98,7 @@ def reconcile(beads: Sequence[Bead], orig: list[list[T]], edit: list[list[T]], e
                 e_used.add(id(partner))
                 matched.append((o, partner))
     e_left = [e for e in e_all if id(e) not in e_used]
-    # 2. near matches (an alignment slip): pair one-to-one where possible, else just excuse.
+    # 2. an alignment slip: a leftover equal to a leftover in a bead nearby.
     still = []
     for o in o_left:
         near = [e for j in neighbours(beads, o[0], radius) for e in e_by_bead.get(j, [])]
@@ -104,20 +106,26 @@ def reconcile(beads: Sequence[Bead], orig: list[list[T]], edit: list[list[T]], e
         if partner is not None:
             e_left.remove(partner)
             matched.append((o, partner))
-        elif not any(equal(o[2], e[2]) for e in near):
+        else:
             still.append(o)
-    o_left = still
-    o_all_by_bead = o_by_bead
-    e_left = [e for e in e_left if not any(
-        equal(o[2], e[2]) for j in [e[0], *neighbours(beads, e[0], radius)] for o in o_all_by_bead.get(j, []))]
-    # 3. changes: leftovers that render each other.
-    changed, dropped = [], []
-    for o in o_left:
+    # 3. a change: a leftover on the other side of the same bead that renders it; then a figure
+    # repeated nearby (lenient) excuses it; then a leftover in the next bead is the change.
+    changed, dropped, waiting = [], [], []
+    for o in still:
         if not beads[o[0]].tgt:
             continue
-        order = [o[0], *neighbours(beads, o[0], 1)]
+        partner = _first([e for e in e_left if e[0] == o[0]], set(), lambda e: pairable(o[2], e[2]))
+        if partner is not None:
+            e_left.remove(partner)
+            changed.append((o, partner))
+        else:
+            waiting.append(o)
+    for o in waiting:
+        near = [e for j in neighbours(beads, o[0], radius) for e in e_by_bead.get(j, [])]
+        if lenient and any(equal(o[2], e[2]) for e in near):
+            continue
         partner = None
-        for j in order:
+        for j in neighbours(beads, o[0], 1):
             partner = _first([e for e in e_left if e[0] == j and beads[j].src], set(), lambda e: pairable(o[2], e[2]))
             if partner is not None:
                 break
@@ -126,6 +134,9 @@ def reconcile(beads: Sequence[Bead], orig: list[list[T]], edit: list[list[T]], e
             changed.append((o, partner))
         else:
             dropped.append(o)
+    if lenient:
+        e_left = [e for e in e_left if not any(
+            equal(o[2], e[2]) for j in [e[0], *neighbours(beads, e[0], radius)] for o in o_by_bead.get(j, []))]
     added = [e for e in e_left if beads[e[0]].src]
     return matched, changed, dropped, added
 

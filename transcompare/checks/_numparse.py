@@ -55,9 +55,13 @@ _DURATION_ZH = {
 }
 _MEASURES_ZH = (
     "个国家 个城市 个省 个县 个人 个 名 人次 人 位 次 条 段 股 家 款 项 件 种 台 辆 架次 架 艘 座 所 部 本 份 篇 张 只 头 匹 "
-    "户 起 宗 例 票 枚 颗 公里 千米 平方公里 米 吨 公斤 千克 克 亩 批 轮 场 届 岁 国 省 市 县 处 间 层 道 集 页 字 "
+    "户 起 宗 例 票 枚 颗 公里 千米 平方公里 米 吨 公斤 千克 斤 英里 英尺 克 亩 批 轮 场 届 岁 国 省 市 县 处 间 层 道 集 页 字 "
     "单 笔 桩 栋 剂 针 支 枪 发 倍 成"
 ).split()
+#: Weights and lengths -> SI base (kg, m), for unit conversions (60公斤 = about 130 pounds).
+_DIMENSION = {"kg": "weight", "jin": "weight", "t": "weight", "lb": "weight", "km": "length", "m": "length", "li": "length", "mile": "length", "ft": "length"}
+_SI = {"kg": 1.0, "jin": 0.5, "t": 1000.0, "lb": 0.45359, "km": 1000.0, "m": 1.0, "li": 500.0, "mile": 1609.34, "ft": 0.3048}
+_MEASURE_ZH = {"公斤": "kg", "千克": "kg", "斤": "jin", "吨": "t", "公里": "km", "千米": "km", "米": "m", "英里": "mile", "英尺": "ft"}
 _UNITS_ZH = sorted(set(_MEASURES_ZH) | set(_CURRENCY_ZH) | set(_DURATION_ZH), key=len, reverse=True)
 
 _DIGIT_NUM = r"[0-9]+(?:[,，][0-9]{3})*(?:\.[0-9]+)?"
@@ -128,11 +132,17 @@ class Quantity:
     qualifier: str = ""  # "" | lower | upper | approx | upto
     qualifier_text: str = ""
     high: float | None = None  # upper end of a range
+    step: float = 1.0  # the figure's last written unit (43万 -> 10,000; 2.73 -> 0.01): rounding tolerance
+    digits: bool = True  # written in digits (43万, 35,000) rather than words (四十三, thirty)
 
     @property
     def canonical(self) -> float:
-        """Durations in days, everything else as is, so 78 months == 6.5 years."""
-        return self.value * _DAYS[self.unit] if self.kind == "duration" and self.unit in _DAYS else self.value
+        """Durations in days, weights in kg, lengths in m, everything else as is: 78 months == 6.5 years."""
+        if self.kind == "duration" and self.unit in _DAYS:
+            return self.value * _DAYS[self.unit]
+        if self.kind == "measure" and self.unit in _SI:
+            return self.value * _SI[self.unit]
+        return self.value
 
 
 def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
@@ -149,6 +159,10 @@ def extract_zh(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
             continue
         start, end = m.start(), m.end()
         is_digits = num[0].isdigit()
+        if not is_digits and len(num) > 1 and num[-1] == "两" and num[-2] in "十百千万":
+            continue  # 五十两: fifty taels (两 the weight), not fifty-two
+        if not is_digits and re.search(r"[一二三四五六七八九两]{2}", num.replace("〇", "").replace("零", "")) and not (len(num) >= 4 and re.fullmatch(r"[〇零一二三四五六七八九]+", num)):
+            continue  # 一两天, 十七八个, 五六岁: "a day or two", a guess, not a figure
         unit = m.group("unit") or ""
         scale = m.group("scale") or ""
         pct = bool(m.group("pct") or m.group("pctsign") or unit == "成")
@@ -195,6 +209,8 @@ def extract_zh(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
             kind, unit_code = "times", ""
         elif unit in _CURRENCY_ZH or m.group("cur"):
             kind, unit_code = "money", _CURRENCY_ZH.get(unit or m.group("cur"), "CNY")
+        elif unit in _MEASURE_ZH:
+            kind, unit_code = "measure", _MEASURE_ZH[unit]
         elif unit in _DURATION_ZH:
             kind, unit_code = "duration", _DURATION_ZH[unit]
         else:
@@ -203,7 +219,9 @@ def extract_zh(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
             continue  # 一个, 一名, 第一: too common to be a figure worth checking
         if kind == "ordinal" and value < 3:
             continue
-        out.append(Quantity(start, end, text[start:end], value, kind, unit_code, qualifier, qual_text, high))
+        decimals = len(num.split(".")[1]) if is_digits and "." in num else 0
+        out.append(Quantity(start, end, text[start:end], value, kind, unit_code, qualifier, qual_text, high,
+                            step=mult * 10 ** -decimals, digits=is_digits))
     for m in _ZH_HALF_RE.finditer(text):
         if _overlaps(m.start(), m.end(), [(q.start, q.end) for q in out] + list(skip)):
             continue
@@ -221,6 +239,12 @@ _ZH_HALF_RE = re.compile(r"(?<![一二三四五六七八九十两0-9个])(?P<w>�
 
 
 # --- English ----------------------------------------------------------------------------------
+_MEASURE_EN = {
+    "kilogram": "kg", "kilograms": "kg", "kilo": "kg", "kilos": "kg", "kg": "kg", "kilometer": "km", "kilometers": "km",
+    "kilometre": "km", "kilometres": "km", "km": "km", "meter": "m", "meters": "m", "metre": "m", "metres": "m",
+    "mile": "mile", "miles": "mile", "foot": "ft", "feet": "ft", "ton": "t", "tons": "t", "tonne": "t", "tonnes": "t",
+    "pounds": "lb",
+}
 _EN_UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -236,7 +260,7 @@ _EN_TIMES = {"twice": 2, "double": 2, "doubled": 2, "doubling": 2, "triple": 3, 
 _CURRENCY_EN = {
     "us$": "USD", "$": "USD", "hk$": "HKD", "nt$": "TWD", "€": "EUR", "£": "GBP", "¥": "CNY", "rmb": "CNY",
     "yuan": "CNY", "renminbi": "CNY", "dollars": "USD", "dollar": "USD", "u.s. dollars": "USD",
-    "hong kong dollars": "HKD", "taiwan dollars": "TWD", "euros": "EUR", "pounds": "GBP", "yen": "JPY",
+    "hong kong dollars": "HKD", "taiwan dollars": "TWD", "euros": "EUR", "yen": "JPY",
 }
 _DURATION_EN = {
     "seconds": "second", "second": "second", "minutes": "minute", "minute": "minute", "hours": "hour", "hour": "hour",
@@ -254,7 +278,7 @@ _EN_RE = re.compile(
     rf"(?P<num>[0-9]+(?:,[0-9]{{3}})*(?:\.[0-9]+)?|{_WORD_NUM})(?P<andhalf> and a half)?"
     rf"(?:\s?(?:-|–|to)\s?(?P<cur2>US\$|HK\$|\$)?(?P<num2>[0-9]+(?:,[0-9]{{3}})*(?:\.[0-9]+)?))?"
     r"(?:[ -]?(?P<scale>trillion|billion|million|thousand|bn|mn|m|k)\b)?"
-    r"(?:[ -]?(?P<unit>percentage points?|per ?cent|%|times|fold|(?:U\.S\. |Hong Kong |Taiwan )?dollars?|yuan|renminbi|euros|pounds|yen|"
+    r"(?:[ -]?(?P<unit>percentage points?|per ?cent|%|times|fold|(?:U\.S\. |Hong Kong |Taiwan )?dollars?|yuan|renminbi|euros|pounds|yen|kilograms?|kilos?|kg|kilometers?|kilometres?|km|meters?|metres?|miles?|feet|foot|tons?|tonnes?|"
     r"seconds?|minutes?|hours?|days?|weeks?|months?|years?))?"
     rf"(?:\s+(?P<post>or more|and more|or so|or less))?(?![\w])",
     re.I,
@@ -309,10 +333,8 @@ def extract_en(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
         unit = (m.group("unit") or "").lower()
         cur = (m.group("cur") or "").strip().lower()
         is_digits = num[0].isdigit()
-        if scale in ("m", "k", "bn", "mn") and not (cur or is_digits):
-            scale = ""
-        if scale == "m" and not cur:
-            scale = ""  # "5 m" is metres more often than millions
+        if scale in ("m", "k", "bn", "mn") and not cur:
+            scale = ""  # "5 m" is metres, "3K" kelvin or the Three-K Party, more often than millions
         if _overlaps(m.start("num"), m.end("num"), taken):
             continue
         tail = text[m.end():m.end() + 6].lower()
@@ -342,6 +364,10 @@ def extract_en(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
             kind, code = "times", ""
         elif unit in ("times", "fold"):
             kind, code = "count", ""
+        elif unit == "pounds" and cur != "£":
+            kind, code = "measure", "lb"
+        elif unit in _MEASURE_EN:
+            kind, code = "measure", _MEASURE_EN[unit]
         elif cur or unit in _CURRENCY_EN:
             kind, code = "money", _CURRENCY_EN.get(cur or unit, "USD")
         elif unit in _DURATION_EN:
@@ -355,7 +381,9 @@ def extract_en(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
         if value == 0 and not is_digits:
             continue
         taken.append((m.start(), m.end()))
-        out.append(Quantity(start, end, text[start:end], value, kind, code, qualifier, qual_text, high))
+        decimals = len(num.split(".")[1]) if is_digits and "." in num else 0
+        out.append(Quantity(start, end, text[start:end], value, kind, code, qualifier, qual_text, high,
+                            step=mult * 10 ** -decimals, digits=is_digits))
     for m in _EN_WORDY.finditer(text):
         if _overlaps(m.start("w"), m.end("w"), taken):
             continue

@@ -24,7 +24,7 @@ _ZH_HEDGES = {
     "有报道称": "strong", "报道称": "strong", "据媒体报道": "strong", "据外媒报道": "strong", "据闻": "strong",
     "据指": "strong", "被指": "strong", "涉嫌": "strong", "疑似": "strong", "据知情人士": "strong",
     "知情人士称": "strong", "知情人士透露": "strong", "消息人士称": "strong", "消息人士透露": "strong",
-    "据悉": "weak", "据了解": "weak", "据信": "weak", "有人称": "strong", "外界传": "strong",
+    "据悉": "weak", "据了解": "weak", "据信": "weak", "谣言": "weak", "流言": "weak", "谣传": "strong", "传说": "weak", "有人称": "strong", "外界传": "strong",
 }
 _ZH_HEDGE_RE = re.compile("|".join(sorted(map(re.escape, _ZH_HEDGES), key=len, reverse=True)))
 _ZH_SOURCE_RE = re.compile(
@@ -38,7 +38,7 @@ _EN_HEDGES = {
     "supposedly": "strong", "it is said": "strong", "is said to": "strong", "are said to": "strong",
     "was said to": "strong", "were said to": "strong", "it was said": "strong", "is believed to": "weak",
     "are believed to": "weak", "was believed to": "weak", "it is understood": "weak", "it is believed": "weak",
-    "is understood to": "weak", "rumored": "strong", "rumoured": "strong", "rumors": "strong", "rumours": "strong",
+    "is understood to": "weak", "rumored": "strong", "rumoured": "strong", "rumors": "weak", "rumours": "weak", "rumor": "weak", "rumour": "weak",
     "it was reported": "strong", "it is reported": "strong", "reports say": "strong", "reports said": "strong",
     "according to reports": "strong", "according to media reports": "strong", "according to sources": "strong",
     "sources said": "strong", "sources say": "strong", "people familiar with": "strong", "alleged": "strong",
@@ -106,7 +106,7 @@ class AttributionCheck:
         def pairable(a: Hedge, b: Hedge) -> bool:
             return True
 
-        _, changed, dropped, added = reconcile(ctx.beads, orig, edit, equal, pairable, radius=1)
+        _, changed, dropped, added = reconcile(ctx.beads, orig, edit, equal, pairable, radius=1, lenient=False)
         for (i, osid, o), (_, esid, e) in changed:
             if o.kind == "source" and e.kind == "hedge":
                 yield self._finding(

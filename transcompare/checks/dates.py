@@ -39,7 +39,7 @@ class DateCheck:
             severity = "high" if om.granularity == "day" else "medium"
             yield self._finding(ctx, i, "changed", severity, 0.85, explanation, [(osid, om, o)], [(esid, em, e)])
         for i, osid, (om, o) in dropped:
-            if om.granularity == "day" and not om.relative.startswith("day"):
+            if om.granularity == "day" and not om.relative.startswith("day") and o.month is not None and o.day is not None:
                 yield self._finding(
                     ctx, i, "dropped", "low", 0.55,
                     f"The original dates this to {_says(om, o)}; this edition gives no date.", [(osid, om, o)], [],

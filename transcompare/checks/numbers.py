@@ -13,7 +13,7 @@ from typing import Iterable
 from ..model import Finding
 from ._dateparse import extract_dates
 from ._numalign import located, per_sentence, reconcile
-from ._numparse import Quantity, extract_en, extract_zh, format_value
+from ._numparse import _DIMENSION, Quantity, extract_en, extract_zh, format_value
 from .base import CheckContext
 
 #: Qualifier groups that say the same thing ("" = a plain figure).
@@ -32,33 +32,46 @@ def quantities(text: str, lang: str) -> list[Quantity]:
 
 
 def same_value(a: Quantity, b: Quantity) -> bool:
-    """Equal figures: exact, or within 2% when either side is hedged; durations compared in days."""
+    """Equal figures: exact up to the rounding either side wrote (43万 = 432,000), within 2% when
+    either is hedged; durations compared in days, weights and lengths in SI units (within 3%)."""
     if (a.high is None) != (b.high is None):
         return False
     hedged = bool(a.qualifier or b.qualifier)
     tolerance = 0.02 if hedged else 1e-6
-    if a.kind == "duration" and b.kind == "duration":
-        tolerance = max(tolerance, 0.01)
+    step = max(a.step, b.step) / 2
+    if a.kind == "measure" and b.kind == "measure":
+        if _DIMENSION.get(a.unit) != _DIMENSION.get(b.unit):
+            return False
+        if a.unit != b.unit:
+            tolerance += 0.03  # converted units are rounded
+            step = 0.0
         x, y = a.canonical, b.canonical
+    elif a.kind == "duration" and b.kind == "duration":
+        tolerance = max(tolerance, 0.01)
+        x, y, step = a.canonical, b.canonical, 0.0
     else:
         x, y = a.value, b.value
-    if abs(x - y) > tolerance * max(abs(x), abs(y), 1e-9):
+    if not _close(x, y, tolerance, step):
         return False
-    if a.high is not None:
-        return abs(a.high - b.high) <= tolerance * max(abs(a.high), abs(b.high), 1e-9)
-    return True
+    return a.high is None or _close(a.high, b.high, tolerance, step)
 
 
-def _significant(q: Quantity) -> bool:
-    """Figures worth reporting when one side simply lacks them (small counts are often rephrased)."""
-    return q.kind in ("percent", "money") or q.value >= 10 or (q.kind == "duration" and q.value >= 2)
+def _close(x: float, y: float, tolerance: float, step: float) -> bool:
+    return abs(x - y) <= tolerance * max(abs(x), abs(y), 1e-9) or abs(x - y) <= step + 1e-9 * max(abs(x), 1)
+
+
+def _reportable(q: Quantity) -> bool:
+    """Figures worth reporting when one side simply lacks them: percentages, money, and figures
+    written in digits from 100 up. Small and spelled-out counts (三个人, ten thousand) are rephrased
+    or rhetorical too often."""
+    return q.kind in ("percent", "money") or (q.digits and q.value >= 100 and q.kind in ("count", "measure"))
 
 
 def _pairable(a: Quantity, b: Quantity) -> bool:
     """Two unmatched figures that plausibly render each other, so one was changed into the other."""
     if a.kind == b.kind:
         return True
-    loose = {"count", "money", "times"}
+    loose = {"count", "money", "times", "measure"}
     return a.kind in loose and b.kind in loose
 
 
@@ -80,14 +93,14 @@ class NumberCheck:
                 f"The original says {_says(o)}; this edition says {e.text}.", [(osid, o)], [(esid, e)],
             )
         for i, osid, o in dropped:
-            if _significant(o):
+            if _reportable(o):
                 severity = "medium" if o.kind in ("percent", "money") or o.value >= 1000 else "low"
                 yield self._finding(
                     ctx, i, "dropped", severity, 0.6,
                     f"The original gives {_says(o)}; this edition has no such figure.", [(osid, o)], [],
                 )
         for i, esid, e in added:
-            if e.kind in ("percent", "money") or e.value >= 100:
+            if _reportable(e):
                 yield self._finding(
                     ctx, i, "added", "low", 0.5,
                     f"This edition gives {e.text}, a figure the original does not have here.", [], [(esid, e)],
