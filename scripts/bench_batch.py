@@ -5,7 +5,8 @@
 Each run starts from an empty output folder and an empty embedding cache, so every case is
 computed. "seconds" and "cases/s" include starting the workers and loading their models (what a
 user waits for); "first" is the time to the first finished case; "steady" is the rate between
-the first and the last finished case; "cpu/case" the median CPU seconds a worker spent on a case.
+the first and the last finished case; "cpu/case" the median CPU seconds a worker spent on a case;
+"cores" the cases' CPU time over the run's wall time: how many cores the workers actually got.
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ def main() -> None:
         sentences = _sentences(manifest)
         print(f"corpus: {args.cases} cases, {sentences} sentences; aligner {args.aligner or DEFAULT_ALIGNER} {aligner_options or ''}; "
               f"engine {args.engine}; {os.cpu_count()} cores; {platform.processor() or platform.machine()}")
-        print(f"{'round':>5} {'workers':>7} {'seconds':>8} {'cases/s':>8} {'sent/s':>8} {'first':>6} {'steady':>8} {'cpu/case':>8} {'failed':>6}")
+        print(f"{'round':>5} {'workers':>7} {'seconds':>8} {'cases/s':>8} {'sent/s':>8} {'first':>6} {'steady':>8} {'cpu/case':>8} {'cores':>5} {'failed':>6}")
         rates: dict[int, list[float]] = {n: [] for n in counts}
         steady: dict[int, list[float]] = {n: [] for n in counts}
         for r in range(args.repeat):
@@ -60,12 +61,14 @@ def main() -> None:
                 report = run_batch(manifest, Path(tmp) / f"out-{r}-{n}", options,
                                    progress=lambda e: finished.append(time.perf_counter()) if e.kind == "case" else None)
                 seconds = time.perf_counter() - start
-                cpu = statistics.median(rec.cpu_seconds for rec in _records(Path(tmp) / f"out-{r}-{n}"))
+                records = _records(Path(tmp) / f"out-{r}-{n}")
+                cpu = statistics.median(rec.cpu_seconds for rec in records)
+                cores = sum(rec.cpu_seconds for rec in records) / seconds
                 span = finished[-1] - finished[0] if len(finished) > 1 else 0.0
                 rates[n].append(report.ran / seconds)
                 steady[n].append((len(finished) - 1) / span if span > 0 else float("nan"))
                 print(f"{r + 1:>5} {n:>7} {seconds:>8.2f} {rates[n][-1]:>8.2f} {sentences / seconds:>8.1f} "
-                      f"{(finished[0] - start) if finished else float('nan'):>6.1f} {steady[n][-1]:>8.2f} {cpu:>8.2f} {report.failed:>6}", flush=True)
+                      f"{(finished[0] - start) if finished else float('nan'):>6.1f} {steady[n][-1]:>8.2f} {cpu:>8.2f} {cores:>5.2f} {report.failed:>6}", flush=True)
         for n in counts:
             print(f"median {n} worker(s): {statistics.median(rates[n]):.2f} cases/s overall, "
                   f"{statistics.median(steady[n]):.2f} cases/s steady")
