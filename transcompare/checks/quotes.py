@@ -96,10 +96,11 @@ def _pairs(text: str, openers: dict[str, str]) -> list[tuple[int, int]]:
 def _straight(text: str, mark: str) -> list[tuple[int, int]]:
     """Straight quotes pair up within a paragraph; a lone mark is dropped."""
     out = []
-    for para in re.finditer(r"[^\n]+", text):
+    for para in re.finditer(r"(?:[^\n]|\n(?!\s*\n))+", text):  # a quote may run over several sentences
         marks = [para.start() + m.start() for m in re.finditer(re.escape(mark), para.group(0))]
         for a, b in zip(marks[::2], marks[1::2]):
-            out.append((a + 1, b))
+            if text.count("\n", a, b) <= 6:
+                out.append((a + 1, b))
     return out
 
 
@@ -129,13 +130,13 @@ def find_quotes(edition: Edition, glossary=None) -> list[Quote]:
     text = edition.text
     if edition.lang.startswith("zh"):
         spans = _pairs(text, ZH_PAIRS) + _straight(text, '"')
-        mentions = [m for m in zh_mentions(edition, glossary) if m.type == "person"]
+        mentions = [m for m in zh_mentions(edition, glossary) if m.type in ("person", "organisation")]
     else:
         spans = _pairs(text, EN_DOUBLE) + _straight(text, '"')
         singles = _single(text)
         if len(singles) > len(spans):  # British style: dialogue in single quotes
             spans = singles + [s for s in spans if not any(a <= s[0] and s[1] <= b for a, b in singles)]
-        mentions = [m for m in en_mentions(edition) if m.type == "person"]
+        mentions = [m for m in en_mentions(edition) if m.type in ("person", "organisation", "other")]
     spans = sorted(set(s for s in spans if s[1] > s[0] and text[s[0] : s[1]].strip()))
     by_sentence = _sentence_index(edition)
     quotes = []
@@ -192,10 +193,14 @@ def _with_speaker(edition: Edition, a: int, b: int, sid: int, mentions: list[Men
                 where = (b + 1 + m.start(1), b + 1 + m.end(2), m.group(2))
             else:
                 m = re.search(rf"({_ZH_VERB_RE})(?:道)?\s*[，,]?\s*$", lead_clause)
+                m_any = None if m else re.match(rf"^\s*([^，,。]{{1,20}}?)({_ZH_VERB_RE})[，,：:]", lead_clause)
                 if m:
                     base = a - 1 - len(lead_clause)
                     clause_start = max(lead_clause.rfind("，", 0, m.start()) + 1, 0)
                     where = (base + clause_start, base + m.end(1), m.group(1))
+                elif m_any:  # 他说，川普政府将继续“…”: a partial quote inside reported speech
+                    base = a - 1 - len(lead_clause)
+                    where = (base + m_any.start(1), base + m_any.end(2), m_any.group(2))
         pronouns = _ZH_PRONOUNS
     else:
         lead_clause = re.split(r"(?<=[.!?])\s", lead)[-1]
@@ -206,9 +211,13 @@ def _with_speaker(edition: Edition, a: int, b: int, sid: int, mentions: list[Men
             base = a - 1 - len(lead_clause)
             where = (base, base + hit.end(), (hit.group(1) if m else "according to"))
         else:
+            m_any = re.search(rf"(?:^|\s)((?:he|she|they|He|She|They|[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){{0,4}}))\s+({_EN_VERB_RE})\b(?!\s*:)", lead_clause)
             m = re.match(rf"^[,.!?;:]?\s*(?:(?:[a-z][\w\-]*\s+){{0,3}}(\b(?:he|she|they|I|we)\b|[A-Z][^\s,;:!?\"“”]*(?:\s+[A-Z][^\s,;:!?\"“”]*){{0,4}})\s+({_EN_VERB_RE})\b|({_EN_VERB_RE})\s+((?:[A-Z][A-Za-z.\-’']*\s*){{1,5}}|he\b|she\b))", tail)
             if m:
                 where = (b + 1 + m.start(), b + 1 + m.end(), m.group(2) or m.group(3))
+            elif m_any:
+                base = a - 1 - len(lead_clause)
+                where = (base + m_any.start(1), base + m_any.end(2), m_any.group(2))
         pronouns = _EN_PRONOUNS
     if where is None:
         return Quote(a, b, text[a:b], sid)
@@ -216,6 +225,8 @@ def _with_speaker(edition: Edition, a: int, b: int, sid: int, mentions: list[Men
     chunk = text[s:e]
     named = [x for x in mentions if s <= x.start and x.end <= e]
     verb_at = s + chunk.find(verb) if verb else e
+    people = [x for x in named if x.type == "person" and not (x.source == "caps" and x.confidence < 0.5)]
+    named = people or named  # "Sun Limin, a professor at Zhengzhou University, said": the person speaks
     subject = [x for x in named if x.end <= verb_at]
     if zh or subject:
         named = subject or named
@@ -224,7 +235,7 @@ def _with_speaker(edition: Edition, a: int, b: int, sid: int, mentions: list[Men
         return Quote(a, b, text[a:b], sid, who.text, (s, e), True, who, verb)
     lowered = chunk.lower()
     if any((p in chunk) if zh else re.search(rf"\b{p}\b", lowered) for p in pronouns):
-        before = [x for x in mentions if x.end <= s and not x.surname_only or (x.end <= s and x.surname_only)]
+        before = [x for x in mentions if x.end <= s and x.type == "person" and x.source != "caps"]
         if before:
             who = before[-1]
             return Quote(a, b, text[a:b], sid, who.text, (s, e), False, who, verb)
@@ -245,13 +256,19 @@ def negated(text: str, lang: str) -> bool:
 
 def lexical_similarity(zh: str, en: str) -> float:
     """Share of words that CC-CEDICT says translate each other, averaged over both sides."""
+    zh_cov, en_cov = coverage(zh, en)
+    return round((zh_cov + en_cov) / 2, 3)
+
+
+def coverage(zh: str, en: str) -> tuple[float, float]:
+    """(share of zh words with a gloss in the English, share of English words among the glosses)."""
     from ..names.cedict import glosses, stem
     from .entities import _jieba
 
     words = [w for w in _jieba().lcut(zh) if any("\u3400" <= c <= "\u9fff" for c in w) and w not in _ZH_STOP]
     en_tokens = [stem(t) for t in re.findall(r"[a-z]+", en.lower()) if t not in _EN_STOP and len(t) > 1]
     if not words or not en_tokens:
-        return 0.0
+        return 0.0, 0.0
     en_set = set(en_tokens)
     union: set[str] = set()
     hit = 0
@@ -269,7 +286,7 @@ def lexical_similarity(zh: str, en: str) -> float:
             hit += 1
     zh_cov = hit / counted if counted else 0.0
     en_cov = sum(t in union for t in en_tokens) / len(en_tokens)
-    return round((zh_cov + en_cov) / 2, 3)
+    return round(zh_cov, 3), round(en_cov, 3)
 
 
 def _chrf(hyp: str, ref: str) -> float:
@@ -414,7 +431,7 @@ class QuoteCheck:
         flip_rate = sum(flips) / len(flips) if flips else 0.0
         flip_damp = max(0.0, 1.0 - 3 * (flip_rate - 0.1)) if len(flips) >= 10 and flip_rate > 0.1 else 1.0
         for (z, x, score, bead), flip in zip(pairs, flips):
-            if flip and score >= 0.3 and len(_bare(z.text)) <= 60:
+            if flip and score >= 0.2 and len(_bare(z.text)) <= 60:
                 which = "the edition adds a negation" if negated(x.text, "en") else "the edition drops a negation"
                 conf = min(0.9, 0.6 + score / 2) * flip_damp
                 if conf >= threshold:
@@ -422,6 +439,16 @@ class QuoteCheck:
                         ctx, "altered", "high", conf,
                         f"The quote's meaning is reversed: {which} (“{_short(z.text)}” vs “{_short(x.text, 60)}”).",
                         z, x, bead, {"original": z.text, "edition": x.text, "similarity": score, "negation_flip": True},
+                    )
+                continue
+            zh_cov, en_cov = coverage(z.text, x.text)
+            if len(_bare(z.text)) >= 10 and en_cov >= 0.4 and zh_cov <= 0.5 * en_cov:
+                conf = 0.75 * flip_damp
+                if conf >= threshold:
+                    yield self._finding(
+                        ctx, "altered", "medium", conf,
+                        f"The quote in the edition leaves out much of the original's (“{_short(z.text)}” vs “{_short(x.text, 60)}”).",
+                        z, x, bead, {"original": z.text, "edition": x.text, "original_covered": zh_cov, "edition_covered": en_cov},
                     )
                 continue
             if ctx.translations is not None and len(pairs) >= 3 and score < 0.2 and score < typical / 3:
@@ -434,6 +461,18 @@ class QuoteCheck:
                     )
 
     def _speakers(self, ctx, pairs, same_language: bool, threshold: float) -> Iterable[Finding]:
+        zh_people = [m for m in zh_mentions(ctx.original, ctx.glossary)]
+        src_bead = _bead_of(ctx.beads, True)
+
+        def known(x: Quote, bead: int) -> bool:
+            """Is the edition's speaker someone the original names nearby (under any rendering)?"""
+            near = [m for m in zh_people if abs(src_bead.get(m.sentence, -99) - bead) <= 3]
+            return any(score_rendering(m, x.speaker, ctx.glossary, fuzzy=False)[0] >= 0.55 for m in near)
+
+        named = [(x, bead) for _, x, _, bead in pairs if x.speaker and x.speaker_explicit]
+        # A translator who names speakers their own way (韦小宝 -> Trinket) is a style, not news.
+        strangers = sum(not known(x, bead) for x, bead in named) / len(named) if len(named) >= 4 else 0.0
+        style = _damp(strangers)
         for z, x, score, bead in pairs:
             if not (z.speaker and x.speaker and z.speaker_mention and x.speaker_mention):
                 continue
@@ -445,8 +484,13 @@ class QuoteCheck:
                 same = score_rendering(z.speaker_mention, x.speaker, ctx.glossary)[0] >= 0.55 or self._linked(ctx, z.speaker_mention, x.speaker)
             if same:
                 continue
-            reliable = z.speaker_mention.confidence >= 0.8 and x.speaker_mention.confidence >= 0.7
-            conf = 0.9 if z.speaker_explicit and x.speaker_explicit and reliable else 0.5
+            if z.speaker_explicit and x.speaker_explicit and z.speaker_mention.confidence >= 0.8:
+                conf = 0.9
+            elif x.speaker_explicit and not same_language and not known(x, bead):
+                conf = 0.75  # the edition names a speaker the original does not name anywhere near
+            else:
+                conf = 0.5
+            conf *= style
             if conf < threshold:
                 continue
             yield self._finding(
@@ -463,11 +507,14 @@ class QuoteCheck:
 
     def _missing(self, ctx, unmatched, same_language: bool, threshold: float, damp: float) -> Iterable[Finding]:
         for z, bead in unmatched:
-            if not z.speech or z.verb is None:
-                continue
             tgt = ctx.beads[bead].tgt
             if not tgt:
                 continue  # the sentence is omitted: the omissions check reports it
+            if same_language:
+                yield from self._missing_same_language(ctx, z, bead, threshold)
+                continue
+            if not z.speech or z.verb is None:
+                continue
             window_tgt = [s for b in (bead - 1, bead, bead + 1) if 0 <= b < len(ctx.beads) for s in ctx.beads[b].tgt]
             bead_text = " ".join(ctx.edition.sentences[s].text for s in tgt)
             e_spans = tuple(Span(ctx.edition.sentences[s].start, ctx.edition.sentences[s].end) for s in tgt)
@@ -495,6 +542,26 @@ class QuoteCheck:
                     check=self.name, edition=ctx.edition.id, original_spans=(Span(z.start, z.end),), edition_spans=e_spans,
                     bead=bead, evidence={"original": z.text, "speaker": z.speaker},
                 )
+
+    def _missing_same_language(self, ctx, z: Quote, bead: int, threshold: float) -> Iterable[Finding]:
+        """Two Chinese editions keep every quote, scare quotes included: a missing one is a change."""
+        from .regional import fold
+
+        sids = [s for b in (bead - 1, bead, bead + 1) if 0 <= b < len(ctx.beads) for s in ctx.beads[b].tgt]
+        window = _bare(fold("".join(ctx.edition.sentences[s].text for s in sids)).text)
+        words_kept = _bare(fold(z.text).text) in window
+        subtype, severity, conf = ("paraphrased", "low", 0.65) if words_kept else ("missing", "medium", 0.8)
+        if conf < threshold:
+            return
+        what = "is there without its quote marks" if words_kept else "has no counterpart in the edition"
+        tgt = ctx.beads[bead].tgt
+        yield Finding(
+            kind="quote", subtype=subtype, severity=severity, confidence=conf,
+            explanation=f"The quote “{_short(z.text)}” {what}.",
+            check=self.name, edition=ctx.edition.id, original_spans=(Span(z.start, z.end),),
+            edition_spans=tuple(Span(ctx.edition.sentences[s].start, ctx.edition.sentences[s].end) for s in tgt),
+            bead=bead, evidence={"original": z.text, "speaker": z.speaker},
+        )
 
     @staticmethod
     def _anywhere(ctx, quote: str, same_language: bool) -> bool:
