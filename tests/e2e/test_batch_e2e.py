@@ -71,6 +71,9 @@ def test_killed_run_resumes_with_every_case_done_once(tmp_path, corpora):
     for case_id in finished_before:  # finished before the kill: not run again
         assert final[case_id][1] == killed[case_id][1]
     assert not list(out.rglob("*.tmp"))
+    with sqlite3.connect(state) as db:  # the pool's two processes took every case: models loaded twice, not per case
+        second_run_workers = {w for (c, w) in db.execute("SELECT id, worker FROM cases") if c not in finished_before}
+    assert 1 <= len(second_run_workers) <= 2
     run = json.loads((out / "run.json").read_text(encoding="utf-8"))
     assert [c["status"] for c in run["cases"]] == ["ok"] * 20
     for case in run["cases"]:
