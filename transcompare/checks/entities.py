@@ -488,12 +488,13 @@ class EntityCheck:
 
         persons = [e for e in entities if e.type == "person" and e.confidence >= 0.6]
         matched_rate = sum(bool(e.matches) for e in persons) / len(persons) if persons else 1.0
-        reverse = _ReverseMatcher(ctx, zh)
+        reverse = _ReverseMatcher(ctx, zh, tgt_bead)
+        en_persons = [m for m in en if m.type == "person" and m.source == "spacy"]
+        en_rate = sum(id(m) in used_en or reverse.explains(m) for m in en_persons) / len(en_persons) if en_persons else 1.0
+        yield from self._substitutions(ctx, entities, en_by_bead, used_en, reverse, src_bead, en_rate, threshold)
         for entity in entities:
             yield from self._entity_findings(ctx, entity, src_bead, matched_rate, threshold, len(persons))
 
-        en_persons = [m for m in en if m.type == "person" and m.source == "spacy"]
-        en_rate = sum(id(m) in used_en or reverse.explains(m) for m in en_persons) / len(en_persons) if en_persons else 1.0
         reported: set[str] = set()
         for m in en:
             if id(m) in used_en or m.type not in ("person", "organisation") or m.source != "spacy" or m.key in reported:
@@ -525,6 +526,41 @@ class EntityCheck:
                 bead=bead,
                 evidence={"entity": m.text, "type": m.type, "key": letters(m.text)},
             )
+
+    def _substitutions(self, ctx, entities, en_by_bead, used_en: set[int], reverse, src_bead, en_rate: float, threshold: float) -> Iterable[Finding]:
+        """习近平 in the original where the edition, in the same bead, names someone no one in the original is."""
+        for entity in entities:
+            if entity.type != "person" or not entity.matches:
+                continue  # (an entity with no match at all is reported as dropped)
+            nearby = {id(m) for m, x in entity.matches if x.nearby}
+            for m in entity.mentions:
+                if m.surname_only or id(m) in nearby or m.confidence < 0.6:
+                    continue
+                bead = src_bead.get(m.sentence)
+                if bead is None:
+                    continue
+                strangers = [x for x in en_by_bead.get(bead, ()) if id(x) not in used_en and x.type == "person"
+                             and x.source == "spacy" and len(x.text.split()) >= 2 and not reverse.explains(x)]
+                if not strangers:
+                    continue
+                x = strangers[0]
+                conf = min(0.9, m.confidence) * (0.4 + 0.6 * en_rate)
+                if conf < threshold:
+                    continue
+                used_en.add(id(x))
+                yield Finding(
+                    kind="entity",
+                    subtype="rendering",
+                    severity="high",
+                    confidence=round(conf, 3),
+                    explanation=f"{m.text} in the original appears as '{x.text}' in the edition, which is not a rendering of that name.",
+                    check=self.name,
+                    edition=ctx.edition.id,
+                    original_spans=(Span(m.start, m.end),),
+                    edition_spans=(Span(x.start, x.end),),
+                    bead=bead,
+                    evidence={"entity": m.text, "rendering": x.text, "substituted": True},
+                )
 
     def _best_match(self, m: Mention, entity: Entity, bead: int | None, en_by_bead, en: list[Mention], ctx: CheckContext) -> Match | None:
         glossary = ctx.glossary
@@ -779,10 +815,11 @@ def _render_key(text: str) -> str:
 class _ReverseMatcher:
     """Does an English mention come from somewhere in the Chinese original (even one we did not extract)?"""
 
-    def __init__(self, ctx: CheckContext, zh: list[Mention]):
+    def __init__(self, ctx: CheckContext, zh: list[Mention], tgt_bead: dict[int, int] | None = None):
         from ..ingest.script import normalize
 
         self.ctx = ctx
+        self.tgt_bead = tgt_bead or {}
         self.zh_text = normalize(ctx.original.text, "zh").text
         self.zh = zh
         self._memo: dict[str, bool] = {}
@@ -796,9 +833,10 @@ class _ReverseMatcher:
                     self.glossary_forms[letters(form)] = entry.source
 
     def explains(self, m: Mention) -> bool:
-        if m.text not in self._memo:
-            self._memo[m.text] = self._explains(m)
-        return self._memo[m.text]
+        key = f"{m.text}@{self.tgt_bead.get(m.sentence)}"
+        if key not in self._memo:
+            self._memo[key] = self._explains(m)
+        return self._memo[key]
 
     def _explains(self, m: Mention) -> bool:
         from ..ingest.script import to_simplified
@@ -818,10 +856,20 @@ class _ReverseMatcher:
                 if to_simplified(head) in self.zh_text:
                     return True
         for z in self.zh:
-            score, _ = score_rendering(z, m.text, self.ctx.glossary)
+            score, _ = score_rendering(z, m.text, self.ctx.glossary, fuzzy=False)
             if score >= 0.55:
                 return True
         return self._romanised_in_text(m)
+
+    def _nearby_text(self, m: Mention) -> str:
+        """The original's text around the edition mention's bead (a spelling coincidence far away proves nothing)."""
+        from ..ingest.script import normalize
+
+        bead = self.tgt_bead.get(m.sentence)
+        if bead is None:
+            return self.zh_text
+        beads = self.ctx.beads[max(0, bead - 3) : bead + 4]
+        return normalize("".join(self.ctx.original.sentences[s].text for b in beads for s in b.src), "zh").text
 
     def _romanised_in_text(self, m: Mention) -> bool:
         """'Sun Limin', 'Zhen Zhen' -> are there 1-4 characters in the original that romanise to it?"""
@@ -829,14 +877,12 @@ class _ReverseMatcher:
 
         if m.type != "person":
             return False
-        text = self.zh_text
-        if self._syllables is None:
-            self._syllables = {}
-            for i, ch in enumerate(text):
-                if "\u3400" <= ch <= "\u9fff":
-                    for form in syllable_forms(ch):
-                        self._syllables.setdefault(form, []).append(i)
-        index = self._syllables
+        text = self._nearby_text(m)
+        index: dict[str, list[int]] = {}
+        for i, ch in enumerate(text):
+            if "\u3400" <= ch <= "\u9fff":
+                for form in syllable_forms(ch):
+                    index.setdefault(form, []).append(i)
         tokens = [letters(t) for t in name_tokens(m.text)]
         for key in {"".join(tokens), "".join(tokens[1:] + tokens[:1])}:
             if not key:
