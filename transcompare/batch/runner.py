@@ -78,7 +78,7 @@ def run_batch(manifest: str | Path, outdir: str | Path, options: BatchOptions = 
     from filelock import FileLock, Timeout
 
     from .aggregate import write_aggregate
-    from .executors import check_engine, get_executor
+    from .executors import check_engine
 
     started = time.perf_counter()
     check_engine(options.engine, options.workers, options.scheduler)
@@ -95,57 +95,71 @@ def run_batch(manifest: str | Path, outdir: str | Path, options: BatchOptions = 
     try:
         remove_partial_files(out)
         formats, notes = _available_formats(options.formats)
-        say = progress or (lambda event: None)
         with StateStore(out / STATE_FILE) as state:
             plan = [(case, *_prepare(case, options, formats, with_data=False)) for case in cases]
             records = state.all()
             todo = [(case, key, task, error) for case, key, task, error in plan
                     if options.force or not is_finished(records.get(case.id), key, formats, out)]
-            skipped = len(cases) - len(todo)
-            say(ProgressEvent("start", len(todo), skipped=skipped))
-            failures: list[tuple[str, str]] = []
-            ok = failed = 0
-            workers = 0
-            if todo:
-                runnable: list[tuple[Case, CaseTask]] = []
-                done = 0
-                for case, key, task, error in todo:
-                    if error:
-                        state.begin(case.id, key)
-                        state.finish(case.id, key, "error", error=error)
-                        failures.append((case.id, error))
-                        failed += 1
-                        done += 1
-                        say(ProgressEvent("case", len(todo), done, skipped, case.id, "error", error))
-                    else:
-                        runnable.append((case, task))
-                if runnable:
-                    executor = get_executor(options.engine, options.workers, options.scheduler, options.compare)
-                    workers = executor.workers
-                    try:
-                        for index, result in executor.as_completed(run_case, _tasks(runnable, options, formats, state)):
-                            case, task = runnable[index]
-                            if isinstance(result, BaseException):
-                                result = CaseResult(case.id, task.key, "error", error=f"worker failed: {type(result).__name__}: {result}")
-                            outputs = _write_reports(out, case, result)
-                            state.finish(case.id, result.key, result.status, result.error, outputs, result.summary,
-                                         result.notes, result.seconds, result.cpu_seconds, result.worker)
-                            done += 1
-                            if result.status == "ok":
-                                ok += 1
-                            else:
-                                failed += 1
-                                failures.append((case.id, result.error))
-                            say(ProgressEvent("case", len(todo), done, skipped, case.id, result.status, result.error))
-                    finally:
-                        executor.close()
+            tally = _Tally(total=len(todo), skipped=len(cases) - len(todo), say=progress or (lambda event: None))
+            tally.say(ProgressEvent("start", tally.total, skipped=tally.skipped))
+            runnable: list[tuple[Case, CaseTask]] = []
+            for case, key, task, error in todo:
+                if error:  # unreadable before any work: recorded here, tried again next run
+                    state.begin(case.id, key)
+                    state.finish(case.id, key, "error", error=error)
+                    tally.add(case.id, "error", error)
+                else:
+                    runnable.append((case, task))
+            if runnable:
+                _execute(runnable, options, formats, state, out, tally)
             records = state.all()
         write_run_record(out, manifest, cases, records)
         write_aggregate(out, cases, records, top=options.top)
     finally:
         lock.release()
-    return BatchReport(len(cases), len(todo), skipped, ok, failed, time.perf_counter() - started, options.engine,
-                       workers, str(out), tuple(notes), tuple(failures))
+    return BatchReport(len(cases), tally.total, tally.skipped, tally.ok, tally.failed, time.perf_counter() - started,
+                       options.engine, tally.workers, str(out), tuple(notes), tuple(tally.failures))
+
+
+@dataclass
+class _Tally:
+    """Counts for this run, and the progress callback they feed."""
+
+    total: int
+    skipped: int
+    say: Callable[[ProgressEvent], None]
+    ok: int = 0
+    failed: int = 0
+    workers: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)
+
+    def add(self, case_id: str, status: str, error: str = "") -> None:
+        if status == "ok":
+            self.ok += 1
+        else:
+            self.failed += 1
+            self.failures.append((case_id, error))
+        self.say(ProgressEvent("case", self.total, self.ok + self.failed, self.skipped, case_id, status, error))
+
+
+def _execute(runnable: list[tuple[Case, CaseTask]], options: BatchOptions, formats: tuple[str, ...],
+             state: StateStore, out: Path, tally: _Tally) -> None:
+    """Run the cases on the chosen executor; write each result's reports, then record it."""
+    from .executors import get_executor
+
+    executor = get_executor(options.engine, options.workers, options.scheduler, options.compare)
+    tally.workers = executor.workers
+    try:
+        for index, result in executor.as_completed(run_case, _tasks(runnable, options, formats, state)):
+            case, task = runnable[index]
+            if isinstance(result, BaseException):
+                result = CaseResult(case.id, task.key, "error", error=f"worker failed: {type(result).__name__}: {result}")
+            outputs = _write_reports(out, case, result)
+            state.finish(case.id, result.key, result.status, result.error, outputs, result.summary,
+                         result.notes, result.seconds, result.cpu_seconds, result.worker)
+            tally.add(case.id, result.status, result.error)
+    finally:
+        executor.close()
 
 
 def _tasks(runnable: list[tuple[Case, CaseTask]], options: BatchOptions, formats: tuple[str, ...],
