@@ -149,18 +149,14 @@ def pair_counts(src: Side, tgt: Side, r0: int, r1: int, c0: int, c1: int) -> tup
         tgt_union = _union(tgt_words, tgt_owner, c1 - c0, nv)
         if src_words.shape[0]:
             hits = ((src_words @ tgt_union.T) > 0).astype(np.float64)  # (src words, tgt units)
-            np.add.at(m1, src_owner, hits)
+            m1 = _segment(np.add, hits, src_owner, r1 - r0)
             weights = np.concatenate([src.idf[i] for i in rows])
-            np.add.at(w1, src_owner, hits * weights[:, None])
+            w1 = _segment(np.add, hits * weights[:, None], src_owner, r1 - r0)
         if tgt_words.shape[0]:
             hits = ((tgt_words @ src_union.T) > 0).astype(np.float64)  # (tgt words, src units)
-            m2_t = np.zeros((c1 - c0, r1 - r0))
-            np.add.at(m2_t, tgt_owner, hits)
-            m2 = m2_t.T
+            m2 = _segment(np.add, hits, tgt_owner, c1 - c0).T
             weights = np.concatenate([tgt.idf[j] for j in cols])
-            w2_t = np.zeros((c1 - c0, r1 - r0))
-            np.add.at(w2_t, tgt_owner, hits * weights[:, None])
-            w2 = w2_t.T
+            w2 = _segment(np.add, hits * weights[:, None], tgt_owner, c1 - c0).T
     shared = np.zeros((r1 - r0, c1 - c0))
     anchor_vocab: dict[str, int] = {}
     for j in cols:
@@ -195,9 +191,15 @@ def _word_matrix(words, units, remap, nv):
 
 
 def _union(mat, owner, n_units, nv):
-    out = np.zeros((n_units, nv), np.float32)
+    return _segment(np.maximum, mat, owner, n_units)
+
+
+def _segment(op, mat, owner, n_units):
+    """op-reduce the rows of ``mat`` per unit (``owner`` sorted); units without rows get zeros."""
+    out = np.zeros((n_units,) + mat.shape[1:], mat.dtype)
     if mat.shape[0]:
-        np.maximum.at(out, owner, mat)
+        starts = np.flatnonzero(np.r_[True, owner[1:] != owner[:-1]])
+        out[owner[starts]] = op.reduceat(mat, starts, axis=0)
     return out
 
 
@@ -331,8 +333,11 @@ def block_features(src: Side, tgt: Side, prep: Prepared, shapes, r0: int, r1: in
             cj0 = np.clip(j_beg - ec0, 0, ec1 - ec0)
             cj1 = np.clip(j_end - ec0, 0, ec1 - ec0)
 
+            r_lo, r_hi, c_lo, c_hi = ri0[:, 0], ri1[:, 0], cj0[0, :], cj1[0, :]
+
             def wsum(c):
-                return c[ri1, cj1] - c[ri0, cj1] - c[ri1, cj0] + c[ri0, cj0]
+                top, bottom = c[r_lo], c[r_hi]  # gather rows once, then columns
+                return bottom[:, c_hi] - top[:, c_hi] - bottom[:, c_lo] + top[:, c_lo]
 
             ws = sc["words"][i_end] - sc["words"][i_beg]
             wt = tc["words"][j_end] - tc["words"][j_beg]
