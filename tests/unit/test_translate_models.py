@@ -175,3 +175,19 @@ def test_compare_without_model_completes_and_says_mt_was_skipped(tmp_path, run_c
     assert "MT comparison skipped" in result.stdout
     ec = json.loads(out.read_text(encoding="utf-8"))["editions"][0]
     assert ec["translations"] is None and any("--mt-model" in n for n in ec["notes"])
+
+
+@pytest.fixture(scope="session")
+def tiny_m2m(tmp_path_factory) -> Path:
+    from tiny_m2m import build_tiny_m2m
+
+    return build_tiny_m2m(tmp_path_factory.mktemp("m2m") / "tiny-m2m")
+
+
+def test_m2m100_language_codes_on_both_backends(tiny_m2m, tmp_path):
+    hf = build_translator(locate(str(tiny_m2m)), "transformers")
+    assert hf.codes.family == "m2m100" and hf.codes.target_token("en") == "__en__"
+    assert hf.translate(ZH, "zh", "en") == EN  # source token __zh__, forced first token __en__
+    converted = convert_model(str(tiny_m2m), tmp_path / "m2m-ct2")
+    ct2 = build_translator(locate(str(converted)), "ct2")
+    assert ct2.translate(ZH, "zh", "en") == EN  # target prefix __en__, stripped from the output

@@ -76,6 +76,34 @@ def default_convert_dir(ref: ModelRef, quantization: str) -> Path:
     return models_dir() / f"{safe_name(ref.name)}-ct2-{quantization}"
 
 
+class _LanguageTokensView:
+    """A tokenizer as CTranslate2's M2M-100 converter expects it: under transformers 5 the language
+    tokens (``__en__``) are no longer listed in ``special_tokens_map``, so the converted vocabulary
+    would come out 100 tokens short. List them, in id order, as the converter reads them."""
+
+    def __init__(self, tokenizer):
+        self._tokenizer = tokenizer
+
+    def __getattr__(self, name):
+        return getattr(self._tokenizer, name)
+
+    @property
+    def special_tokens_map(self) -> dict:
+        mapping = dict(self._tokenizer.special_tokens_map)
+        extra = list(mapping.get("additional_special_tokens", []))
+        languages = sorted(getattr(self._tokenizer, "lang_token_to_id", {}).items(), key=lambda item: item[1])
+        mapping["additional_special_tokens"] = extra + [token for token, _ in languages if token not in extra]
+        return mapping
+
+
+def _converter_class(base):
+    class Converter(base):
+        def load_tokenizer(self, tokenizer_class, model_name_or_path, **kwargs):
+            return _LanguageTokensView(super().load_tokenizer(tokenizer_class, model_name_or_path, **kwargs))
+
+    return Converter
+
+
 def convert_model(spec: str, output: str | Path | None = None, quantization: str = "int8", force: bool = False) -> Path:
     """Convert a transformers seq2seq model to CTranslate2, with its tokenizer and a marker
     (source identity) so ``auto`` finds it again for that exact model."""
@@ -99,7 +127,7 @@ def convert_model(spec: str, output: str | Path | None = None, quantization: str
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            TransformersConverter(str(ref.path)).convert(str(tmp), quantization=quantization, force=True)
+            _converter_class(TransformersConverter)(str(ref.path)).convert(str(tmp), quantization=quantization, force=True)
             tokenizer.save_pretrained(str(tmp))
     except (ValueError, RuntimeError, OSError, KeyError) as err:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -46,5 +46,7 @@ class TransformersTranslator(Seq2SeqTranslator):
         if forced is not None:
             kwargs["forced_bos_token_id"] = forced
         with torch.inference_mode():
-            out = self.model.generate(**batch, **kwargs)
+            out = self.model.generate(**batch, **kwargs).tolist()
+        if forced is not None:  # the target-language token is not always a "special" token
+            out = [[i for i in seq if i != forced] for seq in out]
         return self.tokenizer.batch_decode(out, skip_special_tokens=True)
