@@ -37,7 +37,7 @@ _EN_PRONOUNS = ("he", "she", "they", "i", "we")
 # Words with a negation character that do not negate (不过 = but, 不少 = many, 还不是 = rhetorical)
 _ZH_NOT_NEGATION = re.compile(
     r"不过|不少|不同|不断|不久|不论|不管|无论|不禁|不得不|差不多|了不起|不仅|不但|不只|未来|无数|非常|除非|非洲|不停|"
-    r"不然|要不|不如|对不起|不好意思|不得了|恨不得|巴不得|舍不得|忍不住|还不是|不就是|岂不是|何尝不|莫非|无比|无限|并不亚于|毫不犹豫|不由得|不一会|难道|那里还|哪里还|岂|何尝|怎么不|不是吗|好不"
+    r"不然|要不|不如|对不起|不好意思|不得了|恨不得|巴不得|舍不得|忍不住|还不是|不就是|岂不是|何尝不|莫非|无比|无限|并不亚于|毫不犹豫|不由得|不一会|不得已|不成|要不|难道|那里还|哪里还|岂|何尝|怎么不|不是吗|好不"
 )
 _ZH_NEGATION = re.compile(r"[不没未无别非勿莫否]|毫无")
 _EN_NEGATION = re.compile(
@@ -250,8 +250,8 @@ def negated(text: str, lang: str) -> bool:
     """Does the quote say 'not'? (Words like 不过 'but' or 不少 'many' do not count.)"""
     if lang.startswith("zh"):
         text = re.sub(r"(\w)[不没]\1", "", text)  # 投不投降, 有没有: a question, not a negation
-        return bool(_ZH_NEGATION.search(_ZH_NOT_NEGATION.sub("", text)))
-    return bool(_EN_NEGATION.search(text))
+        return len(_ZH_NEGATION.findall(_ZH_NOT_NEGATION.sub("", text))) % 2 == 1
+    return len(_EN_NEGATION.findall(text)) % 2 == 1  # "nobody passes without paying" is positive
 
 
 def lexical_similarity(zh: str, en: str) -> float:
@@ -426,12 +426,19 @@ class QuoteCheck:
         scores = [s for _, _, s, _ in pairs]
         typical = statistics.median(scores) if scores else 0.0
         flips = [negated(z.text, "zh") != negated(x.text, "en") for z, x, _, _ in pairs]
+        en_quotes = _memo(ctx, f"quotes:{ctx.edition.id}", lambda: find_quotes(ctx.edition, ctx.glossary))
+        tgt_bead = _bead_of(ctx.beads, False)
+
+        def ctx_quotes_in_bead(x: Quote) -> list[Quote]:
+            return [q for q in en_quotes if tgt_bead.get(q.sentence) == tgt_bead.get(x.sentence)]
+
         # Free (literary) translation flips negations all the time ("不可能" / "that's out of the
         # question"); when many matched quotes flip, none of them is news.
         flip_rate = sum(flips) / len(flips) if flips else 0.0
         flip_damp = max(0.0, 1.0 - 3 * (flip_rate - 0.1)) if len(flips) >= 10 and flip_rate > 0.1 else 1.0
         for (z, x, score, bead), flip in zip(pairs, flips):
-            if flip and score >= 0.2 and len(_bare(z.text)) <= 60:
+            rhetorical = bool(re.search(r"[？?]", z.text))  # 难道…不成？ flips in any free translation
+            if flip and score >= 0.3 and len(_bare(z.text)) <= 40 and not rhetorical:
                 which = "the edition adds a negation" if negated(x.text, "en") else "the edition drops a negation"
                 conf = min(0.9, 0.6 + score / 2) * flip_damp
                 if conf >= threshold:
@@ -442,7 +449,8 @@ class QuoteCheck:
                     )
                 continue
             zh_cov, en_cov = coverage(z.text, x.text)
-            if len(_bare(z.text)) >= 10 and en_cov >= 0.4 and zh_cov <= 0.5 * en_cov:
+            alone = sum(1 for q in ctx_quotes_in_bead(x)) == 1
+            if alone and len(_bare(z.text)) >= 12 and en_cov >= 0.5 and zh_cov <= 0.4 * en_cov:
                 conf = 0.75 * flip_damp
                 if conf >= threshold:
                     yield self._finding(
@@ -579,7 +587,7 @@ class QuoteCheck:
             else:
                 conf = 0.75
             conf *= damp
-            if len(x.text.split()) < 4 or conf < threshold:
+            if len(x.text.split()) < 6 or conf < threshold:
                 continue
             o_spans = tuple(Span(ctx.original.sentences[s].start, ctx.original.sentences[s].end) for s in ctx.beads[bead].src)
             yield Finding(
