@@ -148,6 +148,8 @@ class DaskExecutor(_Ordered):
             from distributed import Client, LocalCluster
         except ImportError:
             raise OptionError("the dask engine needs Dask distributed: pip install 'transcompare[batch]'") from None
+        import logging
+
         from .dask_plugin import WarmUpPlugin
 
         self._cluster = None
@@ -160,7 +162,8 @@ class DaskExecutor(_Ordered):
                 raise OptionError(f"cannot reach the Dask scheduler at {address} ({err}); is `dask scheduler` running?") from None
         else:
             n = max(1, workers or os.cpu_count() or 1)
-            self._cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None)
+            self._cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
+                                         silence_logs=logging.ERROR)
             self._client = Client(self._cluster)
         self.address = self._client.scheduler.address
         info = self._client.scheduler_info()
