@@ -70,7 +70,8 @@ Located = tuple  # (bead index, sentence id, item)
 
 
 def reconcile(beads: Sequence[Bead], orig: list[list[T]], edit: list[list[T]], equal: Callable[[T, T], bool],
-              pairable: Callable[[T, T], bool], radius: int = 2, lenient: bool = True):
+              pairable: Callable[[T, T], bool], radius: int = 2, lenient: bool = True,
+              close: Callable[[T, T], bool] | None = None):
     """Match items (figures, dates) across the alignment, tolerant of beads that slipped.
 
     1. one-to-one by ``equal`` inside each bead; 2. leftovers equal to an item in a bead nearby;
@@ -79,7 +80,8 @@ def reconcile(beads: Sequence[Bead], orig: list[list[T]], edit: list[list[T]], e
     ``(bead, sid, item)`` tuples (pairs for the first two). Sentences in beads without a
     counterpart are only candidates for matching, never dropped or added: omissions covers them.
     ``lenient`` also excuses a leftover equal to an item nearby that is already matched (a figure
-    repeated on one side); hedges recur too often for that."""
+    repeated on one side); hedges recur too often for that. ``close`` pairs (same kind and unit)
+    inside one bead count as changes before any slip is considered: small figures recur nearby."""
     o_all = [(i, sid, item) for i, b in enumerate(beads) for sid in b.src for item in orig[sid]]
     e_all = [(i, sid, item) for i, b in enumerate(beads) for sid in b.tgt for item in edit[sid]]
     o_by_bead: dict[int, list] = {}
@@ -98,6 +100,17 @@ def reconcile(beads: Sequence[Bead], orig: list[list[T]], edit: list[list[T]], e
                 e_used.add(id(partner))
                 matched.append((o, partner))
     e_left = [e for e in e_all if id(e) not in e_used]
+    changed: list = []
+    if close is not None:
+        rest = []
+        for o in o_left:
+            partner = _first([e for e in e_left if e[0] == o[0]], set(), lambda e: close(o[2], e[2])) if beads[o[0]].tgt else None
+            if partner is not None:
+                e_left.remove(partner)
+                changed.append((o, partner))
+            else:
+                rest.append(o)
+        o_left = rest
     # 2. an alignment slip: a leftover equal to a leftover in a bead nearby.
     still = []
     for o in o_left:
@@ -110,7 +123,7 @@ def reconcile(beads: Sequence[Bead], orig: list[list[T]], edit: list[list[T]], e
             still.append(o)
     # 3. a change: a leftover on the other side of the same bead that renders it; then a figure
     # repeated nearby (lenient) excuses it; then a leftover in the next bead is the change.
-    changed, dropped, waiting = [], [], []
+    dropped, waiting = [], []
     for o in still:
         if not beads[o[0]].tgt:
             continue

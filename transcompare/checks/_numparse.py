@@ -52,6 +52,8 @@ _DAYS = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "w
 _DURATION_ZH = {
     "秒钟": "second", "秒": "second", "分钟": "minute", "个小时": "hour", "小时": "hour", "个钟头": "hour", "天": "day",
     "周": "week", "个星期": "week", "星期": "week", "个礼拜": "week", "个月": "month", "年": "year", "个年头": "year",
+    "个多小时": "hour", "个多钟头": "hour", "个多月": "month", "个多星期": "week", "个多礼拜": "week", "年多": "year",
+    "个半小时": "hour", "个半钟头": "hour", "个半月": "month", "年半": "year",
 }
 _MEASURES_ZH = (
     "个国家 个城市 个省 个县 个人 个 名 人次 人 位 次 条 段 股 家 款 项 件 种 台 辆 架次 架 艘 座 所 部 本 份 篇 张 只 头 匹 "
@@ -188,12 +190,14 @@ def extract_zh(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
             v2 = parse_zh_number(m.group("num2"))
             if v2 is not None:
                 high = v2 * mult
-        if m.group("half"):
+        if m.group("half") or "半" in unit:
             value += 0.5 * mult
         found = [(m.group("pre"), _ZH_PREFIX_QUAL.get(m.group("pre") or ""))]
         if m.group("pre") and m.group("pre").startswith("近") and start > 0 and text[start - 1] in "最附":
             found = []  # 最近三年: "in the last three years", not "nearly"
         found += [(m.group(k), _ZH_SUFFIX_QUAL.get(m.group(k) or "")) for k in ("more1", "more2", "post")]
+        if "多" in unit:
+            found.append(("多", "lower"))
         qual_text, qualifier = _strongest(found)
         if m.group("ord") and not pct:
             kind, unit_code = "ordinal", ""

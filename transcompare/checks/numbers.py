@@ -67,11 +67,16 @@ def _reportable(q: Quantity) -> bool:
     return q.kind in ("percent", "money") or (q.digits and q.value >= 100 and q.kind in ("count", "measure"))
 
 
+def _close_kind(a: Quantity, b: Quantity) -> bool:
+    """Same kind and unit: 三只 and "six" in one bead are a change before any alignment slip."""
+    return a.kind == b.kind and a.unit == b.unit and (a.high is None) == (b.high is None)
+
+
 def _pairable(a: Quantity, b: Quantity) -> bool:
     """Two unmatched figures that plausibly render each other, so one was changed into the other."""
     if a.kind == b.kind:
         return True
-    loose = {"count", "money", "times", "measure"}
+    loose = {"count", "money", "times", "measure", "duration"}
     return a.kind in loose and b.kind in loose
 
 
@@ -82,7 +87,7 @@ class NumberCheck:
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         orig = per_sentence(ctx, "numbers", ctx.original, quantities)
         edit = per_sentence(ctx, "numbers", ctx.edition, quantities)
-        matched, changed, dropped, added = reconcile(ctx.beads, orig, edit, _equal_strict_first, _pairable)
+        matched, changed, dropped, added = reconcile(ctx.beads, orig, edit, _equal_strict_first, _pairable, close=_close_kind)
         for (i, osid, o), (_, esid, e) in matched:
             finding = self._qualifier(ctx, i, osid, o, esid, e)
             if finding:
