@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import json
+import warnings
 from pathlib import Path
 
 #: (Chinese, English) pairs the tiny model memorises.
@@ -76,7 +77,9 @@ def build_tiny_marian(out_dir: str | Path, steps: int = STEPS) -> Path:
             vocab[piece] = len(vocab)
     vocab["<pad>"] = len(vocab)
     (out / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False, indent=1), encoding="utf-8")
-    tokenizer = MarianTokenizer(str(out / "source.spm"), str(out / "target.spm"), str(out / "vocab.json"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # "install sacremoses": not needed for these lines
+        tokenizer = MarianTokenizer(str(out / "source.spm"), str(out / "target.spm"), str(out / "vocab.json"))
     tokenizer.save_pretrained(out)
 
     torch.manual_seed(SEED)

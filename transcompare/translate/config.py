@@ -87,7 +87,7 @@ def resolve_settings(model: str | None = None, backend: str | None = None, beam_
 
 
 def models_dir() -> Path:
-    """Where `models pull --local`/`convert` put models: $TRANSCOMPARE_MODELS, config, or the cache."""
+    """Where `models convert` puts models (and hand-copied ones are found): env, config, or the cache."""
     env = os.environ.get(ENV_MODELS_DIR)
     if env:
         return Path(env).expanduser()

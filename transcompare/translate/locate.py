@@ -114,7 +114,7 @@ def hub_snapshot(repo_id: str, revision: str | None = None) -> Path | None:
 
 
 def local_copy(name: str) -> Path | None:
-    """A copy pulled into the models directory (``models pull --local``), if any."""
+    """A model copied into the models directory by hand ("Helsinki-NLP--opus-mt-zh-en"), if any."""
     candidate = models_dir() / safe_name(name)
     return candidate if candidate.is_dir() else None
 
