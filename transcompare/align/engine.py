@@ -63,6 +63,7 @@ class EngineAligner:
         weights: Weights | None = None,
         full_search_cells: int = 600_000,
         lexical: bool = True,
+        split_words: bool = True,
         progress: Progress | None = None,
     ):
         self.encoder_name = encoder
@@ -70,6 +71,7 @@ class EngineAligner:
         self.weights = weights or (Weights() if encoder is not None else Weights.from_dict(LEXICAL_WEIGHTS))
         self.full_search_cells = full_search_cells
         self.lexical = lexical
+        self.split_words = split_words  # second pass: also split off edge sentences by word coverage
         self.progress = progress
         self._encoder = None
         self._cache = None
@@ -78,7 +80,8 @@ class EngineAligner:
     def signature(self) -> str:
         enc = self._get_encoder()
         enc_sig = enc.signature() if enc is not None else "none"
-        return f"engine.{self.VERSION}[enc={enc_sig},lex={'cedict' if self.lexical else 'none'}]"
+        split = "numbers+words" if self.split_words else "numbers"
+        return f"engine.{self.VERSION}[enc={enc_sig},lex={'cedict' if self.lexical else 'none'},split={split}]"
 
     def align(self, src: Sequence[str], tgt: Sequence[str], src_lang: str = "zh", tgt_lang: str = "en",
               progress: Progress | None = None) -> list[Bead]:
@@ -165,7 +168,7 @@ class EngineAligner:
             lo, hi = full_band(n, m)
         else:
             lo, hi = self._coarse_band(src, tgt, say)
-        raw = self._split_orphans(self._search(src, tgt, SHAPES, lo, hi, say), src, tgt)
+        raw = self._split_orphans(self._search(src, tgt, SHAPES, lo, hi, say), src, tgt, self.split_words)
         beads = []
         i = j = 0
         for a, b, ie, je, gain in raw:
@@ -174,46 +177,65 @@ class EngineAligner:
             beads.append(Bead(tuple(range(ie - a, ie)), tuple(range(je - b, je)), round(float(conf), 4)))
         return beads
 
-    #: An edge sentence of a many-sentence side is split off as 1-0 / 0-1 when this little of its
-    #: (IDF-weighted) vocabulary meets the other side, and it has at least this many content words.
-    SPLIT_COVERAGE = {"src": (0.0, 4), "tgt": (-1.0, 10**6)}
+    #: An edge sentence of a many-sentence side is split off as 1-0 / 0-1 when at most this share of
+    #: its (IDF-weighted) vocabulary meets the other side while another sentence of the bead meets it
+    #: at least CONTRAST, and it has at least MIN_WORDS content words (English words meet Chinese
+    #: glosses more loosely: lower bars on that side); an original sentence none of whose words
+    #: meet the other side is split off regardless.
+    SPLIT_COVERAGE = {"src": 0.2, "tgt": 0.12}
+    SPLIT_CONTRAST = {"src": 0.5, "tgt": 0.4}
+    SPLIT_MIN_WORDS = {"src": 4, "tgt": 6}
 
     @classmethod
-    def _split_orphans(cls, raw, src, tgt):
+    def _split_orphans(cls, raw, src, tgt, words: bool = True):
         """Second pass: an edge sentence of a many-sentence bead that shares no numbers, or almost no
         words, with the bead's other side is an omission/addition the bead swallowed; give it its own
-        1-0/0-1 bead. Edge sentences orphaned on both sides at once become a 1-1 bead instead
-        (a pair whose numbers differ is a divergence for the checks, not two omissions)."""
+        1-0/0-1 bead (repeatedly, so a swallowed paragraph comes out whole). Edge sentences orphaned
+        on both sides at once become a 1-1 bead instead (a pair whose numbers differ is a divergence
+        for the checks, not two omissions)."""
         out = []
-        for a, b, ie, je, gain in raw:
-            if a == 0 or b == 0 or (a < 2 and b < 2):
-                out.append((a, b, ie, je, gain))
-                continue
+        for bead in raw:
+            out.extend(cls._split_one(bead, src, tgt, words))
+        return out
+
+    @classmethod
+    def _split_one(cls, bead, src, tgt, words: bool = True):
+        a, b, ie, je, gain = bead
+        if a == 0 or b == 0 or (a < 2 and b < 2):
+            return [bead]
+        sa, ea, sb, eb = ie - a, ie, je - b, je
+        head: list[tuple] = []
+        tail: list[tuple] = []
+        while True:
             cut = {"src": [False, False], "tgt": [False, False]}  # [head, tail]
             for side in ("src", "tgt"):
                 mine, other = (src, tgt) if side == "src" else (tgt, src)
-                lo_m, hi_m = (ie - a, ie) if side == "src" else (je - b, je)
-                lo_o, hi_o = (je - b, je) if side == "src" else (ie - a, ie)
+                lo_m, hi_m, lo_o, hi_o = (sa, ea, sb, eb) if side == "src" else (sb, eb, sa, ea)
                 if hi_m - lo_m < 2:
                     continue
                 seen = frozenset().union(*(other.anchors[k] for k in range(lo_o, hi_o)))
                 stems = frozenset().union(*(w for k in range(lo_o, hi_o) for w in other.words[k]))
-                max_cov, min_words = cls.SPLIT_COVERAGE[side]
+
+                def coverage(k):
+                    words, idf = mine.words[k], mine.idf[k]
+                    hit = sum(i for w, i in zip(words, idf) if w & stems)
+                    return hit / max(float(idf.sum()), 1e-9)
 
                 def orphan(k, rest):
                     numbers = {x for x in mine.anchors[k] if x.startswith("#")}
                     if numbers and not (mine.anchors[k] & seen) and any(mine.anchors[r] & seen for r in rest):
                         return True
-                    words, idf = mine.words[k], mine.idf[k]
-                    if len(words) < min_words:
+                    if not words or len(mine.words[k]) < cls.SPLIT_MIN_WORDS[side]:
                         return False
-                    hit = sum(i for w, i in zip(words, idf) if w & stems)
-                    return hit <= max_cov * max(float(idf.sum()), 1e-9)
+                    own = coverage(k)
+                    if side == "src" and own == 0.0:
+                        return True
+                    return own <= cls.SPLIT_COVERAGE[side] and max(coverage(r) for r in rest) >= cls.SPLIT_CONTRAST[side]
 
                 cut[side][0] = orphan(lo_m, range(lo_m + 1, hi_m))
                 cut[side][1] = not cut[side][0] and orphan(hi_m - 1, range(lo_m, hi_m - 1))
-            sa, ea, sb, eb = ie - a, ie, je - b, je
-            head, tail = [], []
+            if not any(cut["src"] + cut["tgt"]):
+                break
             if cut["src"][0] and cut["tgt"][0]:
                 head.append((1, 1, sa + 1, sb + 1, 0.0))
                 sa, sb = sa + 1, sb + 1
@@ -222,19 +244,15 @@ class EngineAligner:
                 head.append((d_a, d_b, sa + d_a, sb + d_b, 0.0))
                 sa, sb = sa + d_a, sb + d_b
             if cut["src"][1] and cut["tgt"][1]:
-                tail.append((1, 1, ea, eb, 0.0))
+                tail.insert(0, (1, 1, ea, eb, 0.0))
                 ea, eb = ea - 1, eb - 1
             elif cut["src"][1] or cut["tgt"][1]:
                 d_a, d_b = (1, 0) if cut["src"][1] else (0, 1)
-                tail.append((d_a, d_b, ea, eb, 0.0))
+                tail.insert(0, (d_a, d_b, ea, eb, 0.0))
                 ea, eb = ea - d_a, eb - d_b
-            if ea - sa == 0 or eb - sb == 0:  # nothing left to pair: keep the bead as it was
-                out.append((a, b, ie, je, gain))
-                continue
-            out.extend(head)
-            out.append((ea - sa, eb - sb, ea, eb, gain))
-            out.extend(tail)
-        return out
+            if ea - sa < 1 or eb - sb < 1:
+                return [bead]  # nothing left to pair: keep the bead as it was
+        return head + [(ea - sa, eb - sb, ea, eb, gain)] + tail
 
     def _search(self, src, tgt, shapes, lo, hi, say: Progress = lambda *a: None, weights: Weights | None = None):
         import numpy as np

@@ -214,7 +214,8 @@ def _low(best: np.ndarray) -> np.ndarray:
     z = (best - np.median(best)) / (best.std() + 1e-6)
     return np.maximum(0.0, -z - 1.5).astype(np.float64)
 FEATURES = ("cos", "margin", "row_gap", "col_gap", "lex_src", "lex_tgt", "idf_src", "idf_tgt",
-            "anchor", "anchor_miss", "anchor_extra", "quote", "length", "open", "close", "question", "exclaim")
+            "anchor", "anchor_miss", "anchor_extra", "quote", "length", "open", "close", "question", "exclaim",
+            "split_gap")
 
 
 @dataclass
@@ -362,5 +363,35 @@ def block_features(src: Side, tgt: Side, prep: Prepared, shapes, r0: int, r1: in
         out["open"][k] = np.where(se[i_beg[:, 0], 0][:, None] == te[j_beg[0, :], 0][None, :], 1.0, -1.0)
         for x, name in ((1, "close"), (2, "question"), (3, "exclaim")):
             out[name][k] = np.where(se[i_end[:, 0] - 1, x][:, None] == te[j_end[0, :] - 1, x][None, :], 1.0, -1.0)
+    _decomposition(out["margin"], out["split_gap"], shapes)
     out["valid"] = valid
     return out
+
+
+#: Ways a many-to-many bead splits into two smaller beads: (first shape, second shape).
+_SPLITS = {
+    (2, 2): [((1, 1), (1, 1))],
+    (2, 3): [((1, 1), (1, 2)), ((1, 2), (1, 1))],
+    (3, 2): [((1, 1), (2, 1)), ((2, 1), (1, 1))],
+}
+
+
+def _decomposition(margin: np.ndarray, out: np.ndarray, shapes) -> None:
+    """For m-n beads: own margin minus the best split into two consecutive beads (weaker half counts),
+    so a bead that two separate beads explain as well scores low."""
+    index = {s: k for k, s in enumerate(shapes)}
+    R, C = margin.shape[1:]
+    for shape, splits in _SPLITS.items():
+        if shape not in index:
+            continue
+        best = np.full((R, C), -np.inf, np.float32)
+        for first, second in splits:
+            if first not in index or second not in index:
+                continue
+            a2, b2 = second
+            tail = margin[index[second]]
+            head = np.full((R, C), -np.inf, np.float32)
+            head[a2:, b2:] = margin[index[first]][: R - a2, : C - b2]  # first bead ends where the second starts
+            best = np.maximum(best, np.minimum(head, tail))
+        k = index[shape]
+        out[k] = np.where(np.isfinite(best), margin[k] - best, 0.0)
