@@ -13,6 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "mt"))
 from tiny_marian import PAIRS, tiny_marian_once  # noqa: E402
 
 from transcompare.errors import ModelError  # noqa: E402
+from transcompare.translate.batching import split_long  # noqa: E402
 from transcompare.translate.engine import build_translator, choose_backend, convert_model, load_translator  # noqa: E402
 from transcompare.translate.locate import locate  # noqa: E402
 
@@ -191,3 +192,13 @@ def test_m2m100_language_codes_on_both_backends(tiny_m2m, tmp_path):
     converted = convert_model(str(tiny_m2m), tmp_path / "m2m-ct2")
     ct2 = build_translator(locate(str(converted)), "ct2")
     assert ct2.translate(ZH, "zh", "en") == EN  # target prefix __en__, stripped from the output
+
+
+def test_inputs_longer_than_the_position_table_do_not_crash(tiny_ct2):
+    translator = build_translator(locate(str(tiny_ct2)), "ct2")
+    assert translator.max_positions == 64  # recorded at conversion from the model's config
+    long = "".join(ZH) * 2  # ~250 tokens against 64 positions
+    pieces = split_long(long, translator.count_tokens, translator.max_input_tokens)
+    assert len(pieces) > 3 and all(translator.count_tokens(p) <= 62 for p in pieces)
+    out = translator.translate([long], "zh", "en")
+    assert len(out) == 1 and out[0]  # what a tiny model says about packed clauses does not matter

@@ -45,6 +45,12 @@ class Seq2SeqTranslator:
         self.tokenizer = load_tokenizer(ref.path)
         self.codes = LanguageCodes(self.tokenizer)
         self.fixed_length: int | None = None  # benchmarks: decode exactly this many tokens
+        self.max_positions = 512  # the model's position limit; subclasses read the real one
+
+    def set_max_positions(self, limit: int) -> None:
+        """Keep inputs and outputs inside the model's position table (no cut-off, no crash)."""
+        self.max_positions = limit
+        self.max_input_tokens = min(self.max_input_tokens, limit - 2)
 
     def signature(self) -> str:
         return f"{self.name}({self.ref.identity},{self.precision},beam{self.beam_size})"
@@ -67,7 +73,7 @@ class Seq2SeqTranslator:
         outputs = [""] * len(pieces)
         for batch in length_buckets(lengths, self.max_batch_size, self.max_batch_tokens):
             longest = max(lengths[i] for i in batch)
-            max_new = min(512, int(longest * 2) + 10)
+            max_new = min(self.max_positions - 2, int(longest * 2) + 10)
             for i, out in zip(batch, self._generate([pieces[i] for i in batch], src_lang, tgt_lang, max_new)):
                 outputs[i] = out.strip()
         joined: list[list[str]] = [[] for _ in texts]

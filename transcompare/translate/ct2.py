@@ -7,7 +7,7 @@ import os
 from ..errors import ModelError
 from .config import DEFAULT_BEAM
 from .backend import Seq2SeqTranslator, _first_line
-from .locate import ModelRef
+from .locate import ModelRef, read_marker
 
 
 class CT2Translator(Seq2SeqTranslator):
@@ -26,6 +26,7 @@ class CT2Translator(Seq2SeqTranslator):
             )
         except (RuntimeError, ValueError, OSError) as err:
             raise ModelError(f"cannot load CTranslate2 model {ref.path}: {_first_line(err)}") from None
+        self.set_max_positions(int(read_marker(ref.path).get("max_positions", 512)))
 
     def _generate(self, texts: list[str], src_lang: str, tgt_lang: str, max_new_tokens: int) -> list[str]:
         source = [self.tokenizer.convert_ids_to_tokens(self.tokenizer(t)["input_ids"]) for t in texts]

@@ -104,6 +104,13 @@ def _converter_class(base):
     return Converter
 
 
+def _max_positions(path: Path) -> int:
+    try:
+        return int(json.loads((path / "config.json").read_text(encoding="utf-8")).get("max_position_embeddings") or 512)
+    except (OSError, ValueError, TypeError):
+        return 512
+
+
 def convert_model(spec: str, output: str | Path | None = None, quantization: str = "int8", force: bool = False) -> Path:
     """Convert a transformers seq2seq model to CTranslate2, with its tokenizer and a marker
     (source identity) so ``auto`` finds it again for that exact model."""
@@ -140,6 +147,7 @@ def convert_model(spec: str, output: str | Path | None = None, quantization: str
         "identity": identity,
         "quantization": quantization,
         "model_type": ref.model_type,
+        "max_positions": _max_positions(ref.path),
     }
     atomic_write(tmp / MARKER, json.dumps(marker, indent=2, sort_keys=True) + "\n")
     if out.exists():

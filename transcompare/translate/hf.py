@@ -30,8 +30,7 @@ class TransformersTranslator(Seq2SeqTranslator):
                 self.model = AutoModelForSeq2SeqLM.from_pretrained(str(ref.path), local_files_only=True, dtype=torch.float32).eval()
         except Exception as err:
             raise ModelError(f"cannot load MT model {ref.path}: {type(err).__name__}: {_first_line(err)}") from None
-        limit = getattr(self.model.config, "max_position_embeddings", 512) or 512
-        self.max_input_tokens = min(self.max_input_tokens, limit - 2)
+        self.set_max_positions(getattr(self.model.config, "max_position_embeddings", 512) or 512)
 
     def _generate(self, texts: list[str], src_lang: str, tgt_lang: str, max_new_tokens: int) -> list[str]:
         import torch
