@@ -41,7 +41,14 @@ def command(
     translator = load_translator(settings=settings, cache=not no_cache)
     src_lang = "zh-Hant" if edition.lang == "zh" and edition.script == "Hant" else edition.lang
     texts = edition.sentence_texts()
-    translations = translator.translate(texts, src_lang, target)
+    from .common import progress_reporter
+
+    with progress_reporter() as say:
+        if no_cache:
+            say(f"translating {len(texts)} sentences")
+            translations = translator.translate(texts, src_lang, target)
+        else:
+            translations = translator.translate(texts, src_lang, target, progress=lambda done, total: say(f"translated {done}/{total} new sentences"))
     if fmt == "txt":
         text = "".join(f"{t}\n" for t in translations)
     elif fmt == "tsv":
