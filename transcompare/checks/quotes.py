@@ -96,10 +96,16 @@ def _pairs(text: str, openers: dict[str, str]) -> list[tuple[int, int]]:
 def _straight(text: str, mark: str) -> list[tuple[int, int]]:
     """Straight quotes pair up within a paragraph; a lone mark is dropped."""
     out = []
-    for para in re.finditer(r"(?:[^\n]|\n(?!\s*\n))+", text):  # a quote may run over several sentences
-        marks = [para.start() + m.start() for m in re.finditer(re.escape(mark), para.group(0))]
-        for a, b in zip(marks[::2], marks[1::2]):
-            if text.count("\n", a, b) <= 6:
+    for para in re.finditer(r"(?:[^\n]|\n(?!\s*\n))+", text):
+        lone: list[int] = []
+        for line in re.finditer(r"[^\n]+", para.group(0)):
+            marks = [para.start() + line.start() + m.start() for m in re.finditer(re.escape(mark), line.group(0))]
+            for a, b in zip(marks[::2], marks[1::2]):  # pairs within one line first
+                out.append((a + 1, b))
+            if len(marks) % 2:
+                lone.append(marks[-1])
+        for a, b in zip(lone[::2], lone[1::2]):  # a quote running over several sentences
+            if text.count("\n", a, b) <= 6 and not re.search(r"[“”]", text[a:b]):
                 out.append((a + 1, b))
     return out
 
