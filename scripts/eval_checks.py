@@ -280,7 +280,7 @@ def _equivalent_number(q, lang: str) -> str | None:
         value = float(m.group(1)) * scale
         return lead + f"{value:,.0f}{m.group(3)}"
     words = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten"}
-    m = re.fullmatch(r"([0-9]+)(.*)", body)
+    m = re.fullmatch(r"([0-9]+)(?![0-9.,])(.*)", body)
     if m and int(m.group(1)) in words:
         return lead + words[int(m.group(1))] + m.group(2)
     inverse = {v: k for k, v in words.items()}
@@ -333,6 +333,29 @@ def date_cases(doc: Doc, rng: random.Random) -> list[tuple]:
                 alt = f"{em.day} {month}" if not em.text[0].isdigit() else f"{month} {em.day}"
                 out.append(("date", False, bi, set_ed(doc, es, text[:em.start] + alt + text[em.end:]), f"{em.text} -> {alt}"))
     del dt
+    if doc.ed_lang == "en" and not out:
+        out += _injected_dates(doc, rng)
+    return out
+
+
+_MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+_MONTHS_ABBR = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
+
+
+def _injected_dates(doc: Doc, rng: random.Random) -> list[tuple]:
+    """Texts without dates (novels): put the same date at the head of both sides of a 1-1 bead,
+    then change its day (a divergence) or write it another way (an equivalent)."""
+    ones = [bi for bi, (s, t) in enumerate(doc.beads) if len(s) == 1 and len(t) == 1 and doc.zh_kinds[s[0]] == "body"]
+    out = []
+    for bi in rng.sample(ones, min(2, len(ones))):
+        (zs,), (es,) = doc.beads[bi]
+        month, day = rng.randint(1, 12), rng.randint(1, 18)
+        with_date = set_zh(doc, zs, f"{month}月{day}日，" + doc.zh[zs])
+        tail = doc.ed[es][:1].lower() + doc.ed[es][1:] if not doc.ed[es].startswith("I ") else doc.ed[es]
+        base = f"On {_MONTHS_EN[month - 1]} {day}, "
+        out.append(("date", True, bi, set_ed(with_date, es, f"On {_MONTHS_EN[month - 1]} {day + 10}, " + tail), "injected date, day changed"))
+        out.append(("date", False, bi, set_ed(with_date, es, f"On {day} {_MONTHS_ABBR[month - 1]}, " + tail), "injected date, other format"))
+        out.append(("date", False, bi, set_ed(with_date, es, base + tail), "injected date, same"))
     return out
 
 
