@@ -546,8 +546,8 @@ class QuoteCheck:
                         bead=bead, evidence={"original": z.text, "speaker": z.speaker, "window": window_tgt},
                     )
                 continue
-            if overlap >= 0.3:
-                continue  # the content is there, only the quote marks went: too weak to report
+            if overlap >= 0.12:
+                continue  # some of the content is there, reworded: too weak to report
             conf = 0.75 * damp
             if conf >= threshold:
                 yield Finding(
