@@ -37,7 +37,7 @@ _EN_PRONOUNS = ("he", "she", "they", "i", "we")
 # Words with a negation character that do not negate (不过 = but, 不少 = many, 还不是 = rhetorical)
 _ZH_NOT_NEGATION = re.compile(
     r"不过|不少|不同|不断|不久|不论|不管|无论|不禁|不得不|差不多|了不起|不仅|不但|不只|未来|无数|非常|除非|非洲|不停|"
-    r"不然|要不|不如|对不起|不好意思|不得了|恨不得|巴不得|舍不得|忍不住|还不是|不就是|岂不是|何尝不|莫非|无比|无限|并不亚于|毫不犹豫|不由得|不一会|不得已|不成|要不|难道|那里还|哪里还|岂|何尝|怎么不|不是吗|好不"
+    r"不然|要不|不如|对不起|不好意思|不得了|恨不得|巴不得|舍不得|忍不住|还不是|不就是|岂不是|何尝不|莫非|无比|无限|并不亚于|毫不犹豫|不由得|不一会|不得已|不成|要不|难道|那里还|哪里还|岂|何尝|不是吗|好不"
 )
 _ZH_NEGATION = re.compile(r"[不没未无别非勿莫否]|毫无")
 _EN_NEGATION = re.compile(
@@ -257,6 +257,7 @@ def negated(text: str, lang: str) -> bool:
     if lang.startswith("zh"):
         text = re.sub(r"(\w)[不没]\1", "", text)  # 投不投降, 有没有: a question, not a negation
         return len(_ZH_NEGATION.findall(_ZH_NOT_NEGATION.sub("", text))) % 2 == 1
+    text = re.sub(r"(?:^|(?<=[.!?“\"]\s)|(?<=[“\"]))No[,!.]", "", text)  # "No, ma'am." answers; it negates nothing
     return len(_EN_NEGATION.findall(text)) % 2 == 1  # "nobody passes without paying" is positive
 
 
