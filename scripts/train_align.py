@@ -127,6 +127,8 @@ def main(argv=None) -> int:
     ap.add_argument("--init", choices=("margin", "lexical", "default"), default="margin",
                     help="start from margin alone, or from the lexical / default weights in weights.py")
     ap.add_argument("--lr", type=float, default=10.0)
+    ap.add_argument("--fix-null-bias", type=float, default=None,
+                    help="hold the no-counterpart score at this value (the engine's NULL_BIAS) while learning the rest")
     ap.add_argument("--margin", type=float, default=0.0, help="loss-augmented decoding: bonus for each wrong bead")
     ap.add_argument("--write", action="store_true", help="write the weights into transcompare/align/weights.py")
     ap.add_argument("--null-cost", type=float, default=1.0, help="extra update weight on no-counterpart errors")
@@ -160,6 +162,8 @@ def main(argv=None) -> int:
             w[2 * NF + NK + x] = start["null"].get(name, 0.0) * scale[2 * NF + NK + x]
     total, count = np.zeros(DIM), 0
     rng = np.random.default_rng(0)
+    if args.fix_null_bias is not None:
+        w[2 * NF + NK] = args.fix_null_bias
     for epoch in range(args.epochs):
         start = time.perf_counter()
         for d in rng.permutation(len(docs)):
@@ -169,6 +173,9 @@ def main(argv=None) -> int:
             pred = [(a, b, ie, je) for a, b, ie, je, _ in raw]
             delta = path_features(gp, phi, sn, tn) - path_features(pred, phi, sn, tn)
             delta[2 * NF + NK:] *= args.null_cost
+            if args.fix_null_bias is not None:
+                delta[2 * NF + NK] = 0.0
+                w[2 * NF + NK] = args.fix_null_bias
             w = w + delta * args.lr / (n * (1 + epoch) ** 0.5)
             total += w
             count += 1
