@@ -75,5 +75,5 @@ def test_sentences_folded_into_an_uncertain_bead(tmp_path, monkeypatch):
     (f,) = findings
     assert (f.kind, f.subtype) == ("omission", "partial-paragraph")
     assert [s.start for s in f.original_spans] == [ctx.original.sentences[1].start, ctx.original.sentences[2].start]
-    sure = CheckContext(ctx.original, ctx.edition, [Bead((0, 1, 2), (0,), 0.9)])
+    sure = CheckContext(ctx.original, ctx.edition, [Bead((0, 1, 2), (0,), 0.995)])
     assert list(OmissionCheck().run(sure)) == []

@@ -17,8 +17,8 @@ _ZH_PERSON = re.compile(
     r"|[\u4e00-\u9fff]{1,4}·[\u4e00-\u9fff·A-Z]{1,8}"
 )
 _EN_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+|\b(?:Mr|Ms|Mrs|Dr|Prof)\.\s[A-Z]")
-PARTIAL_MAX_SCORE = 0.5  # beads at least this sure are not second-guessed
-PARTIAL_GAIN = 0.025  # cosine gain that marks a run as unrendered (under 1% of mac-dev's gold m-1 beads)
+PARTIAL_MAX_SCORE = 0.99  # beads at least this sure are not second-guessed (aligner scores are not calibrated)
+PARTIAL_GAIN = 0.03  # cosine gain that marks a run as unrendered (none of mac-dev's 500 gold m-n beads reach it)
 _BOILERPLATE = re.compile(r"^\s*(?:责任编辑|編輯|编辑|責任編輯|来源|來源|Editor|Edited by|Source)[:：]", re.I)
 
 
@@ -58,8 +58,7 @@ class OmissionCheck:
     def _inside_beads(self, ctx: CheckContext) -> Iterable[Finding]:
         """Sentences an aligner folded into a many-to-one bead although nothing renders them.
 
-        Only uncertain beads (score < ``PARTIAL_MAX_SCORE``) of a cross-lingual comparison are
-        tested: drop a run of sentences from either end of the larger side; when the rest matches
+        Beads below ``PARTIAL_MAX_SCORE`` of a cross-lingual comparison are tested: drop a run of sentences from either end of the larger side; when the rest matches
         the other side clearly better (cosine gain >= ``PARTIAL_GAIN``), the run was not rendered."""
         if is_zh(ctx.original) == is_zh(ctx.edition):
             return
