@@ -138,3 +138,15 @@ def test_encoder_option_rejected_for_other_aligner(tmp_path, run_cli):
 def test_warm_then_align(engine):
     engine.warm()
     assert pairs(engine.align(ZH[:2], EN[:2], "zh", "en")) == [((0,), (0,)), ((1,), (1,))]
+
+
+def test_unwritable_cache_location_falls_back_to_memory(tmp_path):
+    import numpy as np
+
+    from transcompare.align.cache import EmbeddingCache
+
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    cache = EmbeddingCache(blocker / "sub" / "e.sqlite")
+    cache.put_many("sig", {"k": np.ones(2, np.float32)})
+    assert cache.get_many("sig", ["k"])["k"].tolist() == [1.0, 1.0]
