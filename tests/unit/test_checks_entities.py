@@ -55,11 +55,24 @@ def test_glossary_rendering_is_flagged_with_spans_in_both_texts():
     assert "prefers 'Lin Chih-heng'" in f.explanation and f.kind == "entity"
 
 
-def test_swapped_name_is_dropped_and_added():
+def test_swapped_name_is_a_rendering_finding():
     orig, ed, findings = run(ZH, EN_FAITHFUL.replace("Sun Limin", "Wang Jianguo"))
-    subtypes = {(f.subtype, f.evidence.get("entity")) for f in findings}
-    assert ("dropped", "孙立民") in subtypes
-    assert ("added", "Wang Jianguo") in subtypes
+    (f,) = findings
+    assert (f.subtype, f.evidence["entity"], f.evidence["rendering"]) == ("rendering", "孙立民", "Wang Jianguo")
+    assert orig.text[f.original_spans[0].start : f.original_spans[0].end] == "孙立民"
+    assert ed.text[f.edition_spans[0].start : f.edition_spans[0].end] == "Wang Jianguo"
+
+
+def test_dropped_name():
+    en = EN_FAITHFUL.replace("Sun Limin, an economics professor at Zhengzhou University, said", "An economics professor at Zhengzhou University said")
+    (f,) = run(ZH, en)[2]
+    assert (f.subtype, f.evidence["entity"]) == ("dropped", "孙立民")
+
+
+def test_added_name():
+    en = EN_FAITHFUL.replace("said exports fell.", "said exports fell, as did Zhao Hongwei of Peking University.")
+    _, ed, findings = run(ZH, en)
+    assert [(f.subtype, f.evidence["entity"]) for f in findings] == [("added", "Zhao Hongwei")]
 
 
 def test_misspelt_name_is_a_rendering_finding():

@@ -84,6 +84,7 @@ class Entity:
     mentions: list[Mention] = field(default_factory=list)
     matches: list[tuple[Mention, Match]] = field(default_factory=list)
     glossary: object | None = None
+    substituted: bool = False  # reported as replaced by another name (not again as dropped)
 
     @property
     def name(self) -> str:
@@ -493,7 +494,7 @@ class EntityCheck:
         en_rate = sum(id(m) in used_en or reverse.explains(m) for m in en_persons) / len(en_persons) if en_persons else 1.0
         yield from self._substitutions(ctx, entities, en_by_bead, used_en, reverse, src_bead, en_rate, threshold)
         for entity in entities:
-            yield from self._entity_findings(ctx, entity, src_bead, matched_rate, threshold, len(persons))
+            yield from self._entity_findings(ctx, entity, src_bead, matched_rate, threshold, len(persons), en_by_bead, used_en, reverse)
 
         reported: set[str] = set()
         for m in en:
@@ -529,9 +530,11 @@ class EntityCheck:
 
     def _substitutions(self, ctx, entities, en_by_bead, used_en: set[int], reverse, src_bead, en_rate: float, threshold: float) -> Iterable[Finding]:
         """习近平 in the original where the edition, in the same bead, names someone no one in the original is."""
+        from ..names import letters, looks_romanised, syllable_forms
+
         for entity in entities:
-            if entity.type != "person" or not entity.matches:
-                continue  # (an entity with no match at all is reported as dropped)
+            if entity.type != "person":
+                continue
             nearby = {id(m) for m, x in entity.matches if x.nearby}
             for m in entity.mentions:
                 if m.surname_only or id(m) in nearby or m.confidence < 0.6:
@@ -539,12 +542,17 @@ class EntityCheck:
                 bead = src_bead.get(m.sentence)
                 if bead is None:
                     continue
+                sounds = {f for ch in m.key for f in syllable_forms(ch) if len(f) >= 3}
                 strangers = [x for x in en_by_bead.get(bead, ()) if id(x) not in used_en and x.type == "person"
-                             and x.source == "spacy" and len(x.text.split()) >= 2 and not reverse.explains(x)]
+                             and x.source == "spacy" and len(x.text.split()) >= 2 and not reverse.explains(x)
+                             # 凤姐 -> Xi-feng is a rendering the translator chose; Sun Lili for 叶文洁 is not
+                             and not (entity.matches == [] and not looks_romanised(x.text))
+                             and not any(s in letters(x.text) for s in sounds)]
                 if not strangers:
                     continue
+                entity.substituted = True
                 x = strangers[0]
-                conf = min(0.9, m.confidence) * (0.4 + 0.6 * en_rate)
+                conf = 0.8 * (0.7 + 0.3 * en_rate)  # a name in a name's place: strong evidence on its own
                 if conf < threshold:
                     continue
                 used_en.add(id(x))
@@ -626,7 +634,8 @@ class EntityCheck:
                 for x in en_free[best_key]:
                     used_en.add(id(x))
 
-    def _entity_findings(self, ctx: CheckContext, entity: Entity, src_bead, matched_rate: float, threshold: float, n_persons: int) -> Iterable[Finding]:
+    def _entity_findings(self, ctx: CheckContext, entity: Entity, src_bead, matched_rate: float, threshold: float, n_persons: int,
+                         en_by_bead=None, used_en=frozenset(), reverse=None) -> Iterable[Finding]:
         from ..names import candidates, is_han_name, letters
 
         spans_o = tuple(Span(m.start, m.end) for m in entity.mentions)
@@ -634,7 +643,7 @@ class EntityCheck:
         bead = src_bead.get(first.sentence)
         entry = entity.glossary
         if not entity.matches:
-            if entity.type == "term":
+            if entity.type == "term" or entity.substituted:
                 return  # terms are paraphrased freely; only their renderings are checked
             live = [m for m in entity.mentions if (b := src_bead.get(m.sentence)) is not None and ctx.beads[b].tgt]
             if not live:
@@ -654,12 +663,15 @@ class EntityCheck:
             elif entity.type == "person" and is_han_name(entity.name):
                 expected = f" (e.g. '{candidates(entity.name)[0]}')"
             b = src_bead.get(live[0].sentence)
+            strangers = [x.text for x in (en_by_bead or {}).get(b, ()) if id(x) not in used_en and x.type == "person"
+                         and x.source == "spacy" and reverse is not None and not reverse.explains(x)] if entity.type == "person" else []
+            instead = f", which names '{strangers[0]}' here instead" if strangers else ""
             yield Finding(
                 kind="entity",
                 subtype="dropped",
                 severity="medium",
                 confidence=round(conf, 3),
-                explanation=f"{entity.name} is in the original but not in the edition{expected}.",
+                explanation=f"{entity.name} is in the original but not in the edition{expected}{instead}.",
                 check=self.name,
                 edition=ctx.edition.id,
                 original_spans=spans_o,
