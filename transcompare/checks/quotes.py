@@ -424,10 +424,15 @@ class QuoteCheck:
                 conf = 0.9 if score >= 0.6 else 0.7
                 if conf < threshold:
                     continue
-                yield self._finding(
-                    ctx, "altered", "high", conf,
-                    f"The quote reads “{_short(z.text)}” in the original but “{_short(x.text)}” in the edition.",
-                    z, x, bead, {"original": z.text, "edition": x.text, "similarity": score},
+                (oa, ob), (ea, eb) = _changed_part(z.text, x.text)
+                was, now = z.text[oa:ob], x.text[ea:eb]
+                yield Finding(
+                    kind="quote", subtype="altered", severity="high", confidence=conf,
+                    explanation=f"The quote says “{_short(was or '…')}” in the original but “{_short(now or '…')}” in the edition.",
+                    check=self.name, edition=ctx.edition.id,
+                    original_spans=(Span(z.start + oa, z.start + max(ob, oa + 1)),),
+                    edition_spans=(Span(x.start + ea, x.start + max(eb, ea + 1)),),
+                    bead=bead, evidence={"original": z.text, "edition": x.text, "changed_from": was, "changed_to": now, "similarity": score},
                 )
             return
         scores = [s for _, _, s, _ in pairs]
@@ -612,6 +617,19 @@ def _overlap(zh: str, other: str, same_language: bool) -> float:
         a, b = _bare(fold(zh).text), _bare(fold(other).text)
         return difflib.SequenceMatcher(None, a, b).find_longest_match(0, len(a), 0, len(b)).size / max(len(a), 1)
     return lexical_similarity(zh, other)
+
+
+def _changed_part(a: str, b: str) -> tuple[tuple[int, int], tuple[int, int]]:
+    """Where two Chinese quotes differ once script and region are folded: (span in a, span in b)."""
+    from .regional import fold
+
+    fa, fb = fold(a), fold(b)
+    ops = [op for op in difflib.SequenceMatcher(None, fa.text, fb.text, autojunk=False).get_opcodes() if op[0] != "equal"]
+    if not ops:
+        return (0, len(a)), (0, len(b))
+    a0, a1 = fa.span(ops[0][1], ops[-1][2])
+    b0, b1 = fb.span(ops[0][3], ops[-1][4])
+    return (a0, a1), (b0, b1)
 
 
 def _damp(rate: float) -> float:
