@@ -835,7 +835,6 @@ class _ReverseMatcher:
         self.zh_text = normalize(ctx.original.text, "zh").text
         self.zh = zh
         self._memo: dict[str, bool] = {}
-        self._syllables: dict[str, list[int]] | None = None
         self.glossary_forms: dict[str, str] = {}
         if ctx.glossary is not None:
             from ..names import letters

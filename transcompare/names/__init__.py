@@ -132,8 +132,6 @@ _SYLLABLES: frozenset[str] | None = None
 def _syllable_inventory() -> frozenset[str]:
     global _SYLLABLES
     if _SYLLABLES is None:
-        from pypinyin.style._constants import _FINALS  # noqa: F401  (pypinyin is importable)
-
         onsets = ["", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "zh", "ch", "sh", "r", "z", "c", "s", "y", "w", "ts", "hs", "tz", "sz", "ss"]
         rimes = ["a", "o", "e", "i", "u", "ai", "ei", "ao", "ou", "an", "en", "ang", "eng", "ong", "er", "ia", "ie", "iao", "iu", "ian", "in", "iang", "ing", "iong", "ua", "uo", "uai", "ui", "uan", "un", "uang", "ueng", "ue", "ve", "v", "ih", "u", "ueh", "ieh", "ung", "iung", "uei", "uen", "oh", "eh", "ik", "ok", "uk", "ak", "at", "it", "ut", "am", "im", "um", "ap", "ip", "oi", "oy", "eung", "eong", "oon", "oo", "ee", "ew", "ay"]
         _SYLLABLES = frozenset(o + r for o in onsets for r in rimes)
