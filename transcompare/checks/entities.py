@@ -155,7 +155,7 @@ def _memo(ctx: CheckContext | None, key: str, build):
 
 def _text_key(edition: Edition, glossary) -> str:
     digest = hashlib.sha1(edition.text.encode("utf-8")).hexdigest()[:16]
-    return f"{edition.id}:{digest}:{glossary.signature() if glossary is not None else 'none'}"
+    return f"{edition.id}:{digest}:{glossary.signature() if glossary is not None else 'none'}:{id(glossary)}"
 
 
 # ----------------------------------------------------------------------------- Chinese mentions
