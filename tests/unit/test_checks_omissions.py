@@ -77,3 +77,25 @@ def test_sentences_folded_into_an_uncertain_bead(tmp_path, monkeypatch):
     assert [s.start for s in f.original_spans] == [ctx.original.sentences[1].start, ctx.original.sentences[2].start]
     sure = CheckContext(ctx.original, ctx.edition, [Bead((0, 1, 2), (0,), 0.995)])
     assert list(OmissionCheck().run(sure)) == []
+
+
+def test_sentence_folded_into_a_two_to_one_bead_is_found_by_length():
+    """The aligner glued an unrendered sentence to its neighbour: lengths show the edition is too short for both."""
+    from transcompare.checks.base import CheckContext
+    from transcompare.checks.omissions import OmissionCheck
+    from transcompare.ingest.reader import RawDocument
+    from transcompare.model import Bead
+    from transcompare.segment import segment
+
+    zh = ("海关总署今天公布了前两个月的外贸数据。出口总额同比下降百分之十二。东盟继续保持第一大贸易伙伴地位。"
+          "发言人在新闻发布会上表示，外部环境复杂严峻，但中国外贸基本盘依然稳固。他没有回答记者关于美国政府去年加征的关税对出口企业有何影响的提问。")
+    en = ("The customs administration released foreign trade data for the first two months today. "
+          "Total exports fell 12 percent from a year earlier. ASEAN remained the largest trading partner. "
+          "The spokesman said the external environment was complex and severe, but the fundamentals of foreign trade remained solid.")
+    original = segment(RawDocument("zh.txt", zh, "txt", "utf-8"), "original")
+    edition = segment(RawDocument("en.txt", en, "txt", "utf-8"), "edition")
+    beads = [Bead((0,), (0,), 0.99), Bead((1,), (1,), 0.99), Bead((2,), (2,), 0.99), Bead((3, 4), (3,), 0.9)]
+    findings = list(OmissionCheck().run(CheckContext(original, edition, beads)))
+    omitted = [f for f in findings if f.kind == "omission"]
+    assert len(omitted) == 1 and omitted[0].subtype.startswith("partial")
+    assert original.text[omitted[0].original_spans[0].start:omitted[0].original_spans[0].end].startswith("他没有回答")

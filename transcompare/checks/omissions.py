@@ -3,6 +3,7 @@ ranked by what they carry: a dropped quote or figure matters more than a dropped
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Iterable
 
@@ -19,6 +20,11 @@ _ZH_PERSON = re.compile(
 _EN_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+|\b(?:Mr|Ms|Mrs|Dr|Prof)\.\s[A-Z]")
 PARTIAL_MAX_SCORE = 0.99  # beads at least this sure are not second-guessed (aligner scores are not calibrated)
 PARTIAL_GAIN = 0.03  # cosine gain that marks a run as unrendered (none of mac-dev's 500 gold m-n beads reach it)
+# Length evidence for the same test: with the run the bead's lengths disagree by LENGTH_Z_WITH standard
+# units or more, without it by LENGTH_Z_WITHOUT or less (10 of mac-dev's 546 gold many-sentence sides
+# pass on length alone; the cosine must also not drop when the run goes).
+LENGTH_Z_WITH = 3.0
+LENGTH_Z_WITHOUT = 1.0
 _BOILERPLATE = re.compile(r"^\s*(?:责任编辑|編輯|编辑|責任編輯|来源|來源|Editor|Edited by|Source)[:：]", re.I)
 
 
@@ -64,6 +70,7 @@ class OmissionCheck:
             return
         from .wording import bead_similarity
 
+        ratio = _length_ratio(ctx)
         for index, bead in enumerate(ctx.beads):
             if bead.score >= PARTIAL_MAX_SCORE or not bead.src or not bead.tgt:
                 continue
@@ -82,10 +89,34 @@ class OmissionCheck:
                     return
                 gains = [x - sims[0] for x in sims[1:]]
                 best = max(range(len(runs)), key=lambda k: gains[k])
+                evidence = {"similarity_gain": round(gains[best], 4)}
                 if gains[best] < PARTIAL_GAIN:
-                    continue
+                    best, evidence = self._by_length(ctx, doc, own, other_doc, other, runs, gains, ratio, original_side)
+                    if best is None:
+                        continue
                 yield self._finding(ctx, doc, list(runs[best]), original_side, index, 0.5, partial=True,
-                                    extra_evidence={"similarity_gain": round(gains[best], 4)})
+                                    extra_evidence=evidence)
+
+    @staticmethod
+    def _by_length(ctx, doc, own, other_doc, other, runs, gains, ratio, original_side):
+        """The run whose removal makes the bead's lengths agree (and costs no similarity), if any."""
+        if ratio is None:
+            return None, {}
+        scale = ratio if original_side else 1 / ratio  # own-side characters -> other-side characters
+        other_len = sum(_chars(other_doc.sentences[s].text) for s in other)
+        own_len = {s: _chars(doc.sentences[s].text) * scale for s in own}
+
+        def z(length: float) -> float:
+            return abs(other_len - length) / math.sqrt(other_len + length)
+
+        z_with = z(sum(own_len.values()))
+        if z_with < LENGTH_Z_WITH:
+            return None, {}
+        for k, run in enumerate(runs):
+            z_without = z(sum(v for s, v in own_len.items() if s not in run))
+            if gains[k] >= 0 and z_without <= LENGTH_Z_WITHOUT:
+                return k, {"similarity_gain": round(gains[k], 4), "length_z": [round(z_with, 2), round(z_without, 2)]}
+        return None, {}
 
     def _side(self, ctx: CheckContext, doc: Edition, original_side: bool) -> Iterable[Finding]:
         lonely: dict[int, tuple[int, float]] = {}
@@ -148,6 +179,18 @@ class OmissionCheck:
             evidence={"sentences": sids, "paragraph": pid, "whole_paragraph": whole, "carries": what, "weight": rank,
                       "text": text, **(extra_evidence or {})},
         )
+
+
+def _chars(text: str) -> int:
+    return len("".join(text.split()))
+
+
+def _length_ratio(ctx: CheckContext) -> float | None:
+    """Edition characters per original character over the document's 1-1 beads."""
+    pairs = [(b.src[0], b.tgt[0]) for b in ctx.beads if len(b.src) == 1 and len(b.tgt) == 1]
+    src = sum(_chars(ctx.original.sentences[i].text) for i, _ in pairs)
+    tgt = sum(_chars(ctx.edition.sentences[j].text) for _, j in pairs)
+    return tgt / src if src and tgt and len(pairs) >= 3 else None
 
 
 def _and(items: list[str]) -> str:
