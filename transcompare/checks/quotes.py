@@ -358,7 +358,7 @@ class QuoteCheck:
                 for j in en_by_bead.get(b, ()):
                     s = sim(z, eq[j])
                     alone = b == bead and len(own) == 1 and not same_language
-                    if s >= (floor if b == bead else floor + 0.13) or alone:
+                    if s >= (floor if b == bead else floor + 0.23) or alone:
                         candidates.append((s + (0.1 if b == bead else 0.0), i, j))
         candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
         taken_zh: dict[int, int] = {}
