@@ -36,3 +36,23 @@ def _mode_for(target: Path) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
+
+
+def cache_dir() -> Path:
+    """Where caches live: $TRANSCOMPARE_CACHE (a folder, or a .sqlite file whose folder is used) or ~/.cache/transcompare."""
+    env = os.environ.get("TRANSCOMPARE_CACHE")
+    base = Path(env).expanduser() if env else Path.home() / ".cache" / "transcompare"
+    return base.parent if base.suffix == ".sqlite" else base
+
+
+def open_shared_sqlite(path: str | os.PathLike):
+    """A SQLite connection several processes can share: WAL journal, a long busy timeout, autocommit
+    (callers wrap each batch in ``BEGIN IMMEDIATE`` so it lands whole or not at all)."""
+    import sqlite3
+
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(str(target), timeout=60, isolation_level=None, check_same_thread=False)
+    conn.execute("PRAGMA busy_timeout=60000")
+    conn.execute("PRAGMA journal_mode=WAL")
+    return conn

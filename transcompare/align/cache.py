@@ -12,6 +12,8 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
+from ..fileio import cache_dir, open_shared_sqlite
+
 if TYPE_CHECKING:
     import numpy as np
 
@@ -21,9 +23,8 @@ Progress = Callable[[int, int], None]  # (done, total)
 
 
 def default_cache_path() -> Path:
-    env = os.environ.get("TRANSCOMPARE_CACHE")
-    base = Path(env) if env else Path.home() / ".cache" / "transcompare"
-    return base / "embeddings.sqlite" if base.suffix != ".sqlite" else base
+    env = os.environ.get("TRANSCOMPARE_CACHE", "")
+    return Path(env).expanduser() if env.endswith(".sqlite") else cache_dir() / "embeddings.sqlite"
 
 
 def text_key(text: str) -> str:
@@ -36,10 +37,7 @@ class EmbeddingCache:
     def __init__(self, path: str | os.PathLike | None = None):
         self.path = Path(path) if path else default_cache_path()
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._conn = sqlite3.connect(str(self.path), timeout=60, isolation_level=None, check_same_thread=False)
-            self._conn.execute("PRAGMA busy_timeout=60000")
-            self._conn.execute("PRAGMA journal_mode=WAL")
+            self._conn = open_shared_sqlite(self.path)
         except (OSError, sqlite3.Error):  # a read-only or broken cache location only costs time
             self._conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
         self._conn.execute(

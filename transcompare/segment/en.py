@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from ._spans import trim
+
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sen rep gen col lt sgt capt maj cmdr adm gov pres rev st jr sr fr hon
     inc co corp ltd llc plc bros dept univ assn est approx vs etc cf al fig no nos vol pp op art
@@ -30,7 +32,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             start = end
     if start < len(text):
         spans.append((start, len(text)))
-    return [s for s in (_trim(text, a, b) for a, b in spans) if s]
+    return [s for s in (trim(text, a, b) for a, b in spans) if s]
 
 
 def _is_boundary(text: str, dot: int, end: int) -> bool:
@@ -63,10 +65,3 @@ def _is_boundary(text: str, dot: int, end: int) -> bool:
         )
     return True
 
-
-def _trim(text: str, a: int, b: int) -> tuple[int, int] | None:
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    return (a, b) if a < b else None

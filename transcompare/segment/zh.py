@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from ._spans import trim
+
 _ENDERS = "。！？!?；;"
 _CLOSERS = "”’」』）)】》〉\"'"
 _OPENERS = "“‘「『（(【《〈"
@@ -33,7 +35,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     if start < len(text):
         spans.append((start, len(text)))
     spans = _merge_speech_tags(text, spans)
-    return [s for s in (_trim(text, a, b) for a, b in spans) if s]
+    return [s for s in (trim(text, a, b) for a, b in spans) if s]
 
 
 def _merge_speech_tags(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -46,10 +48,3 @@ def _merge_speech_tags(text: str, spans: list[tuple[int, int]]) -> list[tuple[in
             merged.append((a, b))
     return merged
 
-
-def _trim(text: str, a: int, b: int) -> tuple[int, int] | None:
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    return (a, b) if a < b else None

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sqlite3
 from pathlib import Path
 from typing import Callable, Sequence
 
+from ..fileio import open_shared_sqlite
 from .config import cache_path
 
 Progress = Callable[[int, int], None]  # (done, total)
@@ -27,10 +27,7 @@ class TranslationCache:
 
     def __init__(self, path: str | os.PathLike | None = None):
         self.path = Path(path) if path else cache_path()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._conn = sqlite3.connect(str(self.path), timeout=60, isolation_level=None, check_same_thread=False)
-        self._conn.execute("PRAGMA busy_timeout=60000")
-        self._conn.execute("PRAGMA journal_mode=WAL")
+        self._conn = open_shared_sqlite(self.path)
         self._conn.execute(
             "CREATE TABLE IF NOT EXISTS translations (translator TEXT NOT NULL, key TEXT NOT NULL, "
             "translation TEXT NOT NULL, PRIMARY KEY (translator, key)) WITHOUT ROWID"

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import OptionError
+from ..fileio import cache_dir  # one definition of where caches live
 
 ENV_MODEL = "TRANSCOMPARE_MT_MODEL"
 ENV_BACKEND = "TRANSCOMPARE_MT_BACKEND"
@@ -97,10 +98,6 @@ def models_dir() -> Path:
     return cache_dir() / "models"
 
 
-def cache_dir() -> Path:
-    env = os.environ.get(ENV_CACHE)
-    base = Path(env).expanduser() if env else Path.home() / ".cache" / "transcompare"
-    return base.parent if base.suffix == ".sqlite" else base
 
 
 def cache_path() -> Path:
