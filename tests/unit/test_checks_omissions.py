@@ -42,7 +42,8 @@ def test_whole_paragraph_and_added_sentence():
     assert "2 sentences" in omission.explanation
     assert (addition.kind, addition.subtype) == ("addition", "sentence")
     assert addition.edition_spans and not addition.original_spans
-    assert addition.confidence == 0.7
+    # A gap is as sure as the alignment around it: the paired beads next to it score 0.9.
+    assert addition.confidence == 0.9 and omission.confidence == 0.9
 
 
 def test_single_quote_sentence_is_high():

@@ -132,9 +132,8 @@ class OmissionCheck:
             else:
                 runs.append([sid])
         for sids in runs:
-            scores = [lonely[s][1] for s in sids]
-            confidence = round(min(0.99, max(0.3, min(scores))) if any(scores) else 0.6, 3)
-            yield self._finding(ctx, doc, sids, original_side, lonely[sids[0]][0], confidence)
+            first, last = lonely[sids[0]][0], lonely[sids[-1]][0]
+            yield self._finding(ctx, doc, sids, original_side, first, _gap_confidence(ctx.beads, first, last))
 
     def _finding(self, ctx: CheckContext, doc: Edition, sids: list[int], original_side: bool, bead: int,
                  confidence: float, partial: bool = False, extra_evidence: dict | None = None) -> Finding:
@@ -179,6 +178,16 @@ class OmissionCheck:
             evidence={"sentences": sids, "paragraph": pid, "whole_paragraph": whole, "carries": what, "weight": rank,
                       "text": text, **(extra_evidence or {})},
         )
+
+
+def _gap_confidence(beads, first: int, last: int) -> float:
+    """How sure a gap is: as sure as the alignment around it. A 1-0 bead's own score only says how
+    costly the aligner found leaving a sentence out, so the nearest paired beads on each side speak."""
+    def nearest(indices) -> float | None:
+        return next((beads[i].score for i in indices if beads[i].src and beads[i].tgt), None)
+
+    around = [x for x in (nearest(range(first - 1, -1, -1)), nearest(range(last + 1, len(beads)))) if x is not None]
+    return round(min(0.95, max(0.3, sum(around) / len(around))) if around else 0.5, 3)
 
 
 def _chars(text: str) -> int:
