@@ -183,6 +183,19 @@ def set_ed(doc: Doc, sid: int, text: str) -> Doc:
     return new
 
 
+def respell_everywhere(doc: Doc, phrase: str, respelt: str) -> Doc:
+    """An equivalent respelling is made the way an editor would: every mention, the surname alone included."""
+    new = doc.copy()
+    surname, new_surname = phrase.split()[0], respelt.split()[0]
+    lone_surname = re.compile(rf"\b{re.escape(surname)}\b(?! [A-Z])")
+    for sid, text in enumerate(new.ed):
+        text = text.replace(phrase, respelt)
+        if surname != new_surname:
+            text = lone_surname.sub(new_surname, text)
+        new.ed[sid] = text
+    return new
+
+
 def set_zh(doc: Doc, sid: int, text: str) -> Doc:
     new = doc.copy()
     new.zh[sid] = text
@@ -393,7 +406,7 @@ def entity_cases(doc: Doc, rng: random.Random) -> list[tuple]:
                 out.append(("entity", True, bi, set_ed(doc, es, text[:m.start()] + wrong + text[m.end():]), f"{phrase} -> {wrong}"))
                 wade = romanise(found, "wade-giles")
                 if wade and wade != phrase:
-                    out.append(("entity", False, bi, set_ed(doc, es, text[:m.start()] + wade + text[m.end():]), f"{phrase} -> {wade}"))
+                    out.append(("entity", False, bi, respell_everywhere(doc, phrase, wade), f"{phrase} -> {wade}"))
                 break
     return out
 
