@@ -127,7 +127,7 @@ def test_sidebar_follows_scrolling(open_report):
     page = open_report(html_of(synthetic_comparison(300, with_mt=False))).page
     page.evaluate("window.scrollTo(0, 0)")
     page.evaluate("document.getElementById('r0200').scrollIntoView()")
-    page.wait_for_function("document.querySelector('#finding-list li.in-view') !== null")
+    page.wait_for_function("() => document.querySelector('#finding-list li.in-view') !== null")  # a function, not a string: the page's CSP forbids eval
     n = page.evaluate("Number(document.querySelector('#finding-list li.in-view').getAttribute('data-n'))")
     row = page.evaluate(f"document.querySelector('[data-f~=\"{n}\"]').closest('.row').id")
     assert row >= "r0200"
