@@ -56,3 +56,14 @@ def open_shared_sqlite(path: str | os.PathLike):
     conn.execute("PRAGMA busy_timeout=60000")
     conn.execute("PRAGMA journal_mode=WAL")
     return conn
+
+
+def select_by_keys(conn, query: str, first: str, keys) -> list[tuple]:
+    """Rows of ``query`` (``... WHERE <col> = ? AND key IN ({marks})``) for many keys, in chunks
+    that stay under SQLite's limit on bound parameters."""
+    unique = sorted(set(keys))
+    rows: list[tuple] = []
+    for start in range(0, len(unique), 500):
+        chunk = unique[start:start + 500]
+        rows.extend(conn.execute(query.format(marks=",".join("?" * len(chunk))), [first, *chunk]))
+    return rows

@@ -12,7 +12,7 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
-from ..fileio import cache_dir, open_shared_sqlite
+from ..fileio import cache_dir, open_shared_sqlite, select_by_keys
 
 if TYPE_CHECKING:
     import numpy as np
@@ -53,15 +53,9 @@ class EmbeddingCache:
         import numpy as np
 
         found: dict[str, np.ndarray] = {}
-        unique = sorted(set(keys))
-        for start in range(0, len(unique), 500):
-            chunk = unique[start:start + 500]
-            marks = ",".join("?" * len(chunk))
-            rows = self._conn.execute(
-                f"SELECT key, vec FROM embeddings WHERE encoder = ? AND key IN ({marks})", [encoder, *chunk]
-            )
-            for key, blob in rows:
-                found[key] = np.frombuffer(blob, dtype=np.float32)
+        query = "SELECT key, vec FROM embeddings WHERE encoder = ? AND key IN ({marks})"
+        for key, blob in select_by_keys(self._conn, query, encoder, keys):
+            found[key] = np.frombuffer(blob, dtype=np.float32)
         return found
 
     def put_many(self, encoder: str, items: dict[str, "np.ndarray"]) -> None:
@@ -77,13 +71,9 @@ class EmbeddingCache:
         import json
 
         found: dict[str, object] = {}
-        unique = sorted(set(keys))
-        for start in range(0, len(unique), 500):
-            chunk = unique[start:start + 500]
-            marks = ",".join("?" * len(chunk))
-            rows = self._conn.execute(f"SELECT key, value FROM analyses WHERE kind = ? AND key IN ({marks})", [kind, *chunk])
-            for key, value in rows:
-                found[key] = json.loads(value)
+        query = "SELECT key, value FROM analyses WHERE kind = ? AND key IN ({marks})"
+        for key, value in select_by_keys(self._conn, query, kind, keys):
+            found[key] = json.loads(value)
         return found
 
     def put_json_many(self, kind: str, items: dict[str, object]) -> None:

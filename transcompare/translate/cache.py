@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 from typing import Callable, Sequence
 
-from ..fileio import open_shared_sqlite
+from ..fileio import open_shared_sqlite, select_by_keys
 from .config import cache_path
 
 Progress = Callable[[int, int], None]  # (done, total)
@@ -34,17 +34,8 @@ class TranslationCache:
         )
 
     def get_many(self, translator: str, keys: Sequence[str]) -> dict[str, str]:
-        found: dict[str, str] = {}
-        unique = sorted(set(keys))
-        for start in range(0, len(unique), 500):
-            chunk = unique[start:start + 500]
-            marks = ",".join("?" * len(chunk))
-            rows = self._conn.execute(
-                f"SELECT key, translation FROM translations WHERE translator = ? AND key IN ({marks})",
-                [translator, *chunk],
-            )
-            found.update(rows)
-        return found
+        query = "SELECT key, translation FROM translations WHERE translator = ? AND key IN ({marks})"
+        return dict(select_by_keys(self._conn, query, translator, keys))
 
     def put_many(self, translator: str, items: dict[str, str]) -> None:
         rows = [(translator, key, value) for key, value in sorted(items.items())]
