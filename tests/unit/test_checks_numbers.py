@@ -86,6 +86,9 @@ def test_not_figures(text, lang):
     ("一半以上都是拍脑袋决定的。", "More than half were decided on a whim."),
     ("出口额为672亿美元。", "Exports were $67.2 billion."),
     ("约1.2万家企业。", "Some 12,000 companies."),
+    ("65岁的王先生表示反对。", "Wang, 65, objected."),
+    ("65岁的王先生表示反对。", "The 65-year-old Wang objected."),
+    ("她今年八十岁。", "She is eighty years old this year."),
 ])
 def test_equivalents_are_quiet(zh, en):
     findings, _ = run([zh], [en])
@@ -110,6 +113,7 @@ def test_changed_figure_points_at_both_numbers():
     ("共有30人死亡。", "At least 30 people died.", "qualifier-added"),
     ("超过30人死亡。", "Fewer than 30 people died.", "qualifier-changed"),
     ("增加百分之十五。", "It rose.", "dropped"),
+    ("65岁的王先生表示反对。", "The 56-year-old Wang objected.", "changed"),
 ])
 def test_divergences(zh, en, subtype):
     findings, _ = run([zh], [en])

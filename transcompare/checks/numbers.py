@@ -146,7 +146,15 @@ class NumberCheck:
 
 def _equal_strict_first(a: Quantity, b: Quantity) -> bool:
     """Equal values; a figure of another kind only when the values are equal too (两段 vs twice is not)."""
+    if _age_and_years(a, b) or _age_and_years(b, a):
+        return True
     return same_value(a, b) and (a.kind == b.kind or {a.kind, b.kind} <= {"count", "money", "times", "percent"})
+
+
+def _age_and_years(age: Quantity, years: Quantity) -> bool:
+    """65岁 is "65-year-old" / "65 years old": an age in 岁 against the same number of years."""
+    return (age.kind == "count" and age.text.endswith(("岁", "歲")) and years.kind == "duration"
+            and years.unit == "year" and age.value == years.value and not years.high)
 
 
 def _plain(q: Quantity) -> str:
