@@ -82,3 +82,11 @@ def test_hedge_found_in_the_neighbouring_bead():
     en = ["The company did not respond; he has reportedly left.", "No comment."]
     beads = [Bead((0,), (1,)), Bead((1,), (0,))]
     assert run(zh, en, beads=beads)[0] == []
+
+
+def test_dropped_claim_is_not_a_removed_hedge():
+    """涉嫌严重违纪违法 left out whole: the edition did not state the charge as fact; it dropped it."""
+    findings, _ = run(["河南副省长郑国栋落马 涉嫌严重违纪违法"], ["Henan Vice Governor Zheng Guodong Placed Under Investigation"])
+    assert [f for f in findings if f.subtype == "hedge-removed"] == []
+    kept, _ = run(["他涉嫌严重违纪违法。"], ["He committed serious violations of discipline and law."])
+    assert [f.subtype for f in kept] == ["hedge-removed"]

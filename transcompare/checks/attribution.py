@@ -121,6 +121,8 @@ class AttributionCheck:
                     (located(ctx.original, osid, o.start, o.end),), (located(ctx.edition, esid, e.start, e.end),), o, e,
                 )
         for i, osid, o in dropped:
+            if not same_lang and not _claim_rendered(ctx, i, ctx.original.sentences[osid].text[o.end:]):
+                continue  # the edition drops the claim itself, not just its hedge: not "stated as fact"
             claim = _bead_spans(ctx, i, edition_side=True)
             if o.kind == "source":
                 text = f"The original attributes this to {o.source} ({o.text}); this edition gives no source, so it reads as fact."
@@ -153,6 +155,26 @@ class AttributionCheck:
             bead=index,
             evidence={"original": o.text if o else None, "edition": e.text if e else None},
         )
+
+
+_CLAUSE_END = re.compile(r"[，。；！？,;!?\s]")
+
+
+def _claim_rendered(ctx: CheckContext, index: int, after_hedge: str) -> bool:
+    """Does the edition's bead render any word of the clause the hedge governs (据称，X… / 涉嫌X)?
+    Judged by CC-CEDICT glosses; with fewer than three glossed words, assume it does."""
+    import jieba
+
+    from ..names.cedict import glosses, stem
+
+    clause = _CLAUSE_END.split(after_hedge.lstrip("，,：: "), 1)[0]
+    wanted = [g for g in (glosses(w) for w in jieba.lcut(clause) if len(w) > 1) if g]
+    if len(wanted) < 3:
+        return True
+    bead = ctx.beads[index]
+    english = " ".join(ctx.edition.sentences[j].text for j in bead.tgt)
+    present = {stem(w) for w in re.findall(r"[a-z]+", english.lower())}
+    return any(g & present for g in wanted)
 
 
 def _bead_spans(ctx: CheckContext, index: int, edition_side: bool) -> tuple[Span, ...]:
