@@ -7,7 +7,6 @@ pinyin ("陈清扬" ~ "Chen Qingyang"), marked with a leading "@" so they never 
 
 from __future__ import annotations
 
-import logging
 import pickle
 import re
 from functools import lru_cache
@@ -116,10 +115,9 @@ def load_lexicon() -> dict[str, frozenset[str]]:
 
 
 def _jieba():
-    import jieba
+    from ..zhwords import jieba
 
-    jieba.setLogLevel(logging.WARNING)
-    return jieba
+    return jieba()
 
 
 @lru_cache(maxsize=1)

@@ -163,12 +163,11 @@ _CLAUSE_END = re.compile(r"[，。；！？,;!?\s]")
 def _claim_rendered(ctx: CheckContext, index: int, after_hedge: str) -> bool:
     """Does the edition's bead render any word of the clause the hedge governs (据称，X… / 涉嫌X)?
     Judged by CC-CEDICT glosses; with fewer than three glossed words, assume it does."""
-    import jieba
-
     from ..names.cedict import glosses, stem
+    from ..zhwords import jieba
 
     clause = _CLAUSE_END.split(after_hedge.lstrip("，,：: "), 1)[0]
-    wanted = [g for g in (glosses(w) for w in jieba.lcut(clause) if len(w) > 1) if g]
+    wanted = [g for g in (glosses(w) for w in jieba().lcut(clause) if len(w) > 1) if g]
     if len(wanted) < 3:
         return True
     bead = ctx.beads[index]

@@ -99,16 +99,10 @@ class Entity:
 # ----------------------------------------------------------------------------- NLP, loaded once
 
 
-@functools.lru_cache(maxsize=1)
 def _jieba():
-    import logging
+    from ..zhwords import jieba
 
-    import jieba
-    import jieba.posseg
-
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    return jieba
+    return jieba()
 
 
 _ADDED_TO_JIEBA: set[str] = set()

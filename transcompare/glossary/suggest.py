@@ -143,10 +143,9 @@ def _is_proper(word: str) -> bool | None:
 
 def zh_candidates(text: str, glossary: Glossary | None) -> dict[str, str]:
     """Chinese proper nouns in a text that the glossary lacks: term -> guessed type."""
-    import jieba
-    import jieba.posseg as pseg
+    from ..zhwords import jieba
 
-    jieba.setLogLevel(60)
+    pseg = jieba().posseg
     if glossary is not None:  # mask known terms so they are neither proposed nor split oddly
         chars = list(text)
         for m in glossary.find_in(text):
