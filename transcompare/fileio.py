@@ -67,3 +67,21 @@ def select_by_keys(conn, query: str, first: str, keys) -> list[tuple]:
         chunk = unique[start:start + 500]
         rows.extend(conn.execute(query.format(marks=",".join("?" * len(chunk))), [first, *chunk]))
     return rows
+
+
+def fill_from_cache(keys, texts, found: dict, compute, store, batch_size: int, progress=None) -> dict:
+    """Compute each distinct missing text once, in batches, storing every batch as it lands (an
+    interrupted run keeps its work); ``found`` (key -> cached value) is completed and returned."""
+    missing: dict[str, str] = {}
+    for key, text in zip(keys, texts):
+        if key not in found and key not in missing:
+            missing[key] = text
+    todo = list(missing.items())
+    for start in range(0, len(todo), batch_size):
+        batch = todo[start:start + batch_size]
+        fresh = dict(zip((k for k, _ in batch), compute([t for _, t in batch])))
+        store(fresh)
+        found.update(fresh)
+        if progress:
+            progress(min(start + batch_size, len(todo)), len(todo))
+    return found

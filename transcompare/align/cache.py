@@ -12,7 +12,7 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
-from ..fileio import cache_dir, open_shared_sqlite, select_by_keys
+from ..fileio import cache_dir, fill_from_cache, open_shared_sqlite, select_by_keys
 
 if TYPE_CHECKING:
     import numpy as np
@@ -105,20 +105,11 @@ class CachedEncoder:
 
         sig = self.encoder.signature()
         keys = [text_key(t) for t in texts]
-        found = self.cache.get_many(sig, keys)
-        missing: dict[str, str] = {}
-        for key, text in zip(keys, texts):
-            if key not in found and key not in missing:
-                missing[key] = text
-        todo = list(missing.items())
-        for start in range(0, len(todo), self.batch_size):
-            batch = todo[start:start + self.batch_size]
-            vecs = np.asarray(self.encoder.encode([t for _, t in batch]), dtype=np.float32)
-            fresh = {k: v for (k, _), v in zip(batch, vecs)}
-            self.cache.put_many(sig, fresh)
-            found.update(fresh)
-            if progress:
-                progress(min(start + self.batch_size, len(todo)), len(todo))
+        found = fill_from_cache(
+            keys, texts, self.cache.get_many(sig, keys),
+            lambda batch: np.asarray(self.encoder.encode(batch), dtype=np.float32),
+            lambda fresh: self.cache.put_many(sig, fresh), self.batch_size, progress,
+        )
         if not texts:
             return np.zeros((0, 0), dtype=np.float32)
         return np.stack([found[k] for k in keys])

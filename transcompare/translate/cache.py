@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 from typing import Callable, Sequence
 
-from ..fileio import open_shared_sqlite, select_by_keys
+from ..fileio import fill_from_cache, open_shared_sqlite, select_by_keys
 from .config import cache_path
 
 Progress = Callable[[int, int], None]  # (done, total)
@@ -68,18 +68,13 @@ class CachedTranslator:
     def translate(self, texts: Sequence[str], src_lang: str, tgt_lang: str, progress: Progress | None = None) -> list[str]:
         sig = self.translator.signature()
         keys = [text_key(t, src_lang, tgt_lang) for t in texts]
-        found = self.cache.get_many(sig, keys)
-        missing: dict[str, str] = {}
-        for key, text in zip(keys, texts):
-            if key not in found and key not in missing:
-                missing[key] = text
-        todo = list(missing.items())
-        for start in range(0, len(todo), self.chunk):
-            part = todo[start:start + self.chunk]
-            fresh = dict(zip((k for k, _ in part), self.translator.translate([t for _, t in part], src_lang, tgt_lang)))
-            self.cache.put_many(sig, fresh)
-            found.update(fresh)
-            self.translated += len(part)
-            if progress:
-                progress(min(start + self.chunk, len(todo)), len(todo))
+
+        def compute(batch: list[str]) -> list[str]:
+            self.translated += len(batch)
+            return self.translator.translate(batch, src_lang, tgt_lang)
+
+        found = fill_from_cache(
+            keys, texts, self.cache.get_many(sig, keys), compute,
+            lambda fresh: self.cache.put_many(sig, fresh), self.chunk, progress,
+        )
         return [found[k] for k in keys]
