@@ -3,30 +3,25 @@
 from __future__ import annotations
 
 import multiprocessing
+import sys
 import time
+from pathlib import Path
 
 import pytest
 
-from transcompare.errors import ModelError, OptionError
-from transcompare.model import Bead, Edition, Sentence
-from transcompare.translate import SKIPPED_NOTE, maybe_translate
-from transcompare.translate.batching import length_buckets, split_long
-from transcompare.translate.cache import CachedTranslator, TranslationCache, text_key
-from transcompare.translate.config import resolve_settings
-from transcompare.translate.locate import locate
-from transcompare.translate.scores import CEILING, FLOOR, SPREAD, divergence_cutoff, divergent_beads, score_beads
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "mt"))
+from isolation import isolated  # noqa: E402,F401  (autouse: own cache, models, config)
+
+from transcompare.errors import ModelError, OptionError  # noqa: E402
+from transcompare.model import Bead, Edition, Sentence  # noqa: E402
+from transcompare.translate import SKIPPED_NOTE, maybe_translate  # noqa: E402
+from transcompare.translate.batching import length_buckets, split_long  # noqa: E402
+from transcompare.translate.cache import CachedTranslator, TranslationCache, text_key  # noqa: E402
+from transcompare.translate.config import resolve_settings  # noqa: E402
+from transcompare.translate.locate import locate  # noqa: E402
+from transcompare.translate.scores import CEILING, FLOOR, SPREAD, divergence_cutoff, divergent_beads, score_beads  # noqa: E402
 
 
-@pytest.fixture(autouse=True)
-def isolated(tmp_path, monkeypatch):
-    """Every test gets its own cache, models dir, config and an empty Hugging Face cache."""
-    for var in ("TRANSCOMPARE_MT_MODEL", "TRANSCOMPARE_MT_BACKEND", "TRANSCOMPARE_MT_BEAM"):
-        monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("TRANSCOMPARE_CACHE", str(tmp_path / "cache"))
-    monkeypatch.setenv("TRANSCOMPARE_MODELS", str(tmp_path / "models"))
-    monkeypatch.setenv("TRANSCOMPARE_CONFIG", str(tmp_path / "config.toml"))
-    monkeypatch.setenv("HF_HUB_CACHE", str(tmp_path / "hf"))
-    return tmp_path
 
 
 def edition(lang: str, texts: list[str], script: str | None = None) -> Edition:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "mt"))
+from isolation import isolated  # noqa: E402,F401  (autouse: own cache, models, config)
 from tiny_marian import PAIRS, tiny_marian_once  # noqa: E402
 
 from transcompare.errors import ModelError  # noqa: E402
@@ -45,15 +46,6 @@ def tiny_ct2(tiny_model, tmp_path_factory) -> Path:
             os.environ["TRANSCOMPARE_MODELS"] = old
 
 
-@pytest.fixture(autouse=True)
-def isolated(tmp_path, monkeypatch):
-    for var in ("TRANSCOMPARE_MT_MODEL", "TRANSCOMPARE_MT_BACKEND", "TRANSCOMPARE_MT_BEAM"):
-        monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("TRANSCOMPARE_CACHE", str(tmp_path / "cache"))
-    monkeypatch.setenv("TRANSCOMPARE_MODELS", str(tmp_path / "models"))
-    monkeypatch.setenv("TRANSCOMPARE_CONFIG", str(tmp_path / "config.toml"))
-    monkeypatch.setenv("HF_HUB_CACHE", str(tmp_path / "hf"))
-    return tmp_path
 
 
 def test_transformers_backend_reproduces_training_pairs(tiny_model):
