@@ -72,12 +72,7 @@ def _hits(report: dict, case: dict, item: dict) -> list[dict]:
 
 
 # Planted divergences the toolkit does not find yet, with the reason (kept visible, not deleted).
-KNOWN_MISSES = {
-    "001-cadre-loyalty-addition-1": (
-        "the added explanatory sentence reuses the bead's vocabulary (commission, disciplinary): the aligner "
-        "makes it a 1-2 bead and neither embeddings, length nor the dictionary tell it apart"
-    ),
-}
+KNOWN_MISSES: dict[str, str] = {}  # answer-key items a check is known to miss: id -> reason (xfail)
 
 
 def _items(field: str):

@@ -100,3 +100,39 @@ def test_sentence_folded_into_a_two_to_one_bead_is_found_by_length():
     omitted = [f for f in findings if f.kind == "omission"]
     assert len(omitted) == 1 and omitted[0].subtype.startswith("partial")
     assert original.text[omitted[0].original_spans[0].start:omitted[0].original_spans[0].end].startswith("他没有回答")
+
+
+def _split(zh: str, en: str):
+    from transcompare.ingest.reader import RawDocument
+    from transcompare.segment import segment
+
+    return (segment(RawDocument("zh.txt", zh, "txt", "utf-8"), "original"),
+            segment(RawDocument("en.txt", en, "txt", "utf-8"), "edition"))
+
+
+TRADE_ZH = ("海关总署今天公布了前两个月的外贸数据。出口总额同比下降百分之十二。东盟继续保持第一大贸易伙伴地位。"
+            "国家统计局周三发布报告称，一月份全国规模以上工业企业利润同比增长百分之八，其中高技术制造业利润增长较快。")
+TRADE_EN = ("The customs administration released foreign trade data for the first two months today. "
+            "Total exports fell 12 percent from a year earlier. ASEAN remained the largest trading partner. "
+            "The National Bureau of Statistics said in a report on Wednesday that profits of industrial firms above "
+            "designated size rose 8 percent year on year in January, with high-tech manufacturing growing faster. ")
+
+
+def test_explanatory_sentence_folded_into_a_bead_is_an_addition():
+    """An added sentence that only re-uses the bead's own terms, making the edition too long for the original."""
+    original, edition = _split(TRADE_ZH, TRADE_EN + "The bureau is the country’s main official statistics agency.")
+    beads = [Bead((0,), (0,), 0.99), Bead((1,), (1,), 0.99), Bead((2,), (2,), 0.99), Bead((3,), (3, 4), 0.97)]
+    added = [f for f in OmissionCheck().run(CheckContext(original, edition, beads)) if f.kind == "addition"]
+    assert len(added) == 1 and added[0].subtype == "partial-sentence"
+    assert added[0].evidence["redundant_dictionary_hits"] >= 2
+    span = added[0].edition_spans[0]
+    assert edition.text[span.start:span.end].startswith("The bureau is")
+
+
+def test_a_true_one_to_two_split_is_not_an_addition():
+    """The second sentence renders the rest of the original sentence: it meets words the first does not."""
+    en = TRADE_EN.replace(", with high-tech manufacturing growing faster. ",
+                          ". Profits in high-tech manufacturing grew faster.")
+    original, edition = _split(TRADE_ZH, en)
+    beads = [Bead((0,), (0,), 0.99), Bead((1,), (1,), 0.99), Bead((2,), (2,), 0.99), Bead((3,), (3, 4), 0.97)]
+    assert [f for f in OmissionCheck().run(CheckContext(original, edition, beads)) if f.kind == "addition"] == []
