@@ -415,6 +415,16 @@ _QUOTE_EN = re.compile(r"“([^”]{8,})”|\"([^\"]{8,})\"")
 _QUOTE_ZH = re.compile(r"[“「]([^”」]{4,})[”」]")
 
 
+def _person_like(name: str) -> bool:
+    """'Wang Jianguo', 'Professor Ye' yes; 'Henan Province', 'But Wang', 'Discipline Inspection' no."""
+    from transcompare.names import looks_romanised
+    from transcompare.names.surnames import surname_table
+
+    surnames = {w.lower().replace("-", "") for reading, spellings in surname_table().values() for w in (reading, *spellings)}
+    bare = re.sub(r"^(?:Professor|Prof\.|Dr\.|Mr\.|Mrs\.|Ms\.|Governor|Minister|President|General|Director)\s+", "", name)
+    return bare.split()[0].lower().replace("-", "") in surnames and looks_romanised(bare)
+
+
 def quote_cases(doc: Doc, rng: random.Random) -> list[tuple]:
     out = []
     people = sorted({m.group(0) for t in doc.ed for m in re.finditer(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b", t)})
@@ -439,9 +449,22 @@ def quote_cases(doc: Doc, rng: random.Random) -> list[tuple]:
                 sp = re.search(r"\b(said|says|asked|told)\s+([A-Z][a-z]+(?: [A-Z][a-z]+)?)|\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+(said|says|asked)\b", text)
                 if sp and people:
                     who = sp.group(2) or sp.group(3)
-                    other = rng.choice([p for p in people if who not in p] or _OTHER_NAMES)
+                    pool = [p for p in people if who not in p] or _OTHER_NAMES
+                    other = rng.choice(pool)
                     a, b = (sp.start(2), sp.end(2)) if sp.group(2) else (sp.start(3), sp.end(3))
-                    out.append(("quote", True, bi, set_ed(doc, es, text[:a] + other + text[b:]), f"speaker {who} -> {other}"))
+                    # The new speaker is a person (the title-case pool also holds "Henan Province",
+                    # "Discipline Inspection"), the old one is replaced whole ("said Dr. Tsai
+                    # Shen-chih"), and "told X" names the listener, not the speaker. The draw above
+                    # stays as it was: later builders share the random stream.
+                    titled = re.match(r"\.\s+[A-Z][\w’'\-]*(?: [A-Z][\w’'\-]*)*", text[b:]) if who in ("Dr", "Mr", "Mrs", "Ms", "Prof") else None
+                    if titled:
+                        b += titled.end()
+                        who = text[a:b]
+                    if not _person_like(other):
+                        named = [p for p in pool if _person_like(p)] or [n for n in _OTHER_NAMES if not set(n.split()) & set(who.split())]
+                        other = named[pool.index(other) % len(named)]
+                    if sp.group(1) != "told":
+                        out.append(("quote", True, bi, set_ed(doc, es, text[:a] + other + text[b:]), f"speaker {who} -> {other}"))
                 # equivalent: other quote marks
                 swapped = text[:m.start()] + '"' + inner + '"' + text[m.end():] if m.group(1) else text[:m.start()] + "“" + inner + "”" + text[m.end():]
                 out.append(("quote", False, bi, set_ed(doc, es, swapped), "quote marks swapped"))
