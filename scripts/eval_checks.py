@@ -416,13 +416,14 @@ _QUOTE_ZH = re.compile(r"[“「]([^”」]{4,})[”」]")
 
 
 def _person_like(name: str) -> bool:
-    """'Wang Jianguo', 'Professor Ye' yes; 'Henan Province', 'But Wang', 'Discipline Inspection' no."""
-    from transcompare.names import looks_romanised
+    """'Wang Jianguo', 'Professor Ye' yes; 'Henan Province', 'But Wang', 'Discipline Inspection' no:
+    a Chinese surname comes first (after a title)."""
     from transcompare.names.surnames import surname_table
 
     surnames = {w.lower().replace("-", "") for reading, spellings in surname_table().values() for w in (reading, *spellings)}
     bare = re.sub(r"^(?:Professor|Prof\.|Dr\.|Mr\.|Mrs\.|Ms\.|Governor|Minister|President|General|Director)\s+", "", name)
-    return bare.split()[0].lower().replace("-", "") in surnames and looks_romanised(bare)
+    first = bare.split()[0].lower().replace("-", "")
+    return first in surnames and first not in ("on", "an", "he", "so", "do", "to", "in", "at", "as", "no", "go", "long", "young", "man")
 
 
 def quote_cases(doc: Doc, rng: random.Random) -> list[tuple]:
