@@ -378,7 +378,7 @@ _OTHER_NAMES = ["Wang Jianguo", "Liu Meiling", "Zhao Hongwei", "Huang Xiaoming",
 def entity_cases(doc: Doc, rng: random.Random) -> list[tuple]:
     if doc.ed_lang != "en":
         return []
-    from transcompare.names import match_person
+    from transcompare.names import match_person, name_tokens
     from transcompare.names.romanize import romanise
 
     out = []
@@ -390,6 +390,8 @@ def entity_cases(doc: Doc, rng: random.Random) -> list[tuple]:
             text = doc.ed[es]
             for m in re.finditer(r"\b[A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+)?\b", text):
                 phrase = m.group(0)
+                if len(name_tokens(phrase)) != 2:
+                    continue  # 'Henan Vice (Governor)': a title word is no part of a name
                 found = None
                 for size in (3, 2):
                     for k in range(len(zh) - size + 1):
