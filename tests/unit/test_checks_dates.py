@@ -109,3 +109,27 @@ def test_traditional_edition():
     findings, _ = run(["他1月9日主持会议。"], ["他1月19日主持會議。"], lang="zh")
     assert [f.subtype for f in findings] == ["changed"]
     assert run(["他1月9日主持会议。"], ["他1月9號主持會議。"], lang="zh")[0] == []
+
+
+def test_unpinned_mention_is_no_wildcard():
+    """Without a publication date, "today" names no calendar day: it neither equals 6月1日 nor
+    is a change of it, so a changed date nearby cannot hide behind it."""
+    (today,) = extract_dates("Today we rest.", "en")
+    (june,) = extract_dates("6月1日", "zh")
+    (tomorrow,) = extract_dates("明天", "zh")
+    assert not same_date(resolve(today, None), resolve(june, None))
+    assert not same_date(resolve(today, None), resolve(tomorrow, None))
+    assert same_date(resolve(tomorrow, None), resolve(extract_dates("Tomorrow he goes.", "en")[0], None))
+
+
+def test_changed_date_next_to_an_unpinned_one():
+    zh = ["他说很忙。", "6月1日，他们出发了。"]
+    en = ["He said he was busy today.", "On June 11, they set off."]
+    findings, _ = run(zh, en, date=None)
+    (f,) = findings
+    assert f.subtype == "changed" and f.bead == 1
+
+
+def test_relative_day_against_a_date_without_publication_date_is_quiet():
+    findings, _ = run(["昨天他到了。"], ["He arrived on March 3."], date=None)
+    assert findings == []

@@ -137,3 +137,71 @@ def test_alignment_slip_is_not_a_change():
 def test_unaligned_sentences_left_to_omissions():
     findings, _ = run(["共处分12万人。", "另有3万人。"], ["They punished 120,000 people."], [Bead((0,), (0,)), Bead((1,), ())])
     assert findings == []
+
+
+@pytest.mark.parametrize("text,lang,value,kind,unit,high", [
+    ("他身高一米七五", "zh", 1.75, "measure", "m", None),
+    ("身高1米82的队员", "zh", 1.82, "measure", "m", None),
+    ("five feet six inches tall", "en", 5.5, "measure", "ft", None),
+    ("for three decades", "en", 30, "duration", "year", None),
+    ("涨幅在百分之二至百分之四之间", "zh", 2, "percent", "", 4),
+    ("between two and four percent", "en", 2, "percent", "", 4),
+    ("长12cm的裂缝", "zh", 12, "measure", "cm", None),
+    ("a twelve-centimeter crack", "en", 12, "measure", "cm", None),
+    ("on her thirty-second birthday", "en", 32, "ordinal", "", None),
+    ("wearing 1K lenses", "en", 1, "count", "", None),
+])
+def test_more_quantities(text, lang, value, kind, unit, high):
+    (q,) = quantities(text, lang)
+    assert (q.value, q.kind, q.unit, q.high) == (pytest.approx(value), kind, unit, high)
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("他三番五次地打电话。", "zh"), ("两地相隔十万八千里。", "zh"), ("这辆车有八成新。", "zh"), ("编号是2041:17:05。", "zh"),
+    ("it took a day or two", "en"), ("at six or seven o'clock", "en"), ("two or three of the guests", "en"),
+    ("she rang a dozen times", "en"), ("two-thirds of the vote", "en"),
+])
+def test_more_not_figures(text, lang):
+    assert quantities(text, lang) == []
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("他三十一岁生日那天离开了家。", "He left home on his thirty-first birthday."),
+    ("差五分钟九点，会议才结束。", "The meeting ended only at five to nine."),
+    ("一家五口住在城里。", "The five of them lived in town."),
+    ("他只认得《三十六计》这几个字。", "All he could read was the title, The Thirty-Six Stratagems."),
+    ("他身高一米七五。", "He is five feet nine inches tall."),
+    ("她穿着一双红鞋。", "She wore two red shoes."),
+    ("旧楼高九米，新楼也高九米。", "Both buildings are nine meters tall."),
+    ("这要花一两天。", "It will take a day or two."),
+])
+def test_more_equivalents_are_quiet(zh, en):
+    findings, _ = run([zh], [en])
+    assert findings == []
+
+
+@pytest.mark.parametrize("zh,en,o_text,e_text", [
+    ("他戴上一副3K眼镜。", "He put on a pair of 1K glasses.", "3", "1K"),  # a digit 1 is a figure
+    ("三条线同时抖动。", "Five lines shook at once across the three screens.", None, "Five"),  # a twin changed
+    ("两人一起摔倒。", "The six of them fell down together.", "两人", "six"),
+])
+def test_small_figures_changed(zh, en, o_text, e_text):
+    findings, _ = run([zh], [en])
+    (f,) = findings
+    assert f.evidence["edition"][0]["text"] == e_text
+    assert [x["text"] for x in f.evidence["original"]] == ([o_text] if o_text else [])
+
+
+def test_same_unit_is_matched_before_a_bare_count():
+    """七个 (orders) and 7cm: "seven-centimeter" is the 7cm; "five" is the 七个 changed."""
+    zh = "把信号压缩七个数量级，把7cm波变成可见光。"
+    en = "It compresses the signal by five orders of magnitude, turning seven-centimeter waves into light."
+    (f,) = run([zh], [en])[0]
+    assert (f.subtype, f.evidence["original"][0]["text"], f.evidence["edition"][0]["text"]) == ("changed", "七个", "five")
+
+
+def test_nearest_figure_is_the_changed_one():
+    zh = "他在3号楼住了五年，家里有七个孩子。"
+    en = "He lived in Building 3 for five years and had nine children."
+    (f,) = run([zh], [en])[0]
+    assert f.evidence["original"][0]["text"] == "七个"

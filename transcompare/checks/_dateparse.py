@@ -78,7 +78,7 @@ _EN_DATE = re.compile(
     rf"|\b(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MON})(?:,?\s+(?P<y2>[0-9]{{4}})\b)?"
     rf"|\b(?P<m3>{_MON})(?:\s+of)?,?\s+(?P<y3>[0-9]{{4}})\b"
     r"|\b(?P<wk>last |this |next )?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-    r"|\b(?P<rel>yesterday|today|tomorrow)\b"
+    r"|\b(?P<rel>(?i:yesterday|today|tomorrow))\b"
     r"|(?<![\d,.$])\b(?P<y4>(?:18|19|20)[0-9]{2})\b(?![,.]?[0-9])(?!\s*(?:percent|%|people|yuan|dollars))"
 )
 
@@ -170,6 +170,11 @@ class Resolved:
     weekday: int | None = None  # kept when the day itself could not be resolved
     offset: int | None = None  # kept for 昨天/yesterday when there is no publication date
 
+    @property
+    def pinned(self) -> bool:
+        """Does it name any calendar field or weekday? 昨天 without a publication date does not."""
+        return any(v is not None for v in (self.year, self.month, self.day, self.weekday))
+
     def as_date(self) -> dt.date | None:
         if None in (self.year, self.month, self.day):
             return None
@@ -235,12 +240,13 @@ def resolve(m: DateMention, pub: dt.date | None) -> Resolved:
 
 
 def same_date(a: Resolved, b: Resolved) -> bool:
-    """Equal on every field both sides know; a bare weekday equals a date on that weekday; two
-    mentions that cannot be pinned down (no publication date) are not evidence of a change."""
+    """Equal on every field both sides know; a bare weekday equals a date on that weekday. A mention
+    that cannot be pinned down (昨天 without a publication date) equals only another such mention
+    with the same offset: were it a wildcard, "today" in a nearby bead would swallow a changed date."""
     if a.offset is not None and b.offset is not None:
         return a.offset == b.offset
-    if all(v is None for v in (a.year, a.month, a.day, a.weekday)) or all(v is None for v in (b.year, b.month, b.day, b.weekday)):
-        return True
+    if not a.pinned or not b.pinned:
+        return not a.pinned and not b.pinned
     if a.weekday is not None and a.day is None or b.weekday is not None and b.day is None:
         wd, other = (a.weekday, b) if a.weekday is not None and a.day is None else (b.weekday, a)
         date = other.as_date()

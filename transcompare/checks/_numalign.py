@@ -90,27 +90,21 @@ def reconcile(beads: Sequence[Bead], orig: list[list[T]], edit: list[list[T]], e
         o_by_bead.setdefault(x[0], []).append(x)
     for x in e_all:
         e_by_bead.setdefault(x[0], []).append(x)
-    matched, o_left, e_used = [], [], set()
-    for i in range(len(beads)):
-        for o in o_by_bead.get(i, []):
-            partner = _first(e_by_bead.get(i, []), e_used, lambda e: equal(o[2], e[2]))
-            if partner is None:
-                o_left.append(o)
-            else:
-                e_used.add(id(partner))
-                matched.append((o, partner))
-    e_left = [e for e in e_all if id(e) not in e_used]
+    matched: list = []
     changed: list = []
-    if close is not None:
-        rest = []
-        for o in o_left:
-            partner = _first([e for e in e_left if e[0] == o[0]], set(), lambda e: close(o[2], e[2])) if beads[o[0]].tgt else None
-            if partner is not None:
-                e_left.remove(partner)
-                changed.append((o, partner))
-            else:
-                rest.append(o)
-        o_left = rest
+    rank = _ranks(o_by_bead, e_by_bead)
+    if close is None:
+        o_left, e_left = _match_in_bead(o_all, e_all, equal, matched)
+    else:
+        # Same kind and unit first: 7cm takes "seven centimeters" before 七个 can, and 二十英尺
+        # is the "three-meter" figure changed before a bare 3 elsewhere counts as its match.
+        o_left, e_left = _match_in_bead(o_all, e_all, lambda o, e: close(o, e) and equal(o, e), matched)
+        pairs = _nearest_pairs(o_left, e_left, rank, close)
+        changed += pairs
+        paired = {id(o) for o, _ in pairs} | {id(e) for _, e in pairs}
+        o_left = [o for o in o_left if id(o) not in paired]
+        e_left = [e for e in e_left if id(e) not in paired]
+        o_left, e_left = _match_in_bead(o_left, e_left, equal, matched)
     # 2. an alignment slip: a leftover equal to a leftover in a bead nearby.
     still = []
     for o in o_left:
@@ -152,6 +146,46 @@ def reconcile(beads: Sequence[Bead], orig: list[list[T]], edit: list[list[T]], e
             equal(o[2], e[2]) for j in [e[0], *neighbours(beads, e[0], radius)] for o in o_by_bead.get(j, []))]
     added = [e for e in e_left if beads[e[0]].src]
     return matched, changed, dropped, added
+
+
+def _match_in_bead(o_items: list, e_items: list, equal, matched: list) -> tuple[list, list]:
+    """One-to-one ``equal`` pairs inside each bead, appended to ``matched``; returns the leftovers."""
+    e_used: set = set()
+    o_left = []
+    for o in o_items:
+        partner = _first([e for e in e_items if e[0] == o[0]], e_used, lambda e: equal(o[2], e[2]))
+        if partner is None:
+            o_left.append(o)
+        else:
+            e_used.add(id(partner))
+            matched.append((o, partner))
+    return o_left, [e for e in e_items if id(e) not in e_used]
+
+
+def _ranks(o_by_bead: dict, e_by_bead: dict) -> dict[int, float]:
+    """Each item's place in its side of the bead, 0 (first) to 1 (last): figures keep their order
+    in translation more often than not."""
+    rank = {}
+    for groups in (o_by_bead, e_by_bead):
+        for items in groups.values():
+            for n, x in enumerate(items):
+                rank[id(x)] = n / (len(items) - 1) if len(items) > 1 else 0.5
+    return rank
+
+
+def _nearest_pairs(o_left: list, e_left: list, rank: dict, test) -> list:
+    """Leftovers of one bead that ``test`` pairs, the ones at the nearest places first."""
+    candidates = sorted(
+        ((abs(rank[id(o)] - rank[id(e)]), n, m) for n, o in enumerate(o_left) for m, e in enumerate(e_left)
+         if e[0] == o[0] and test(o[2], e[2])),
+    )
+    pairs, used_o, used_e = [], set(), set()
+    for _, n, m in candidates:
+        if n not in used_o and m not in used_e:
+            used_o.add(n)
+            used_e.add(m)
+            pairs.append((o_left[n], e_left[m]))
+    return pairs
 
 
 def _first(candidates, used, test):

@@ -9,6 +9,7 @@ still point into the original. Date-like numbers (years, days of the month) are 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -58,12 +59,15 @@ _DURATION_ZH = {
 _MEASURES_ZH = (
     "个国家 个城市 个省 个县 个人 个 名 人次 人 位 次 条 段 股 家 款 项 件 种 台 辆 架次 架 艘 座 所 部 本 份 篇 张 只 头 匹 "
     "户 起 宗 例 票 枚 颗 公里 千米 平方公里 米 吨 公斤 千克 斤 英里 英尺 克 亩 批 轮 场 届 岁 国 省 市 县 处 间 层 道 集 页 字 "
-    "单 笔 桩 栋 剂 针 支 枪 发 倍 成"
+    "单 笔 桩 栋 剂 针 支 枪 发 倍 成 英寸 厘米 公分 毫米 cm mm km kg"
 ).split()
 #: Weights and lengths -> SI base (kg, m), for unit conversions (60公斤 = about 130 pounds).
-_DIMENSION = {"kg": "weight", "jin": "weight", "t": "weight", "lb": "weight", "km": "length", "m": "length", "li": "length", "mile": "length", "ft": "length"}
-_SI = {"kg": 1.0, "jin": 0.5, "t": 1000.0, "lb": 0.45359, "km": 1000.0, "m": 1.0, "li": 500.0, "mile": 1609.34, "ft": 0.3048}
-_MEASURE_ZH = {"公斤": "kg", "千克": "kg", "斤": "jin", "吨": "t", "公里": "km", "千米": "km", "米": "m", "英里": "mile", "英尺": "ft"}
+_DIMENSION = {"kg": "weight", "jin": "weight", "t": "weight", "lb": "weight", "km": "length", "m": "length", "li": "length",
+              "mile": "length", "ft": "length", "in": "length", "cm": "length", "mm": "length"}
+_SI = {"kg": 1.0, "jin": 0.5, "t": 1000.0, "lb": 0.45359, "km": 1000.0, "m": 1.0, "li": 500.0, "mile": 1609.34, "ft": 0.3048,
+       "in": 0.0254, "cm": 0.01, "mm": 0.001}
+_MEASURE_ZH = {"公斤": "kg", "千克": "kg", "斤": "jin", "吨": "t", "公里": "km", "千米": "km", "米": "m", "英里": "mile", "英尺": "ft",
+               "英寸": "in", "厘米": "cm", "公分": "cm", "毫米": "mm", "cm": "cm", "mm": "mm", "km": "km", "kg": "kg"}
 _UNITS_ZH = sorted(set(_MEASURES_ZH) | set(_CURRENCY_ZH) | set(_DURATION_ZH), key=len, reverse=True)
 
 _DIGIT_NUM = r"[0-9]+(?:[,，][0-9]{3})*(?:\.[0-9]+)?"
@@ -72,7 +76,7 @@ _ZH_PRE = "|".join(sorted(_ZH_PREFIX_QUAL, key=len, reverse=True))
 _ZH_RE = re.compile(
     rf"(?P<ord>第)?(?:(?P<pre>{_ZH_PRE})(?:有|存在|达到|达|为|是|了|共){{0,2}})?(?P<cur>人民币|美元|港币|港元|新台币)?(?P<pct>百分之)?"
     rf"(?P<num>{_DIGIT_NUM}|{_ZH_NUM})"
-    rf"(?:(?P<sep>至|到|-|—|–|~|～)(?P<num2>{_DIGIT_NUM}|{_ZH_NUM}))?"
+    rf"(?:(?P<sep>至|到|-|—|–|~|～)(?:百分之)?(?P<num2>{_DIGIT_NUM}|{_ZH_NUM}))?"
     r"(?P<more1>多|余)?(?P<scale>万亿|千亿|百亿|十亿|千万|百万|十万|万|亿)?(?P<more2>多|余)?"
     rf"(?P<unit>{'|'.join(_UNITS_ZH)})?(?P<half>半)?(?P<pctsign>%)?"
     r"(?P<post>以上|以下|左右|上下|之多|有余)?"
@@ -154,10 +158,11 @@ def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
 def extract_zh(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
     """Quantities in (normalised) Chinese text; ``skip`` are spans (dates) to leave alone."""
     out: list[Quantity] = []
+    consumed = 0  # a height (一米六零) reads past its match
     for m in _ZH_RE.finditer(text):
         num = m.group("num")
         value = parse_zh_number(num)
-        if value is None:
+        if value is None or m.start() < consumed:
             continue
         start, end = m.start(), m.end()
         is_digits = num[0].isdigit()
@@ -175,6 +180,12 @@ def extract_zh(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
                 continue  # 一心, 十分, 两岸: not figures
         elif start > 0 and re.match(r"[A-Za-z\-_]", text[start - 1]):
             continue  # G20, COVID-19
+        elif not m.group("unit") and (re.match(r"[:：][0-9]", text[end:end + 2]) or re.search(r"[0-9][:：]$", text[:start])):
+            continue  # 1108:21:37, 8:30: a clock reading or a code, not a count
+        if unit == "成" and text[end:end + 1] == "新":
+            continue  # 七成新: a used item's condition ("fairly new"), not 70 percent
+        if _in_idiom(text, start, end, unit):
+            continue  # 三番五次, 十万八千里: set phrases, not figures
         if unit == "年" and is_digits and len(num) == 4 and not scale:
             continue  # a year: _dateparse's job
         if _overlaps(start, end, list(skip)):
@@ -192,6 +203,12 @@ def extract_zh(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
                 high = v2 * mult
         if m.group("half") or "半" in unit:
             value += 0.5 * mult
+        height = re.match(r"[0-9]{1,2}(?![0-9.])|[零〇一二三四五六七八九]{1,2}(?![零〇一二三四五六七八九十百千万])", text[end:]) if unit == "米" and not m.group("num2") else None
+        if height and not re.match(rf"(?:{'|'.join(_UNITS_ZH)})", text[height.end() + end:]):
+            digits = height.group(0) if height.group(0).isdigit() else "".join(str(_ZH_DIGITS[c]) for c in height.group(0))
+            value += float("0." + digits) * mult  # 一米六零, 1米75: a height in metres and centimetres
+            end += height.end()
+            consumed = end
         found = [(m.group("pre"), _ZH_PREFIX_QUAL.get(m.group("pre") or ""))]
         if m.group("pre") and m.group("pre").startswith("近") and start > 0 and text[start - 1] in "最附":
             found = []  # 最近三年: "in the last three years", not "nearly"
@@ -239,6 +256,43 @@ def extract_zh(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
     return out
 
 
+_NUMERALS = set("零〇一二三四五六七八九十百千万亿两半")
+
+
+def _in_idiom(text: str, start: int, end: int, unit: str) -> bool:
+    """Is the figure at [start, end) part of a set phrase in jieba's dictionary? A chengyu or
+    idiom (三天打鱼, 十年寒窗), the two-numeral pattern of hyperbole (三番五次, 七嘴八舌, 三年五载),
+    or a large round distance in 里 (十万八千里, 二万五千里). Multiples and percentages in set
+    phrases (增加三倍, 身价十倍) are still figures."""
+    if unit in ("倍", "成") or "%" in text[start:end] or "百分之" in text[start:end]:
+        return False
+    from ..zhwords import jieba
+
+    freq = jieba().dt.FREQ
+    tags = _word_tags()
+    for size in range(4, 8):
+        for i in range(max(0, start - size + 1), min(end, len(text) - size + 1)):
+            word = text[i:i + size]
+            if not freq.get(word):
+                continue
+            if tags.get(word) in ("i", "l") and any(ch not in _NUMERALS for ch in word[:start - i] + word[end - i:]):
+                return True
+            if (size == 4 and word[0] in _NUMERALS and word[2] in _NUMERALS and word[1] not in _NUMERALS
+                    and word[3] not in _NUMERALS and word[1] not in "个多余"):
+                return True
+            if word.endswith("里") and i == start and "万" in word:
+                return True
+    return False
+
+
+@functools.lru_cache(maxsize=1)
+def _word_tags() -> dict[str, str]:
+    """jieba's part-of-speech tag per dictionary word ("i" chengyu, "l" idiom)."""
+    from ..zhwords import jieba
+
+    return jieba().posseg.dt.word_tag_tab
+
+
 _ZH_HALF_RE = re.compile(r"(?<![一二三四五六七八九十两0-9个])(?P<w>一半|半数|过半|半年|半个月)(?P<post>以上|以下|左右)?")
 
 
@@ -247,7 +301,8 @@ _MEASURE_EN = {
     "kilogram": "kg", "kilograms": "kg", "kilo": "kg", "kilos": "kg", "kg": "kg", "kilometer": "km", "kilometers": "km",
     "kilometre": "km", "kilometres": "km", "km": "km", "meter": "m", "meters": "m", "metre": "m", "metres": "m",
     "mile": "mile", "miles": "mile", "foot": "ft", "feet": "ft", "ton": "t", "tons": "t", "tonne": "t", "tonnes": "t",
-    "pounds": "lb",
+    "pounds": "lb", "inch": "in", "inches": "in", "centimeter": "cm", "centimeters": "cm", "centimetre": "cm",
+    "centimetres": "cm", "cm": "cm", "millimeter": "mm", "millimeters": "mm", "millimetre": "mm", "millimetres": "mm", "mm": "mm",
 }
 _EN_UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -269,26 +324,34 @@ _CURRENCY_EN = {
 _DURATION_EN = {
     "seconds": "second", "second": "second", "minutes": "minute", "minute": "minute", "hours": "hour", "hour": "hour",
     "days": "day", "day": "day", "weeks": "week", "week": "week", "months": "month", "month": "month",
-    "years": "year", "year": "year",
+    "years": "year", "year": "year", "decade": "year", "decades": "year", "century": "year", "centuries": "year",
 }
+#: Durations counted in bigger units: "four decades" = 40 years.
+_DURATION_SCALE = {"decade": 10, "decades": 10, "century": 100, "centuries": 100}
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
 _TENS_RE = "|".join(_EN_TENS)
 _UNITS_RE = "|".join(sorted(_EN_UNITS, key=len, reverse=True))
 _WORD = rf"(?:(?:{_TENS_RE})(?:[- ](?:{_ONES}))?|{_UNITS_RE})"
-_WORD_NUM = rf"(?:{_WORD}(?:[ -]hundred(?:(?: and)? {_WORD})?)?|a hundred|a dozen|a half|half)"
+_ORD_ONES = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9}
+_WORD = rf"(?:{_WORD})(?!-(?:{'|'.join(_ORD_ONES)}|thirds?|quarters?)\b)"  # "twenty-first" an ordinal, "two-thirds" a fraction
+_WORD_NUM = rf"(?:{_WORD}(?:[ -]hundred(?:(?: and)? {_WORD})?)?|a hundred|a half|half)"
 _EN_PRE = "|".join(sorted(_EN_PREFIX_QUAL, key=len, reverse=True))
 _EN_RE = re.compile(
-    rf"(?<![\w$.])(?:(?P<pre>{_EN_PRE})\s+)?(?P<cur>US\$|HK\$|NT\$|\$|€|£|¥|RMB\s?)?"
+    rf"(?<![\w$.])(?:(?P<pre>{_EN_PRE})\s+)?(?P<between>between\s+)?(?P<cur>US\$|HK\$|NT\$|\$|€|£|¥|RMB\s?)?"
     rf"(?P<num>[0-9]+(?:,[0-9]{{3}})*(?:\.[0-9]+)?|{_WORD_NUM})(?P<andhalf> and a half)?"
-    rf"(?:\s?(?:-|–|to)\s?(?P<cur2>US\$|HK\$|\$)?(?P<num2>[0-9]+(?:,[0-9]{{3}})*(?:\.[0-9]+)?))?"
+    rf"(?:(?(between)\s+and\s+|\s?(?:-|–|to)\s?)(?P<cur2>US\$|HK\$|\$)?(?P<num2>[0-9]+(?:,[0-9]{{3}})*(?:\.[0-9]+)?|(?(between){_WORD_NUM}|(?!))))?"
     r"(?:[ -]?(?P<scale>trillion|billion|million|thousand|bn|mn|m|k)\b)?"
     r"(?:[ -]?(?P<unit>percentage points?|per ?cent|%|times|fold|(?:U\.S\. |Hong Kong |Taiwan )?dollars?|yuan|renminbi|euros|pounds|yen|kilograms?|kilos?|kg|kilometers?|kilometres?|km|meters?|metres?|miles?|feet|foot|tons?|tonnes?|"
-    r"seconds?|minutes?|hours?|days?|weeks?|months?|years?))?"
+    r"inch(?:es)?|centimet(?:er|re)s?|cm|millimet(?:er|re)s?|mm|seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|century|centuries))?"
     rf"(?:\s+(?P<post>or more|and more|or so|or less))?(?![\w])",
     re.I,
 )
+#: "two or three", "a day or two": a guess, not a figure (as 两三天 in Chinese).
+_EN_VAGUE = re.compile(rf"\b(?:{_WORD_NUM}|[0-9]+|an?\s+[a-z]+)\s+or\s+(?:{_WORD_NUM}|[0-9]+)\b", re.I)
+_EN_INCHES = re.compile(rf"\s+(?:and\s+)?([0-9]+|{_WORD})\s+inch(?:es)?\b", re.I)
 _EN_WORDY = re.compile(
     r"\b(?P<pre>(?:more than|nearly|almost|about|over|at least|some) )?(?P<w>twice|double|doubled|doubling|triple|tripled|quadrupled|"
+    + rf"(?:{_TENS_RE})-(?:{'|'.join(_ORD_ONES)})|"
     + "|".join(_EN_ORDINALS)
     + r")\b",
     re.I,
@@ -324,7 +387,7 @@ def parse_en_number(token: str) -> float | None:
 def extract_en(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
     """Quantities in English text; ``skip`` are spans (dates) to leave alone."""
     out: list[Quantity] = []
-    taken: list[tuple[int, int]] = list(skip)
+    taken: list[tuple[int, int]] = list(skip) + [(m.start(), m.end()) for m in _EN_VAGUE.finditer(text)]
     for m in _EN_RE.finditer(text):
         num = m.group("num")
         value = parse_en_number(num)
@@ -341,7 +404,7 @@ def extract_en(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
             scale = ""  # "5 m" is metres, "3K" kelvin or the Three-K Party, more often than millions
         if _overlaps(m.start("num"), m.end("num"), taken):
             continue
-        tail = text[m.end():m.end() + 6].lower()
+        tail = text[m.end():m.end() + 12].lower()
         if re.match(r"\s*(a\.m\.|p\.m\.|am\b|pm\b|o'clock|:\d)", tail) or (is_digits and text[m.end():m.end() + 1] == ":"):
             continue  # a time of day
         if is_digits and not (scale or unit or cur) and len(num) == 4 and 1800 <= value <= 2100:
@@ -350,11 +413,14 @@ def extract_en(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
         if m.group("andhalf"):
             value += 0.5
         mult = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}.get(scale, 1.0)
+        mult *= _DURATION_SCALE.get(unit, 1)
         value *= mult
         high = None
         if m.group("num2"):
             v2 = parse_en_number(m.group("num2"))
             high = v2 * mult if v2 is not None else None
+            if high is not None and high <= value:
+                high = None  # a score (3-1) or odds, not a range
         qualifier, qual_text = "", ""
         if m.group("pre"):
             qual_text = m.group("pre").lower()
@@ -380,11 +446,16 @@ def extract_en(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
             kind, code = "fraction", ""
         else:
             kind, code = "count", ""
-        if value == 1 and kind == "count":
-            continue
+        if value == 1 and kind == "count" and not is_digits:
+            continue  # "one of them": a pronoun or an article more often than a figure
+        if code == "ft":  # five feet four inches: one height
+            inches = _EN_INCHES.match(text, end)
+            if inches and parse_en_number(inches.group(1)) is not None:
+                value += parse_en_number(inches.group(1)) / 12
+                end = inches.end()
         if value == 0 and not is_digits:
             continue
-        taken.append((m.start(), m.end()))
+        taken.append((m.start(), max(end, m.end())))
         decimals = len(num.split(".")[1]) if is_digits and "." in num else 0
         out.append(Quantity(start, end, text[start:end], value, kind, code, qualifier, qual_text, high,
                             step=mult * 10 ** -decimals, digits=is_digits))
@@ -394,6 +465,9 @@ def extract_en(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
         word = m.group("w").lower()
         if word in _EN_TIMES:
             value, kind = float(_EN_TIMES[word]), "times"
+        elif "-" in word:  # twenty-first
+            tens, _, ones = word.partition("-")
+            value, kind = float(_EN_TENS[tens] + _ORD_ONES[ones]), "ordinal"
         else:
             value, kind = float(_EN_ORDINALS[word]), "ordinal"
         qualifier = _EN_PREFIX_QUAL.get((m.group("pre") or "").strip().lower(), "")
@@ -404,6 +478,36 @@ def extract_en(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
             out.append(Quantity(m.start(), m.end(), m.group(0), float(m.group(1)), "ordinal"))
     out.sort(key=lambda q: q.start)
     return out
+
+
+_ZH_RUN = re.compile(r"[0-9]+(?:\.[0-9]+)?|[零〇一二三四五六七八九十百千万亿两]+|[双俩]")
+_EN_RUN = re.compile(rf"\b(?:[0-9]+(?:,[0-9]{{3}})*(?:\.[0-9]+)?|{_WORD_NUM}|a dozen|dozens?)\b", re.I)
+
+
+def loose_numbers(text: str, lang: str, covered: list[tuple[int, int]]) -> set[float]:
+    """Values of the numerals a sentence writes outside its figures and ``covered`` spans: 四十二 in
+    《四十二章经》, 四 in 一家四口, "one", "a dozen". A figure on the other side with such a value
+    renders that numeral; it is neither changed nor added. 双 and 俩 count as two. One is left
+    out: 一 and "a" are articles."""
+    values: set[float] = set()
+    if not lang.startswith("zh"):
+        covered = list(covered) + [(m.start(), m.end()) for m in _EN_VAGUE.finditer(text)]
+    for m in (_ZH_RUN if lang.startswith("zh") else _EN_RUN).finditer(text):
+        if _overlaps(m.start(), m.end(), covered):
+            continue
+        token = m.group(0)
+        if lang.startswith("zh"):
+            value = 2.0 if token in "双俩" else parse_zh_number(token)  # 一双 "a pair", 他们俩 "the two of them"
+            guess = re.search(r"[一二三四五六七八九两]{2,}", token)
+            if guess:  # 三四, 十七八: each of the guesses
+                values.update(float(_ZH_DIGITS[ch]) for ch in guess.group(0))
+        else:
+            value = 12.0 if token.lower().startswith("dozen") else parse_en_number(token)
+        if value is not None:
+            values.add(value)
+    values.discard(1.0)
+    values.discard(0.0)
+    return values
 
 
 def format_value(q: Quantity) -> str:

@@ -29,7 +29,8 @@ class DateCheck:
 
         orig_r, edit_r = res(orig), res(edit)
         equal = lambda a, b: same_date(a[1], b[1])  # noqa: E731
-        comparable = lambda a, b: a[0].granularity == b[0].granularity  # noqa: E731
+        # A date the text pins down is not "changed" into a mention nothing pins down (昨天, no pub date).
+        comparable = lambda a, b: a[0].granularity == b[0].granularity and a[1].pinned == b[1].pinned  # noqa: E731
         _, changed, dropped, _ = reconcile(ctx.beads, orig_r, edit_r, equal, comparable)
         for (i, osid, (om, o)), (_, esid, (em, e)) in changed:
             explanation = f"The original says {_says(om, o)}; this edition says {_says(em, e)}."

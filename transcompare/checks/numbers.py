@@ -13,7 +13,7 @@ from typing import Iterable
 from ..model import Finding
 from ._dateparse import extract_dates
 from ._numalign import located, per_sentence, reconcile
-from ._numparse import _DIMENSION, Quantity, extract_en, extract_zh, format_value
+from ._numparse import _DIMENSION, Quantity, extract_en, extract_zh, format_value, loose_numbers
 from .base import CheckContext
 
 #: Qualifier groups that say the same thing ("" = a plain figure).
@@ -31,6 +31,12 @@ def quantities(text: str, lang: str) -> list[Quantity]:
     return extract_zh(text, skip) if lang.startswith("zh") else extract_en(text, skip)
 
 
+def numerals(text: str, lang: str) -> set[float]:
+    """Values of the numerals in a sentence that are not figures (四十二 in a title, 四 in 一家四口)."""
+    covered = [(d.start, d.end) for d in extract_dates(text, lang)] + [(q.start, q.end) for q in quantities(text, lang)]
+    return loose_numbers(text, lang, covered)
+
+
 def same_value(a: Quantity, b: Quantity) -> bool:
     """Equal figures: exact up to the rounding either side wrote (43万 = 432,000), within 2% when
     either is hedged; durations compared in days, weights and lengths in SI units (within 3%)."""
@@ -44,8 +50,9 @@ def same_value(a: Quantity, b: Quantity) -> bool:
             return False
         if a.unit != b.unit:
             tolerance += 0.03  # converted units are rounded
-            step = 0.0
-        x, y = a.canonical, b.canonical
+            x, y, step = a.canonical, b.canonical, 0.0
+        else:
+            x, y = a.value, b.value  # the rounding step is in the written unit
     elif a.kind == "duration" and b.kind == "duration":
         tolerance = max(tolerance, 0.01)
         x, y, step = a.canonical, b.canonical, 0.0
@@ -67,9 +74,17 @@ def _reportable(q: Quantity) -> bool:
     return q.kind in ("percent", "money") or (q.digits and q.value >= 100 and q.kind in ("count", "measure"))
 
 
+def _beside_its_twin(index: int, e: Quantity, matched) -> bool:
+    """An extra figure next to a matched one of the same kind and unit (“five waveforms across the
+    three terminals” for 三条曲线): the original's figure was repeated once and changed once."""
+    return any(i == index and _close_kind(o, e) for (i, _, o), _ in matched)
+
+
 def _close_kind(a: Quantity, b: Quantity) -> bool:
-    """Same kind and unit: 三只 and "six" in one bead are a change before any alignment slip."""
-    return a.kind == b.kind and a.unit == b.unit and (a.high is None) == (b.high is None)
+    """Same kind and unit (lengths with lengths): 三只 and "six" in one bead are a change before
+    any alignment slip."""
+    same_unit = a.unit == b.unit or a.kind == "measure" and _DIMENSION.get(a.unit) == _DIMENSION.get(b.unit)
+    return a.kind == b.kind and same_unit and (a.high is None) == (b.high is None)
 
 
 def _pairable(a: Quantity, b: Quantity) -> bool:
@@ -86,7 +101,7 @@ class NumberCheck:
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         orig = per_sentence(ctx, "numbers", ctx.original, quantities)
-        edit = per_sentence(ctx, "numbers", ctx.edition, quantities)
+        edit = _unexplained(ctx, orig, per_sentence(ctx, "numbers", ctx.edition, quantities))
         matched, changed, dropped, added = reconcile(ctx.beads, orig, edit, _equal_strict_first, _pairable, close=_close_kind)
         for (i, osid, o), (_, esid, e) in matched:
             finding = self._qualifier(ctx, i, osid, o, esid, e)
@@ -105,7 +120,7 @@ class NumberCheck:
                     f"The original gives {_says(o)}; this edition has no such figure.", [(osid, o)], [],
                 )
         for i, esid, e in added:
-            if _reportable(e):
+            if _reportable(e) or _beside_its_twin(i, e, matched):
                 yield self._finding(
                     ctx, i, "added", "low", 0.5,
                     f"This edition gives {e.text}, a figure the original does not have here.", [], [(esid, e)],
@@ -144,11 +159,30 @@ class NumberCheck:
         )
 
 
+def _unexplained(ctx: CheckContext, orig: list[list[Quantity]], edit: list[list[Quantity]]) -> list[list[Quantity]]:
+    """The edition's figures less those that render a numeral the original bead writes without a
+    unit (“Forty-Two” for 《四十二章经》, “the four of them” for 一家四口): neither changed nor added."""
+    loose = per_sentence(ctx, "numerals", ctx.original, numerals)
+    out = [list(items) for items in edit]
+    for bead in ctx.beads:
+        values = set().union(*(loose[s] for s in bead.src)) if bead.src else set()
+        if not values:
+            continue
+        figures = [o for s in bead.src for o in orig[s]]
+        for s in bead.tgt:
+            out[s] = [e for e in out[s] if e.value not in values or any(_equal_strict_first(o, e) for o in figures)]
+    return out
+
+
 def _equal_strict_first(a: Quantity, b: Quantity) -> bool:
-    """Equal values; a figure of another kind only when the values are equal too (两段 vs twice is not)."""
+    """Equal values; a figure of another kind only when the values are equal too (两段 vs twice is not).
+    A bare count equals a duration, length or rank of the same value: the unit is often left to the
+    context (差十分钟 "ten to one", 二十一岁生日 "twenty-first birthday")."""
     if _age_and_years(a, b) or _age_and_years(b, a):
         return True
-    return same_value(a, b) and (a.kind == b.kind or {a.kind, b.kind} <= {"count", "money", "times", "percent"})
+    kinds = {a.kind, b.kind}
+    return same_value(a, b) and (a.kind == b.kind or kinds <= {"count", "money", "times", "percent"}
+                                 or "count" in kinds and kinds <= {"count", "duration", "measure", "ordinal"})
 
 
 def _age_and_years(age: Quantity, years: Quantity) -> bool:
