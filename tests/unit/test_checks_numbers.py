@@ -205,3 +205,13 @@ def test_nearest_figure_is_the_changed_one():
     en = "He lived in Building 3 for five years and had nine children."
     (f,) = run([zh], [en])[0]
     assert f.evidence["original"][0]["text"] == "七个"
+
+
+def test_a_year_read_digit_by_digit_explains_no_figure():
+    """一九六几年 is a year, not the guesses 1, 9, 6: "six" for 两个 is still a change."""
+    (f,) = run(["大约在一九六几年，两个工人发现了它。"], ["Back in the sixties, six workers found it."])[0]
+    assert f.subtype == "changed" and f.evidence["edition"][0]["text"] == "six"
+
+
+def test_one_day_is_not_a_figure():
+    assert quantities("One day he came back.", "en") == []

@@ -446,8 +446,8 @@ def extract_en(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
             kind, code = "fraction", ""
         else:
             kind, code = "count", ""
-        if value == 1 and kind == "count" and not is_digits:
-            continue  # "one of them": a pronoun or an article more often than a figure
+        if value == 1 and kind in ("count", "duration") and not is_digits:
+            continue  # "one of them", "one day": a pronoun or an article more often than a figure (as 一天)
         if code == "ft":  # five feet four inches: one height
             inches = _EN_INCHES.match(text, end)
             if inches and parse_en_number(inches.group(1)) is not None:
@@ -498,8 +498,8 @@ def loose_numbers(text: str, lang: str, covered: list[tuple[int, int]]) -> set[f
         token = m.group(0)
         if lang.startswith("zh"):
             value = 2.0 if token in "双俩" else parse_zh_number(token)  # 一双 "a pair", 他们俩 "the two of them"
-            guess = re.search(r"[一二三四五六七八九两]{2,}", token)
-            if guess:  # 三四, 十七八: each of the guesses
+            guess = re.search(r"(?<![一二三四五六七八九两〇零])[一二三四五六七八九两]{2}(?![一二三四五六七八九两〇零])", token)
+            if guess:  # 三四, 十七八: each of the guesses (not 一九六〇, a year read digit by digit)
                 values.update(float(_ZH_DIGITS[ch]) for ch in guess.group(0))
         else:
             value = 12.0 if token.lower().startswith("dozen") else parse_en_number(token)
