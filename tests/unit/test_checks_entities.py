@@ -111,3 +111,46 @@ def test_check_is_registered():
     from transcompare.checks.base import resolve_checks
 
     assert [c.name for c in resolve_checks(["entities"])] == ["entities.v1"]
+
+
+# A novel's names come without titles, and jieba cuts them wrongly (陈/清扬, 叶文/洁身).
+NOVEL_ZH = "陈清扬把我拽住，叫我留下来。\n\n我始终盼着陈清扬来看我。\n\n于是话题转到叶文洁身上。\n\n叶文洁没有回答。"
+NOVEL_EN = (
+    "Chen Qingyang caught me and asked me to stay.\n\n"
+    "I always expected Chen Qingyang to come to see me.\n\n"
+    "So the topic of conversation turned to Ye Wenjie.\n\n"
+    "Ye Wenjie did not answer."
+)
+
+
+def test_names_the_edition_romanised_are_found_in_the_original():
+    _, _, findings = run(NOVEL_ZH, NOVEL_EN, glossary=None)
+    assert findings == []
+
+
+def test_another_name_in_a_mis_segmented_names_place():
+    _, ed, findings = run(NOVEL_ZH, NOVEL_EN.replace("So the topic of conversation turned to Ye Wenjie", "So the topic of conversation turned to Sun Lili"), glossary=None)
+    (f,) = findings
+    assert (f.subtype, f.evidence["entity"], f.evidence["rendering"]) == ("rendering", "叶文洁", "Sun Lili")
+
+
+def test_a_shared_surname_does_not_excuse_another_name():
+    zh = "医院里没人听说过王二，更没人知道他上哪儿去了。\n\n王二不在。"
+    en = "No one in the hospital had ever heard of Wang Jianguo, so nobody knew where he had gone.\n\nWang Er was not there."
+    (f,) = run(zh, en, glossary=None)[2]
+    assert (f.subtype, f.evidence["entity"], f.evidence["rendering"]) == ("rendering", "王二", "Wang Jianguo")
+
+
+def test_a_name_in_a_title_case_headline():
+    zh = "中南海高层难言一心 习近平身边多有离心者"
+    en = "Zhongnanhai Leadership Far From United: Many Around Liu Meiling Harbor Divided Loyalties"
+    findings = run(zh, en, glossary=None)[2]
+    assert [(f.subtype, f.evidence["entity"]) for f in findings] == [("rendering", "习近平")]
+    assert run(zh, en.replace("Liu Meiling", "Xi Jinping"), glossary=None)[2] == []
+
+
+def test_forms_of_address_and_idioms_are_not_flagged():
+    zh = "刘老老见平儿遍身绫罗，插金戴银，便当是凤姐了。\n\n那是一种莫测的悸动。\n\n他抬头望着卫星。"
+    en = ("Grannie Liu saw a richly dressed girl and took her for Wang Xi-feng.\n\n"
+          "It was an unfathomable thrill.\n\nHe looked up at the satellite.")
+    assert [f for f in run(zh, en, glossary=None)[2] if f.subtype != "dropped" or f.evidence["entity"] != "平儿"] == []

@@ -235,7 +235,8 @@ def _extract_zh(edition: Edition, glossary) -> list[Mention]:
             if len(word) == 1 and is_surname(word) and nxt in _TITLE_SET and nxt not in ("记者", "委员", "编辑", "作家"):
                 add(at, at + 1, "person", "title", 0.8, surname_only=True)  # 林教授
                 continue
-            if flag in ("nr", "nrfg", "nrt") and 2 <= len(word) <= 4 and _all_han(word) and not _common_word(word) and (len(word) < 4 or len(split_name(word)[0]) == 2):
+            if flag in ("nr", "nrfg", "nrt") and 2 <= len(word) <= 4 and _all_han(word) and not _common_word(word) and (len(word) < 4 or len(split_name(word)[0]) == 2) \
+                    and not _inside_word(norm, at, at + len(word)):
                 conf = 0.5
                 if is_surname(word[0]) or proper_renderings(word):
                     conf += 0.15
@@ -263,14 +264,64 @@ def _extract_zh(edition: Edition, glossary) -> list[Mention]:
 
 
 def _common_word(word: str) -> bool:
-    """关于, 高官: in CC-CEDICT with no proper-name sense, so jieba's nr tag is wrong."""
-    from ..names.cedict import definitions, proper_renderings
+    """关于, 高官, 向阳: in CC-CEDICT, but never as a person, so jieba's nr tag is wrong."""
+    from ..names.cedict import definitions, person_sense
 
-    return bool(definitions(word)) and not proper_renderings(word)
+    return bool(definitions(word)) and not person_sense(word)
+
+
+def _inside_word(norm: str, a: int, b: int) -> bool:
+    """金戴银 in 穿金戴银, 莫测 in 变幻莫测: jieba's name is part of a longer dictionary word or idiom."""
+    from ..names.cedict import definitions, person_sense
+
+    for left in range(0, 3):
+        for right in range(0, 3):
+            if (left or right) and a - left >= 0 and b + right <= len(norm):
+                word = norm[a - left : b + right]
+                if _all_han(word) and definitions(word) and not person_sense(word):
+                    return True
+    return False
 
 
 def _all_han(word: str) -> bool:
     return bool(word) and all("\u3400" <= ch <= "\u9fff" for ch in word)
+
+
+def romanised_names(ctx: CheckContext, zh: list[Mention], en: list[Mention], tgt_bead: dict[int, int]) -> list[Mention]:
+    """Names the edition romanised, found in the original where jieba missed or mis-cut them
+    (陈/清扬, 叶文/洁身 -> 陈清扬, 叶文洁): characters in the aligned bead that spell an English
+    name are that name, here and wherever else they appear in the original."""
+    from ..ingest.script import normalize
+    from ..names import looks_romanised, name_tokens, spelled_runs
+
+    keys: set[str] = set()
+    for x in en:
+        tokens = name_tokens(x.text)
+        if not tokens or not looks_romanised(x.text) or (len(tokens) == 1 and x.type != "person"):
+            continue
+        bead = tgt_bead.get(x.sentence)
+        if bead is None:
+            continue
+        for sid in ctx.beads[bead].src:
+            norm = normalize(ctx.original.sentences[sid].text, "zh").text
+            keys |= {norm[a:b] for a, b in spelled_runs(norm, x.text, surname_first=True) if b - a >= 2}
+    if not keys:
+        return zh
+    out = list(zh)
+    for sentence in ctx.original.sentences:
+        norm = normalize(sentence.text, "zh").text
+        for key in sorted(keys, key=len, reverse=True):
+            at = norm.find(key)
+            while at >= 0:
+                a, b = sentence.start + at, sentence.start + at + len(key)
+                over = [m for m in out if m.start < b and a < m.end]
+                # the glossary, a title or a dot-transliteration stays; jieba's guess (贾蓉忙, 叶文) gives way
+                if not any(m.source in ("glossary", "title", "translit", "romanised") for m in over):
+                    out = [m for m in out if m not in over]
+                    out.append(Mention(sentence.text[at : at + len(key)], key, a, b, sentence.id, "person", "romanised", 0.8))
+                at = norm.find(key, at + len(key))
+    out.sort(key=lambda m: m.start)
+    return out
 
 
 # ----------------------------------------------------------------------------- English mentions
@@ -327,11 +378,32 @@ def _extract_en(edition: Edition) -> list[Mention]:
             at_start = a == 0 or sentence.text[:a].rstrip().endswith(("“", '"', "‘", "'", "(", ":"))
             conf = 0.4 if at_start and len(words) == 1 else 0.5
             spans.append((a, b, "person" if len(words) >= 2 and all(w[:1].isupper() for w in words) else "other", "caps", conf))
+            spans += _romanised_runs(text, a)
         for a, b, type_, source, conf in spans:
             text = sentence.text[a:b]
             found.append(Mention(text, letters(text), sentence.start + a, sentence.start + b, sentence.id, type_, source, conf))
     found.sort(key=lambda m: m.start)
     return found
+
+
+def _romanised_runs(text: str, offset: int) -> list[tuple[int, int, str, str, float]]:
+    """In a title-case run ('Many Around Liu Meiling Harbor Divided') the words that spell Chinese
+    syllables, two or more together, are a name of their own."""
+    from ..names import looks_romanised
+
+    words = [(w.start(), w.end()) for w in re.finditer(r"[A-Z][a-z]+(?:-[a-z]+)?", text)]
+    if len(words) < 3:
+        return []
+    out, run = [], []
+    for a, b in words + [(len(text) + 1, len(text) + 1)]:
+        joined = run and text[run[-1][1] : a] == " "
+        if b <= len(text) and looks_romanised(text[a:b]) and (joined or not run):
+            run.append((a, b))
+            continue
+        if 2 <= len(run) < len(words):
+            out.append((offset + run[0][0], offset + run[-1][1], "person", "caps", 0.5))
+        run = [(a, b)] if b <= len(text) and looks_romanised(text[a:b]) else []
+    return out
 
 
 # ----------------------------------------------------------------------------- matching
@@ -463,6 +535,7 @@ class EntityCheck:
         en = _memo(ctx, f"entities:en:{ctx.edition.id}", lambda: en_mentions(ctx.edition))
         src_bead = _bead_of(ctx.beads, True)
         tgt_bead = _bead_of(ctx.beads, False)
+        zh = romanised_names(ctx, zh, en, tgt_bead)
         en_by_bead: dict[int, list[Mention]] = {}
         for m in en:
             en_by_bead.setdefault(tgt_bead.get(m.sentence, -1), []).append(m)
@@ -484,7 +557,8 @@ class EntityCheck:
         persons = [e for e in entities if e.type == "person" and e.confidence >= 0.6]
         matched_rate = sum(bool(e.matches) for e in persons) / len(persons) if persons else 1.0
         reverse = _ReverseMatcher(ctx, zh, tgt_bead)
-        en_persons = [m for m in en if m.type == "person" and m.source == "spacy"]
+        # how much of the edition's naming the original explains (Grandma, Patience: not names we could explain)
+        en_persons = [m for m in en if m.type == "person" and m.source == "spacy" and (len(m.text.split()) >= 2 or looks_romanised(m.text))]
         en_rate = sum(id(m) in used_en or reverse.explains(m) for m in en_persons) / len(en_persons) if en_persons else 1.0
         yield from self._substitutions(ctx, entities, en_by_bead, used_en, reverse, src_bead, en_rate, threshold)
         for entity in entities:
@@ -499,10 +573,11 @@ class EntityCheck:
                 continue  # an added sentence: the omissions check reports it
             if reverse.explains(m):
                 continue
-            conf = 0.55 if m.type == "person" else 0.4
-            if m.type == "person" and len(m.text.split()) >= 2:
+            person = m.type == "person" or _name_like(m)  # "Sun Lili's daughter" read as an organisation
+            conf = 0.55 if person else 0.4
+            if person and len(m.text.split()) >= 2:
                 conf += 0.1
-            if m.type == "person" and looks_romanised(m.text):
+            if person and looks_romanised(m.text):
                 conf += 0.15
             conf *= 0.4 + 0.6 * en_rate
             if conf < threshold:
@@ -523,25 +598,24 @@ class EntityCheck:
             )
 
     def _substitutions(self, ctx, entities, en_by_bead, used_en: set[int], reverse, src_bead, en_rate: float, threshold: float) -> Iterable[Finding]:
-        """习近平 in the original where the edition, in the same bead, names someone no one in the original is."""
-        from ..names import letters, looks_romanised, syllable_forms
+        """习近平 in the original where the edition, in the same bead, renders no one of that name but
+        names someone no one in the original is."""
+        from ..names import letters, looks_romanised
 
         for entity in entities:
             if entity.type != "person":
                 continue
-            nearby = {id(m) for m, x in entity.matches if x.nearby}
             for m in entity.mentions:
-                if m.surname_only or id(m) in nearby or m.confidence < 0.6:
+                if m.surname_only or m.confidence < 0.6:
                     continue
                 bead = src_bead.get(m.sentence)
-                if bead is None:
+                if bead is None or self._rendered_in_bead(m, entity, bead, en_by_bead, ctx):
                     continue
-                sounds = {f for ch in m.key for f in syllable_forms(ch) if len(f) >= 3}
-                strangers = [x for x in en_by_bead.get(bead, ()) if id(x) not in used_en and x.type == "person"
-                             and x.source == "spacy" and len(x.text.split()) >= 2 and not reverse.explains(x)
+                strangers = [x for x in en_by_bead.get(bead, ()) if id(x) not in used_en and _name_like(x)
+                             and not reverse.explains(x)
                              # 凤姐 -> Xi-feng is a rendering the translator chose; Sun Lili for 叶文洁 is not
                              and not (entity.matches == [] and not looks_romanised(x.text))
-                             and not any(s in letters(x.text) for s in sounds)]
+                             and not _shares_name(m.key, x.text)]
                 if not strangers:
                     continue
                 entity.substituted = True
@@ -561,8 +635,18 @@ class EntityCheck:
                     original_spans=(Span(m.start, m.end),),
                     edition_spans=(Span(x.start, x.end),),
                     bead=bead,
-                    evidence={"entity": m.text, "rendering": x.text, "substituted": True},
+                    evidence={"entity": m.text, "rendering": x.text, "substituted": True, "key": letters(x.text)},
                 )
+
+    def _rendered_in_bead(self, m: Mention, entity: Entity, bead: int, en_by_bead, ctx: CheckContext) -> bool:
+        """Does the mention's own bead render it (any spelling, the surname alone, a learned name)?"""
+        here = en_by_bead.get(bead, ())
+        if any(score_rendering(m, x.text, ctx.glossary)[0] > 0 for x in here):
+            return True
+        learned = {x.mention.key for _, x in entity.matches if x.method == "learned" and x.mention is not None}
+        if any(x.key in learned for x in here):
+            return True
+        return self._raw_search(m, entity, [bead], ctx, True) is not None
 
     def _best_match(self, m: Mention, entity: Entity, bead: int | None, en_by_bead, en: list[Mention], ctx: CheckContext) -> Match | None:
         glossary = ctx.glossary
@@ -785,6 +869,44 @@ class EntityCheck:
                 )
 
 
+def _name_like(x: Mention) -> bool:
+    """An English mention that names a person: spaCy's PERSON, or a romanised name of two or more
+    words whatever spaCy calls it ("Sun Lili's baby daughter" read as an organisation)."""
+    from ..names import looks_romanised, name_tokens
+
+    if x.source == "spacy" and x.type == "person" and len(x.text.split()) >= 2:
+        return True
+    return len(name_tokens(x.text)) >= 2 and looks_romanised(x.text) and x.type != "group"
+
+
+#: Forms of address around a name: 老王, 小李, 阿Q, 凤姐, 宝二爷.
+_ADDRESS_PREFIX = "老小阿"
+_ADDRESS_SUFFIX = "姐哥嫂妹弟叔伯姨婶爷娘婆公儿氏"
+
+
+def _shares_name(zh_key: str, en_text: str) -> bool:
+    """'Wang Xi-feng' for 凤姐: every character of the name proper (forms of address set aside) is
+    spelt in the English, so it is the translator's fuller rendering, not another person. 'Wang
+    Jianguo' for 王二 spells 王 but not 二."""
+    from ..names import letters, syllable_forms
+
+    core = zh_key
+    if len(core) > 1 and core[0] in _ADDRESS_PREFIX:
+        core = core[1:]
+    if len(core) > 1 and core[-1] in _ADDRESS_SUFFIX:
+        core = core[:-1]
+    key = letters(en_text)
+    checked = 0
+    for ch in core:
+        forms = [f for f in syllable_forms(ch) if len(f) >= 2]
+        if not forms:
+            continue
+        checked += 1
+        if not any(f in key for f in forms):
+            return False
+    return checked > 0
+
+
 def _segmentation_slip(zh_name: str, en_text: str) -> bool:
     """周瑞家(的) read as one name: the English renders a shorter or longer cut of the same characters."""
     from ..names import match_person
@@ -877,37 +999,10 @@ class _ReverseMatcher:
         return normalize("".join(self.ctx.original.sentences[s].text for b in beads for s in b.src), "zh").text
 
     def _romanised_in_text(self, m: Mention) -> bool:
-        """'Sun Limin', 'Zhen Zhen' -> are there 1-4 characters in the original that romanise to it?"""
-        from ..names import letters, name_tokens, syllable_forms
+        """'Sun Limin', 'Zhen Zhen' -> are there 1-4 characters in the original that romanise to it?
+        (Read in Western order only from a surname: 见过王 explains no 'Wang Jianguo'.)"""
+        from ..names import spelled_runs
 
-        if m.type != "person":
+        if m.type != "person" and not _name_like(m):
             return False
-        text = self._nearby_text(m)
-        index: dict[str, list[int]] = {}
-        for i, ch in enumerate(text):
-            if "\u3400" <= ch <= "\u9fff":
-                for form in syllable_forms(ch):
-                    index.setdefault(form, []).append(i)
-        tokens = [letters(t) for t in name_tokens(m.text)]
-        for key in {"".join(tokens), "".join(tokens[1:] + tokens[:1])}:
-            if not key:
-                continue
-            # positions where a run of characters has spelt key[:k]
-            frontier = {(i + 1, size) for size in range(1, min(len(key), 7) + 1) for i in index.get(key[:size], ())}
-            for _ in range(4):
-                if any(done == len(key) for _, done in frontier):
-                    return True
-                nxt = set()
-                for pos, done in frontier:
-                    if pos >= len(text):
-                        continue
-                    forms = syllable_forms(text[pos]) if "\u3400" <= text[pos] <= "\u9fff" else ()
-                    for form in forms:
-                        if key.startswith(form, done):
-                            nxt.add((pos + 1, done + len(form)))
-                frontier = nxt
-                if not frontier:
-                    break
-            if any(done == len(key) for _, done in frontier):
-                return True
-        return False
+        return bool(spelled_runs(self._nearby_text(m), m.text, surname_first=False))

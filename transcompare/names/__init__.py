@@ -4,6 +4,7 @@ accepts the spellings real editions use (Tsai Ing-wen, Chan Ka-ho, Jimmy Lai, Pr
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass
 
@@ -25,8 +26,16 @@ HONORIFICS = frozenset(
     "mr mrs ms miss dr prof professor sir madam mme president premier chairman chairwoman minister "
     "gen general col colonel capt captain rep sen senator gov governor mayor judge justice rev father "
     "vice deputy spokesman spokeswoman spokesperson lawmaker legislator ambassador director secretary "
-    "host anchor reporter editor economist scholar analyst commentator".split()
+    "host anchor reporter editor economist scholar analyst commentator "
+    # forms of address in fiction and speech: Uncle Wang, Master Rong, Grannie Liu, Old Wang
+    "uncle aunt auntie aunty grandma grandpa granny grannie grandfather grandmother master mistress lady lord "
+    "madame madam nanny brother sister cousin old little".split()
 )
+#: Forms of address around a Chinese name (老王, 小李, 阿Q; 凤姐, 周大娘, 周瑞家的, 宝二爷), longest first.
+ADDRESS_PREFIXES = ("老", "小", "阿")
+ADDRESS_SUFFIXES = tuple(sorted(
+    "大娘 大妈 大爷 大哥 大姐 大嫂 姑娘 奶奶 爷爷 姐姐 哥哥 妹妹 弟弟 阿姨 先生 太太 小姐 师傅 老爷 夫人 嫂子 丫头 家的 "
+    "二爷 三爷 娘子 姐 哥 嫂 妹 弟 叔 伯 姨 婶 爷 娘 婆 公 儿 氏 家".split(), key=len, reverse=True))
 _TRANSLIT_SEP = re.compile(r"[·•・‧]")
 
 
@@ -73,6 +82,13 @@ def match_person(zh_name: str, en_phrase: str, fuzzy: bool = True) -> NameMatch 
     if len(tokens) >= 2 and last in surnames and not any(letters(t) in syllable_set(given) for t in tokens[:-1]):
         if all(t[:1].isupper() for t in tokens[:-1]):
             return NameMatch(0.7, "western-given")  # Jimmy Lai, Martin Lee
+    core = strip_address(zh_name)
+    if core != zh_name:  # 凤姐 -> Xi-feng, 周大娘 -> Mrs Zhou, 老王 -> Old Wang, 周瑞家的 -> Zhou Rui
+        inner = match_person(core, en_phrase, fuzzy=False) if len(core) >= 2 else None
+        if inner is not None and inner.how in ("full", "reversed", "given"):
+            return NameMatch(min(inner.score, 0.8), "address")
+        if _address_match(core, tokens):
+            return NameMatch(0.6, "address")
     if fuzzy and givens and len(tokens) >= 2:
         best = 0.0
         for s in surnames:
@@ -83,6 +99,89 @@ def match_person(zh_name: str, en_phrase: str, fuzzy: bool = True) -> NameMatch 
         if best >= 0.8 and (first in surnames or last in surnames):
             return NameMatch(round(best * 0.8, 3), "fuzzy")
     return None
+
+
+def spelled_runs(text: str, phrase: str, surname_first: bool = True, max_chars: int = 4) -> list[tuple[int, int]]:
+    """Runs of Han characters in ``text`` that spell the romanised ``phrase`` token by token, in
+    Chinese order: 'Wang Jianguo' and 'Jianguo Wang' both find 王建国. Each token must be spelt by
+    whole characters, so 'Xu Ming' is not found in 虚明 read across a token boundary. With
+    ``surname_first`` a run for a phrase of two or more tokens must open with a surname (a name
+    read backwards from 见过王 is no 'Wang Jianguo'); a run read in Western order must do so always."""
+    tokens = [letters(t) for t in name_tokens(phrase)]
+    tokens = [t for t in tokens if t]
+    if not tokens:
+        return []
+    orders = [(tokens, surname_first and len(tokens) >= 2)]
+    if len(tokens) >= 2:
+        orders.append((tokens[-1:] + tokens[:-1], True))  # 'Jianguo Wang': the surname comes last
+    text = to_simplified(text)
+    out: set[tuple[int, int]] = set()
+    for order, need_surname in orders:
+        for start in range(len(text)):
+            if not _han(text[start]):
+                continue
+            for end in _spell(text, start, order, max_chars, need_surname):
+                out.add((start, end))
+    return sorted(out)
+
+
+def _spell(text: str, start: int, tokens: list[str], budget: int, need_surname: bool) -> set[int]:
+    """End offsets of runs from ``start`` spelling ``tokens`` in at most ``budget`` characters."""
+    ends: set[int] = set()
+    for end in _token_ends(text, start, tokens[0], budget):
+        if need_surname and not (is_surname(text[start:end]) and tokens[0] in surname_forms(text[start:end])):
+            continue
+        if len(tokens) == 1:
+            ends.add(end)
+        else:
+            ends |= _spell(text, end, tokens[1:], budget - (end - start), False)
+    return ends
+
+
+def _token_ends(text: str, start: int, token: str, budget: int) -> list[int]:
+    """Where a run of whole characters from ``start`` spelling exactly ``token`` ends."""
+    out = []
+    frontier = [(start, 0)]
+    while frontier:
+        pos, done = frontier.pop()
+        if done == len(token):
+            out.append(pos)
+            continue
+        if pos >= len(text) or pos - start >= budget or not _han(text[pos]):
+            continue
+        for form in syllable_forms(text[pos]):
+            if token.startswith(form, done):
+                frontier.append((pos + 1, done + len(form)))
+    return out
+
+
+def _han(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff"
+
+
+def strip_address(name: str) -> str:
+    """The name inside a form of address: 凤姐 -> 凤, 周大娘 -> 周, 老王 -> 王, 周瑞家的 -> 周瑞."""
+    core = name
+    for suffix in ADDRESS_SUFFIXES:
+        if core.endswith(suffix) and len(core) > len(suffix):
+            core = core[: -len(suffix)]
+            break
+    if len(core) > 1 and core[0] in ADDRESS_PREFIXES:
+        core = core[1:]
+    return core
+
+
+def _address_match(core: str, tokens: list[str]) -> bool:
+    """The core of an address form is the whole name ('Mrs Zhou' for 周大娘) or opens or closes
+    a hyphenated given name ('Wang Xi-feng' for 凤姐); 'Zhou Tao' names someone else."""
+    forms = {f for f in (surname_forms(core) | given_forms(core)) if len(f) >= 2}
+    if len(tokens) == 1 and letters(tokens[0]) in forms:
+        return True
+    for token in tokens:
+        parts = [letters(p) for p in re.split(r"[-‐’']", token) if letters(p)]
+        if len(parts) >= 2 and (parts[0] in forms or parts[-1] in forms):
+            return True
+    return False
 
 
 def syllable_set(given: str) -> frozenset[str]:
@@ -126,19 +225,35 @@ def looks_romanised(phrase: str) -> bool:
     return bool(tokens) and all(_splits_into_syllables(letters(t)) for t in tokens)
 
 
-_SYLLABLES: frozenset[str] | None = None
-
-
+@functools.lru_cache(maxsize=1)
 def _syllable_inventory() -> frozenset[str]:
-    global _SYLLABLES
-    if _SYLLABLES is None:
-        onsets = ["", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "zh", "ch", "sh", "r", "z", "c", "s", "y", "w", "ts", "hs", "tz", "sz", "ss"]
-        rimes = ["a", "o", "e", "i", "u", "ai", "ei", "ao", "ou", "an", "en", "ang", "eng", "ong", "er", "ia", "ie", "iao", "iu", "ian", "in", "iang", "ing", "iong", "ua", "uo", "uai", "ui", "uan", "un", "uang", "ueng", "ue", "ve", "v", "ih", "u", "ueh", "ieh", "ung", "iung", "uei", "uen", "oh", "eh", "ik", "ok", "uk", "ak", "at", "it", "ut", "am", "im", "um", "ap", "ip", "oi", "oy", "eung", "eong", "oon", "oo", "ee", "ew", "ay"]
-        _SYLLABLES = frozenset(o + r for o in onsets for r in rimes)
-    return _SYLLABLES
+    """Every syllable a Chinese name may be spelt with: Hanyu Pinyin (every reading pypinyin
+    knows), its Wade-Giles and Gwoyeu Romatzyh forms, Hong Kong Cantonese, and the surname
+    spellings in use ('Leadership' must not pass as le-a-der-ship)."""
+    from pypinyin import Style
+    from pypinyin.pinyin_dict import pinyin_dict
+    from pypinyin.style import convert
+
+    from .romanize import _cantonese, _u_variants
+
+    plain = {letters(r) for readings in pinyin_dict.values() for r in readings.split(",")}
+    out: set[str] = set()
+    for reading in plain:
+        out |= _u_variants(reading)
+        for style in (Style.WADEGILES, Style.GWOYEU):  # Gwoyeu's tone spellings (har, bor) are left out
+            try:
+                out |= _u_variants(convert(reading, style, strict=True))
+            except Exception:  # pypinyin raises on syllables a style cannot spell
+                pass
+    out |= {letters(r) for r in _cantonese().romanToChar}
+    for _, spellings in surname_table().values():
+        for spelling in spellings:
+            out |= {letters(part) for part in re.split(r"[-\s]", spelling)}
+    # interjections (呣 m, 哼 hng) are no name syllables; 吴 Ng is
+    return frozenset(x for x in out if x and (re.search(r"[aeiouy]", x) or x == "ng"))
 
 
-def _splits_into_syllables(key: str, limit: int = 4) -> bool:
+def _splits_into_syllables(key: str, limit: int = 3) -> bool:
     inventory = _syllable_inventory()
     if not key:
         return False
@@ -166,6 +281,8 @@ __all__ = [
     "match_person",
     "name_tokens",
     "romanise",
+    "strip_address",
+    "spelled_runs",
     "split_name",
     "surname_forms",
     "surname_table",

@@ -17,6 +17,8 @@ _STOP = frozenset(
     "pr tw cl kind type person people thing things".split()
 )
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_FORMULA = re.compile(r"[A-Z][a-z]?\d")  # an element and its count: CO2, CuSO4
+_PERSON_SENSE = re.compile(r"\(\d{3,4}\s*[-–]|\bcharacter in\b|\bsurname\b|^[A-Z][a-z]+ [A-Z][a-z]+, (?:male|female)\b")
 
 
 
@@ -44,6 +46,8 @@ def proper_renderings(term: str) -> tuple[str, ...]:
     for definition in definitions(term):
         if _CJK.search(definition) and not _BRACKETS.search(definition):
             continue
+        if definition.startswith("CL:") or _FORMULA.search(_BRACKETS.sub(" ", definition)):
+            continue  # 卫星 'CL:颗', 石青 '2CuCO3-Cu(OH)2': a classifier or formula is no name
         inside = re.findall(r"\(([^()]*)\)", definition)
         text = _BRACKETS.sub(" ", definition)
         text = re.sub(r"^(?:surname|abbr\. for|old name for|short for)\s+", "", text.strip())
@@ -60,6 +64,11 @@ def proper_renderings(term: str) -> tuple[str, ...]:
                     if form[:1].isupper() and len(letters(form)) >= 2 and form not in out:
                         out.append(form)
     return tuple(out)
+
+
+def person_sense(term: str) -> bool:
+    """Does CC-CEDICT describe the term as a person (a lifespan, a character in a novel, a surname)?"""
+    return any(_PERSON_SENSE.search(d) for d in definitions(term))
 
 
 @functools.lru_cache(maxsize=1)
