@@ -80,8 +80,10 @@ def reconcile(beads: Sequence[Bead], orig: list[list[T]], edit: list[list[T]], e
     ``(bead, sid, item)`` tuples (pairs for the first two). Sentences in beads without a
     counterpart are only candidates for matching, never dropped or added: omissions covers them.
     ``lenient`` also excuses a leftover equal to an item nearby that is already matched (a figure
-    repeated on one side); hedges recur too often for that. ``close`` pairs (same kind and unit)
-    inside one bead count as changes before any slip is considered: small figures recur nearby."""
+    repeated on one side); hedges recur too often for that. With ``close`` (same kind and unit),
+    step 1 runs in three passes: equal and close; then close leftovers paired as changes, those at
+    the nearest places in the bead first (small figures recur nearby, so this comes before any slip);
+    then equal across kinds ("ten" for 十分钟)."""
     o_all = [(i, sid, item) for i, b in enumerate(beads) for sid in b.src for item in orig[sid]]
     e_all = [(i, sid, item) for i, b in enumerate(beads) for sid in b.tgt for item in edit[sid]]
     o_by_bead: dict[int, list] = {}
