@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from transcompare.checks.base import CheckContext
 from transcompare.checks.wording import WordingCheck
 from transcompare.model import Bead, Edition, Sentence
@@ -61,19 +63,92 @@ def test_short_documents_are_left_alone():
     assert run(ZH[:3], ["天氣很好。", "我們去公園。", "下雨了。"]) == []
 
 
-def test_cross_lingual_embeddings_without_mt(tmp_path, monkeypatch):
+EN = [
+    "The list of banned software is issued by the IT department.", "Every unit must finish its self-inspection by the end of the month.",
+    "The inspection is expected to cover every county and city in the province.", "Staff must print the inspection record and sign it.",
+    "Offenders will lose points in the year-end assessment.", "Some officials worry that sensitive data could leak.",
+    "Some staff are contacting people abroad through phone apps.", "The authorities said they would carry out regular spot checks.",
+    "The move has caused discontent at the grassroots.", "Experts believe it will hurt office efficiency.",
+]
+UNRELATED = "The weather forecast says strong winds and falling temperatures are coming to the north tomorrow."
+
+
+@pytest.fixture
+def real_encoder(tmp_path, monkeypatch):
     monkeypatch.setenv("TRANSCOMPARE_CACHE", str(tmp_path))
     from transcompare.checks import wording
 
     wording._default_encoder.cache_clear()
-    en = [
-        "The list of banned software is issued by the IT department.", "Every unit must finish its self-inspection by the end of the month.",
-        "The inspection is expected to cover every county and city in the province.", "Staff must print the inspection record and sign it.",
-        "The weather forecast says strong winds and falling temperatures are coming to the north tomorrow.",
-        "Some officials worry that sensitive data could leak.", "Some staff are contacting people abroad through phone apps.",
-        "The authorities said they would carry out regular spot checks.", "The move has caused discontent at the grassroots.",
-        "Experts believe it will hurt office efficiency.",
-    ]
-    findings = run(ZH, en, lang="en")
+    yield
     wording._default_encoder.cache_clear()
-    assert [f.bead for f in findings] == [4] and findings[0].evidence["scorer"] == "embedding"
+
+
+def test_cross_lingual_evidence_without_mt(real_encoder):
+    """An unrelated sentence is flagged; a free rendering of another ("not happy" for 不满) is not."""
+    en = list(EN)
+    en[4] = UNRELATED
+    en[8] = "Grassroots staff are not happy about it."
+    findings = run(ZH, en, lang="en")
+    assert [f.bead for f in findings] == [4]
+    evidence = findings[0].evidence
+    assert evidence["scorer"] == "embedding+lexical" and evidence["words_found"] == 0
+    assert "dictionary words" in findings[0].explanation
+
+
+def test_faithful_translation_is_quiet(real_encoder):
+    assert run(ZH, EN, lang="en") == []
+
+
+def test_short_document_flags_only_what_is_unrelated_outright(real_encoder):
+    """Three beads leave nothing to compare with: only a bead that renders none of many dictionary
+    words, at a cosine of unrelated sentences, is reported."""
+    (f,) = run(ZH[:3], [EN[0], UNRELATED, EN[2]], lang="en")
+    assert f.bead == 1 and f.evidence["unrelated"] is True
+    assert run(ZH[:3], EN[:3], lang="en") == []
+
+
+class TopicEncoder:
+    """A stand-in encoder: each text points along its topic's axis, so a bead's two sides agree
+    exactly when they share a topic; texts of no known topic point elsewhere."""
+
+    def __init__(self, topics: dict[str, int], dim: int = 32):
+        self.topics, self.dim = topics, dim
+
+    def encode(self, texts):
+        import numpy as np
+
+        out = np.full((len(texts), self.dim), 0.1, dtype=np.float32)
+        for row, text in enumerate(texts):
+            out[row, self.topics.get(text, self.dim - 1)] += 1.0
+        return out
+
+
+def test_departure_is_judged_against_the_neighbours():
+    """With a stand-in encoder (no absolute cosine floor applies), an ordinary bead scores about 1
+    and a bead whose sides share no topic about 0."""
+    from transcompare.checks.wording import departure_evidence
+
+    en = list(EN)
+    en[6] = UNRELATED
+    topics = {t: i for i, t in enumerate(ZH)} | {t: i for i, t in enumerate(EN)}
+    beads = [Bead((i,), (i,), 0.9) for i in range(len(ZH))]
+    ctx = CheckContext(edition("original", "zh", ZH), edition("edition", "en", en), beads,
+                       options={"encoder": TopicEncoder(topics)})
+    evidence = departure_evidence(ctx, range(len(ZH)))
+    assert evidence[6].embedding < 0.1 and not evidence[6].unrelated
+    assert all(e.embedding > 0.9 for i, e in enumerate(evidence) if i != 6)
+    assert [f.bead for f in WordingCheck().run(ctx)] == [6]
+
+
+def test_without_an_encoder_alignment_confidence_is_used():
+    from transcompare.errors import ModelError
+
+    class Broken:
+        def encode(self, texts):
+            raise ModelError("no model")
+
+    beads = [Bead((i,), (i,), 0.9) for i in range(10)]
+    beads[3] = Bead((3,), (3,), 0.05)
+    ctx = CheckContext(edition("original", "zh", ZH), edition("edition", "en", EN), beads, options={"encoder": Broken()})
+    (f,) = WordingCheck().run(ctx)
+    assert f.bead == 3 and f.evidence["scorer"] == "aligner"
