@@ -90,3 +90,19 @@ def test_dropped_claim_is_not_a_removed_hedge():
     assert [f for f in findings if f.subtype == "hedge-removed"] == []
     kept, _ = run(["他涉嫌严重违纪违法。"], ["He committed serious violations of discipline and law."])
     assert [f.subtype for f in kept] == ["hedge-removed"]
+
+
+def test_claim_runs_to_the_end_of_the_sentence():
+    """据称，分析人士预计，…: the claim is all that follows the hedge, not its first clause, so an
+    edition that renders the rest ("more local officials ... this year") states it as fact."""
+    zh = ["据称，分析人士预计，随着地方债务问题持续发酵，今年还将有更多地方官员被问责。"]
+    en = ["Analysts expect more local officials to be held to account this year as the local debt problem continues to ferment."]
+    findings, _ = run(zh, en)
+    assert [f.subtype for f in findings] == ["hedge-removed"]
+
+
+def test_claim_rendered_by_single_character_words():
+    """No CC-CEDICT word of 那批货物最终下落不明，只剩一只箱子 is in the edition, but 剩 (left) is:
+    the claim is rendered, so the dropped hedge is reported."""
+    findings, _ = run(["据说，那批货物最终下落不明，只剩一只箱子。"], ["In the end the shipment vanished; only one crate was left."])
+    assert [f.subtype for f in findings] == ["hedge-removed"]

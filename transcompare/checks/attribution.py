@@ -157,23 +157,30 @@ class AttributionCheck:
         )
 
 
-_CLAUSE_END = re.compile(r"[，。；！？,;!?\s]")
+_CLAIM_END = re.compile(r"[。；！？;!?\s]")
 
 
 def _claim_rendered(ctx: CheckContext, index: int, after_hedge: str) -> bool:
-    """Does the edition's bead render any word of the clause the hedge governs (据称，X… / 涉嫌X)?
-    Judged by CC-CEDICT glosses; with fewer than three glossed words, assume it does."""
+    """Does the edition's bead render any word of the claim the hedge governs (据称，X… / 涉嫌X)?
+    The claim runs to the end of the sentence (a headline's segment ends at a space), not to the
+    next comma: in 据称，分析人士预计，… the claim is everything after the hedge. Judged by CC-CEDICT
+    glosses of its words, then by the aligner's lexicon (character glosses for words CC-CEDICT
+    lacks, pinyin for names); with fewer than three glossed words, assume it does."""
+    from ..align.lexical import en_words, zh_words
     from ..names.cedict import glosses, stem
     from ..zhwords import jieba
 
-    clause = _CLAUSE_END.split(after_hedge.lstrip("，,：: "), 1)[0]
+    clause = _CLAIM_END.split(after_hedge.lstrip("，,：: "), 1)[0]
     wanted = [g for g in (glosses(w) for w in jieba().lcut(clause) if len(w) > 1) if g]
     if len(wanted) < 3:
         return True
     bead = ctx.beads[index]
     english = " ".join(ctx.edition.sentences[j].text for j in bead.tgt)
     present = {stem(w) for w in re.findall(r"[a-z]+", english.lower())}
-    return any(g & present for g in wanted)
+    if any(g & present for g in wanted):
+        return True
+    rendered = frozenset().union(*en_words(english))
+    return any(w & rendered for w in zh_words(clause))
 
 
 def _bead_spans(ctx: CheckContext, index: int, edition_side: bool) -> tuple[Span, ...]:
