@@ -154,3 +154,12 @@ def test_forms_of_address_and_idioms_are_not_flagged():
     en = ("Grannie Liu saw a richly dressed girl and took her for Wang Xi-feng.\n\n"
           "It was an unfathomable thrill.\n\nHe looked up at the satellite.")
     assert [f for f in run(zh, en, glossary=None)[2] if f.subtype != "dropped" or f.evidence["entity"] != "平儿"] == []
+
+
+def test_doubled_nicknames_and_wade_giles_after_an_adverb():
+    zh = "他喊她们一个叫“珍珍”，一个叫“瑶瑶”。\n\n珍珍笑了。\n\n陈清扬说，她什么也不知道。\n\n陈清扬走了。"
+    en = ('He called them "Zhen Zhen" and "Yao Yao."\n\nZhen Zhen laughed.\n\n'
+          "Later Ch'en Ch'ing-yang said she knew nothing.\n\nCh'en Ch'ing-yang left.")
+    assert run(zh, en, glossary=None)[2] == []
+    (f,) = run(zh, en.replace("Zhen Zhen laughed", "Sun Lili laughed"), glossary=None)[2]
+    assert (f.subtype, f.evidence["entity"], f.evidence["rendering"]) == ("rendering", "珍珍", "Sun Lili")

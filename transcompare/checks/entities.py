@@ -305,6 +305,8 @@ def romanised_names(ctx: CheckContext, zh: list[Mention], en: list[Mention], tgt
         for sid in ctx.beads[bead].src:
             norm = normalize(ctx.original.sentences[sid].text, "zh").text
             keys |= {norm[a:b] for a, b in spelled_runs(norm, x.text, surname_first=True) if b - a >= 2}
+            # a doubled character needs no surname: 珍珍 'Zhen Zhen', 瑶瑶 'Yao Yao'
+            keys |= {norm[a:b] for a, b in spelled_runs(norm, x.text, surname_first=False) if b - a == 2 and norm[a] == norm[a + 1]}
     if not keys:
         return zh
     out = list(zh)
@@ -337,6 +339,7 @@ def en_mentions(edition: Edition) -> list[Mention]:
     return list(_EN_CACHE[key])
 
 
+_NOT_NAME_POS = frozenset("ADV DET ADP CCONJ SCONJ PRON INTJ AUX VERB PART".split())
 _SPACY_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group"}
 
 
@@ -354,9 +357,13 @@ def _extract_en(edition: Edition) -> list[Mention]:
                 type_ = _SPACY_TYPES.get(ent.label_)
                 if type_ is None:
                     continue
-                a, b = ent.start_char, ent.end_char
+                # 'Later Ch'en Ch'ing-yang', 'This Mrs Lian': a sentence's first word is no part of the name
+                lead = ent.start
+                while lead < ent.end - 1 and doc[lead].pos_ in _NOT_NAME_POS:
+                    lead += 1
+                a, b = doc[lead].idx, ent.end_char
                 text = sentence.text[a:b]
-                text2 = re.sub(r"^(?:the|The)\s+", "", text)
+                text2 = re.sub(r"^(?:(?:the|The)\s+)+", "", text)
                 a += len(text) - len(text2)
                 text2 = re.sub(r"(?:’s|'s)$", "", text2)
                 b = a + len(text2)
@@ -527,7 +534,7 @@ class EntityCheck:
     # -------------------------------------------------------------------- zh original, en edition
 
     def _cross(self, ctx: CheckContext) -> Iterable[Finding]:
-        from ..names import letters, looks_romanised
+        from ..names import letters, looks_romanised, name_tokens
 
         threshold = float(ctx.options.get("entity_min_confidence", MIN_CONFIDENCE))
         glossary = ctx.glossary
@@ -558,8 +565,9 @@ class EntityCheck:
         matched_rate = sum(bool(e.matches) for e in persons) / len(persons) if persons else 1.0
         reverse = _ReverseMatcher(ctx, zh, tgt_bead)
         # how much of the edition's naming the original explains (Grandma, Patience: not names we could explain)
-        en_persons = [m for m in en if m.type == "person" and m.source == "spacy" and (len(m.text.split()) >= 2 or looks_romanised(m.text))]
-        en_rate = sum(id(m) in used_en or reverse.explains(m) for m in en_persons) / len(en_persons) if en_persons else 1.0
+        en_persons = [m for m in en if (m.type == "person" and m.source == "spacy" and (len(name_tokens(m.text)) >= 2 or looks_romanised(m.text))) or _name_like(m)]
+        explained = sum(id(m) in used_en or reverse.explains(m) for m in en_persons)
+        en_rate = (explained + 1) / (len(en_persons) + 2) if en_persons else 1.0  # two names tell little: smoothed
         yield from self._substitutions(ctx, entities, en_by_bead, used_en, reverse, src_bead, en_rate, threshold)
         for entity in entities:
             yield from self._entity_findings(ctx, entity, src_bead, matched_rate, threshold, len(persons), en_by_bead, used_en, reverse)
@@ -575,8 +583,10 @@ class EntityCheck:
                 continue
             person = m.type == "person" or _name_like(m)  # "Sun Lili's daughter" read as an organisation
             conf = 0.55 if person else 0.4
-            if person and len(m.text.split()) >= 2:
+            if person and len(name_tokens(m.text)) >= 2:
                 conf += 0.1
+            elif person:
+                conf -= 0.1  # a lone surname or given name ('Uncle Wang', 'Patience'): anyone's, or a translated name
             if person and looks_romanised(m.text):
                 conf += 0.15
             conf *= 0.4 + 0.6 * en_rate
@@ -726,6 +736,9 @@ class EntityCheck:
             live = [m for m in entity.mentions if (b := src_bead.get(m.sentence)) is not None and ctx.beads[b].tgt]
             if not live:
                 return  # every mention sits in an omitted sentence: the omissions check reports it
+            if entity.type == "person" and entry is None and len(entity.key) <= 2 and all(m.source == "jieba" for m in entity.mentions) \
+                    and len({m.sentence for m in entity.mentions}) < 2:
+                return  # 齐明 in 灯光齐明, 莫测: jieba's two-character guess, met once, is too weak to call a name dropped
             conf = entity.confidence
             if entity.type == "person" and entry is None:
                 others = max(n_persons - 1, 0)
@@ -874,7 +887,7 @@ def _name_like(x: Mention) -> bool:
     words whatever spaCy calls it ("Sun Lili's baby daughter" read as an organisation)."""
     from ..names import looks_romanised, name_tokens
 
-    if x.source == "spacy" and x.type == "person" and len(x.text.split()) >= 2:
+    if x.source == "spacy" and x.type == "person" and len(name_tokens(x.text)) >= 2:
         return True
     return len(name_tokens(x.text)) >= 2 and looks_romanised(x.text) and x.type != "group"
 
