@@ -29,7 +29,10 @@ ZH_VERBS = (
 _ZH_VERB_RE = "|".join(sorted(ZH_VERBS, key=len, reverse=True))
 EN_VERBS = (
     "said says say told tells added adds noted notes asked asks wrote writes explained argued warned stressed insisted "
-    "replied answered declared claimed continued concluded thought cried shouted whispered murmured"
+    "replied answered declared claimed continued concluded thought cried shouted whispered murmured "
+    "exclaimed protested retorted laughed muttered sighed called yelled screamed snapped panted chimed interrupted "
+    "repeated agreed objected demanded begged pleaded suggested admitted announced remarked observed responded "
+    "inquired enquired urged ordered joked teased scolded mused groaned gasped stammered"
 ).split()
 _EN_VERB_RE = "|".join(EN_VERBS)
 _ZH_PRONOUNS = ("他们", "她们", "他", "她")
@@ -37,13 +40,19 @@ _EN_PRONOUNS = ("he", "she", "they", "i", "we")
 # Words with a negation character that do not negate (不过 = but, 不少 = many, 还不是 = rhetorical)
 _ZH_NOT_NEGATION = re.compile(
     r"不过|不少|不同|不断|不久|不论|不管|无论|不禁|不得不|差不多|了不起|不仅|不但|不只|未来|无数|非常|除非|非洲|不停|"
-    r"不然|要不|不如|对不起|不好意思|不得了|恨不得|巴不得|舍不得|忍不住|还不是|不就是|岂不是|何尝不|莫非|无比|无限|并不亚于|毫不犹豫|不由得|不一会|不得已|不成|要不|难道|那里还|哪里还|岂|何尝|不是吗|好不"
+    r"不然|要不|不如|对不起|不好意思|不得了|恨不得|巴不得|舍不得|忍不住|还不是|不就是|岂不是|何尝不|莫非|无比|无限|并不亚于|毫不犹豫|不由得|不一会|不得已|不成|要不|难道|那里还|哪里还|岂|何尝|不是吗|好不|怪不得|不妨|无论如何"
 )
-_ZH_NEGATION = re.compile(r"[不没未无别非勿莫否]|毫无")
+_ZH_NEGATION = re.compile(r"[不没未无别非勿莫否]|毫无|免得|以免|省得")  # 免得 'so as not to'
+# a stammer repeats a word, not a negation: 非…… 非叫你投降不可, 不…… 服
+_STAMMER = re.compile(r"(\w{1,2})\s*(?:…+|⋯+|\.\s?\.\s?\.|——|-)\s*(?=\1)")
 _EN_NEGATION = re.compile(
     r"\b(?:not|never|no|none|nobody|nothing|neither|nor|cannot|without|hardly|impossible|unable|unless|refused?|fail(?:ed|s)?|den(?:y|ied|ies)|lack(?:s|ed)?)\b|n[’']t\b",
     re.I,
 )
+# English phrases with a negation word that do not negate
+_EN_NOT_NEGATION = re.compile(
+    r"\b(?:nothing (?:would|could|will|can) \w+ \w+ (?:more|better)|no doubt|not only|no sooner|nothing but|no matter|not just|"
+    r"(?:can(?:no|[’']|)t|couldn[’']t) help|never mind|no wonder)\b", re.I)
 _EN_STOP = frozenset(
     "a an the of to in on at by for with from and or but as is be are was were been it its this that these those "
     "i we you he she they me us him her them my our your his their what which who whom there here if then so than "
@@ -52,6 +61,8 @@ _EN_STOP = frozenset(
 )
 _ZH_STOP = frozenset("的 了 是 在 和 也 就 都 而 及 与 把 被 让 给 对 向 从 之 着 过 吧 呢 吗 啊 呀 嘛 这 那 个 一 我 你 他 她 它 们".split())
 MIN_CONFIDENCE = 0.6
+#: A long zh quote rendered in full: share of its words glossed in the English, English characters per zh character
+_USUAL_PAIR = (0.5, 4.0)
 
 
 @dataclass(frozen=True)
@@ -67,23 +78,37 @@ class Quote:
     speaker_explicit: bool = False  # named next to the quote (not a pronoun)
     speaker_mention: Mention | None = None
     verb: str | None = None
+    whole: tuple[int, int] | None = None  # the whole quote, where this is its part in one bead
 
     @property
     def speech(self) -> bool:
-        """Reported speech, not a scare quote or a title: it has a reporting verb or is a sentence."""
-        return self.verb is not None or (len(self.text) >= 12 and bool(re.search(r"[。！？!?.,，]", self.text)))
+        """Reported speech, not a scare quote or a title: it has a reporting verb or is an utterance
+        (a line of dialogue ends or breaks with punctuation: “至少轮到我了。”, “难道那些传说……”)."""
+        if self.verb is not None:
+            return True
+        words = re.sub(r"[\W_]", "", self.text)
+        return len(words) >= 2 and bool(re.search(r"[。！？!?.,，…—]", self.text))
+
+    @property
+    def ident(self) -> tuple[int, int]:
+        return self.whole or (self.start, self.end)
 
 
 # ----------------------------------------------------------------------------- finding quotes
 
 
 def _pairs(text: str, openers: dict[str, str]) -> list[tuple[int, int]]:
-    """Outermost (start, end) of each balanced quote, inner text only; resets at blank lines."""
+    """Outermost (start, end) of each balanced quote, inner text only. A quote still open at a blank
+    line (or the end) runs to there: a quote over several paragraphs opens each and closes the last."""
     out: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
-    for i, ch in enumerate(text):
-        if ch == "\n" and text[i - 1 : i] == "\n":
+    for i, ch in enumerate(text + "\n\n"):
+        if ch == "\n" and text[i - 1 : i] == "\n" or i == len(text):
+            if stack and text[stack[0][1] + 1 : i].strip():
+                out.append((stack[0][1] + 1, len(text[:i].rstrip())))
             stack.clear()
+        elif i > len(text):
+            break
         elif ch in openers:
             stack.append((ch, i))
         elif stack and ch == openers[stack[-1][0]]:
@@ -94,19 +119,34 @@ def _pairs(text: str, openers: dict[str, str]) -> list[tuple[int, int]]:
 
 
 def _straight(text: str, mark: str) -> list[tuple[int, int]]:
-    """Straight quotes pair up within a paragraph; a lone mark is dropped."""
+    """Straight quotes pair up within a paragraph, an opening mark (after a space, before a word)
+    with the next closing one, so a quote running over several sentences does not pair its closing
+    mark with the next quote's opening one. A quote left open at a line that opens another ends
+    with its line; a stray closing mark is dropped."""
     out = []
     for para in re.finditer(r"(?:[^\n]|\n(?!\s*\n))+", text):
-        lone: list[int] = []
-        for line in re.finditer(r"[^\n]+", para.group(0)):
-            marks = [para.start() + line.start() + m.start() for m in re.finditer(re.escape(mark), line.group(0))]
-            for a, b in zip(marks[::2], marks[1::2]):  # pairs within one line first
-                out.append((a + 1, b))
-            if len(marks) % 2:
-                lone.append(marks[-1])
-        for a, b in zip(lone[::2], lone[1::2]):  # a quote running over several sentences
-            if text.count("\n", a, b) <= 6 and not re.search(r"[“”]", text[a:b]):
-                out.append((a + 1, b))
+        opened: int | None = None
+        for m in re.finditer(re.escape(mark), para.group(0)):
+            i = para.start() + m.start()
+            before, after = text[i - 1 : i] or " ", text[i + 1 : i + 2] or " "
+            opens = (before.isspace() or before in "([{—–-") and not after.isspace()
+            closes = not before.isspace() and (after.isspace() or not after.isalnum())
+            if opened is None:
+                if not (closes and not opens):
+                    opened = i
+            elif opens and not closes and "\n" in text[opened:i]:
+                line_end = text.rfind("\n", opened, i)
+                if text[opened + 1 : line_end].strip():
+                    out.append((opened + 1, line_end))
+                opened = i
+            else:
+                if text.count("\n", opened, i) <= 6 and not re.search(r"[“”]", text[opened:i]):
+                    out.append((opened + 1, i))
+                opened = None
+        if opened is not None:  # open to the paragraph's end (English leaves a quote running on into the next one open)
+            stop = para.end() if text.count("\n", opened, para.end()) <= 6 else text.find("\n", opened)
+            if text[opened + 1 : stop].strip() and not re.search(r"[“”]", text[opened:stop]):
+                out.append((opened + 1, stop))
     return out
 
 
@@ -152,6 +192,36 @@ def find_quotes(edition: Edition, glossary=None) -> list[Quote]:
             continue
         quotes.append(_with_speaker(edition, a, b, sid, mentions, spans))
     return quotes
+
+
+def _pieces(quotes: Sequence[Quote], edition: Edition, bead_of: dict[int, int]) -> list[Quote]:
+    """A quote running over several beads (“…。 …。 …”) is compared bead by bead: one piece per bead,
+    each keeping the quote's speaker."""
+    import bisect
+    from dataclasses import replace
+
+    starts = [s.start for s in edition.sentences]
+    out = []
+    for q in quotes:
+        first = max(bisect.bisect_right(starts, q.start) - 1, 0)
+        groups: list[list[int]] = []  # [bead, start, end, sentence]
+        for sent in edition.sentences[first:]:
+            if sent.start >= q.end:
+                break
+            a, e = max(q.start, sent.start), min(q.end, sent.end)
+            if e <= a or not edition.text[a:e].strip():
+                continue
+            bead = bead_of.get(sent.id)
+            if groups and groups[-1][0] == bead:
+                groups[-1][2] = e
+            else:
+                groups.append([bead, a, e, sent.id])
+        if len(groups) <= 1:
+            out.append(q)
+            continue
+        for _, a, e, sid in groups:
+            out.append(replace(q, start=a, end=e, text=edition.text[a:e], sentence=sid, whole=(q.start, q.end)))
+    return out
 
 
 def _sentence_index(edition: Edition):
@@ -252,13 +322,26 @@ def _with_speaker(edition: Edition, a: int, b: int, sid: int, mentions: list[Men
 # ----------------------------------------------------------------------------- comparing content
 
 
-def negated(text: str, lang: str) -> bool:
-    """Does the quote say 'not'? (Words like 不过 'but' or 不少 'many' do not count.)"""
+def _negations(text: str, lang: str) -> int:
+    """How many negations a text has; a stammer (非…… 非) says one once, 投不投降 none."""
     if lang.startswith("zh"):
-        text = re.sub(r"(\w)[不没]\1", "", text)  # 投不投降, 有没有: a question, not a negation
-        return len(_ZH_NEGATION.findall(_ZH_NOT_NEGATION.sub("", text))) % 2 == 1
-    text = re.sub(r"(?:^|(?<=[.!?“\"]\s)|(?<=[“\"]))No[,!.]", "", text)  # "No, ma'am." answers; it negates nothing
-    return len(_EN_NEGATION.findall(text)) % 2 == 1  # "nobody passes without paying" is positive
+        text = re.sub(r"(\w)[不没]\1", "", _STAMMER.sub("", text))
+        return len(_ZH_NEGATION.findall(_ZH_NOT_NEGATION.sub("", text)))
+    text = re.sub(r"(?:^|(?<=[.!?“\"]\s)|(?<=[“\"]))No,", "", _STAMMER.sub("", text))  # "No, ma'am, …" answers
+    return len(_EN_NEGATION.findall(_EN_NOT_NEGATION.sub("", text)))
+
+
+def negated(text: str, lang: str) -> bool:
+    """Does the quote say 'not'? (Words like 不过 'but' or 不少 'many' do not count; two negations
+    cancel: "nobody passes without paying" is positive.)"""
+    return _negations(text, lang) % 2 == 1
+
+
+def _flipped(zh: str, en: str) -> bool:
+    """One side negates and the other says no 'not' at all. (Where both negate, their counts say
+    little: free translation moves a 'not' from clause to clause.)"""
+    a, b = _negations(zh, "zh"), _negations(en, "en")
+    return (a == 0) != (b == 0) and a % 2 != b % 2
 
 
 def lexical_similarity(zh: str, en: str) -> float:
@@ -327,6 +410,8 @@ class QuoteCheck:
         eq = _memo(ctx, f"quotes:{ctx.edition.id}", lambda: find_quotes(ctx.edition, ctx.glossary))
         src_bead = _bead_of(ctx.beads, True)
         tgt_bead = _bead_of(ctx.beads, False)
+        if not same_language:
+            zq, eq = _pieces(zq, ctx.original, src_bead), _pieces(eq, ctx.edition, tgt_bead)
         en_by_bead: dict[int, list[int]] = {}
         for j, q in enumerate(eq):
             en_by_bead.setdefault(tgt_bead.get(q.sentence, -1), []).append(j)
@@ -343,10 +428,14 @@ class QuoteCheck:
                     score = max(score, _chrf(x.text, mt))
             return score
 
-        # Candidates in the quote's own bead (floor) or a neighbouring one (higher floor), then a
-        # greedy one-to-one assignment by score, so a neighbour's quote is never taken twice.
+        # Candidates in the quote's own bead (floor) or a neighbouring one (higher floor, and a
+        # quote of the own bead comes first), then a greedy one-to-one assignment by score, so a
+        # neighbour's quote is never taken twice. Where one side of a bead has a single quote, it
+        # takes one of the other side's however freely translated (dialogue: “好，你上来！” / 'Very well!').
         floor = 0.5 if same_language else 0.12
-        candidates: list[tuple[float, int, int]] = []
+        own_bonus = 0.1 if same_language else 0.3
+        zh_in_bead = _count_by(zq, src_bead)
+        candidates: list[tuple[float, int, int, float]] = []  # (rank, zh, en, similarity)
         zh_bead: dict[int, int] = {}
         for i, z in enumerate(zq):
             bead = src_bead.get(z.sentence)
@@ -357,22 +446,53 @@ class QuoteCheck:
             for b in (bead, bead - 1, bead + 1):
                 for j in en_by_bead.get(b, ()):
                     s = sim(z, eq[j])
-                    alone = b == bead and len(own) == 1 and not same_language
+                    alone = b == bead and (len(own) == 1 or zh_in_bead.get(bead) == 1) and not same_language
                     if s >= (floor if b == bead else floor + 0.23) or alone:
-                        candidates.append((s + (0.1 if b == bead else 0.0), i, j))
+                        candidates.append((s + (own_bonus if b == bead else 0.0), i, j, s))
         candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
         taken_zh: dict[int, int] = {}
         matched_en: set[int] = set()
-        for score, i, j in candidates:
+        parts: dict[int, list[int]] = {}  # zh quote -> further parts of its en quote
+        similarity = {(i, j): s for _, i, j, s in candidates}
+        for _, i, j, score in candidates:
             if j in matched_en:
                 continue
             if i in taken_zh:
                 # a quote split in two (“…,” he said. “…”): the other part belongs to this quote too
-                if score >= floor + 0.1:
+                if score >= floor + 0.1 and tgt_bead.get(eq[j].sentence) == tgt_bead.get(eq[taken_zh[i]].sentence):
                     matched_en.add(j)
+                    parts.setdefault(i, []).append(j)
                 continue
             taken_zh[i] = j
             matched_en.add(j)
+        if not same_language:
+            # What is left of a bead pairs up in reading order where both sides have as many quotes.
+            left_zh: dict[int, list[int]] = {}
+            left_en: dict[int, list[int]] = {}
+            for i in zh_bead:
+                if i not in taken_zh:
+                    left_zh.setdefault(zh_bead[i], []).append(i)
+            for j, x in enumerate(eq):
+                if j not in matched_en and tgt_bead.get(x.sentence) is not None:
+                    left_en.setdefault(tgt_bead[x.sentence], []).append(j)
+            for b, zs in left_zh.items():
+                if len(zs) == len(left_en.get(b, ())):
+                    for i, j in zip(zs, left_en[b]):
+                        taken_zh[i] = j
+                        matched_en.add(j)
+                        similarity[(i, j)] = sim(zq[i], eq[j])
+            # '…,' said Hai, 'and …': next to the only matched quote of a bead, an unmatched en part
+            # continues it, however little its words say on their own
+            owner = {zh_bead[i]: i for i, j in taken_zh.items() if zh_in_bead.get(zh_bead[i]) == 1 and tgt_bead.get(eq[j].sentence) == zh_bead[i]}
+            for j, x in enumerate(eq):
+                i = owner.get(tgt_bead.get(x.sentence, -1))
+                if j in matched_en or i is None:
+                    continue
+                first = min([eq[taken_zh[i]]] + [eq[k] for k in parts.get(i, ())], key=lambda q: q.start)
+                gap = ctx.edition.text[first.end + 1 : x.start - 1] if first.end < x.start else "\n"
+                if len(gap) <= 60 and "\n" not in gap.strip() and re.search(rf"\b(?:{_EN_VERB_RE})\b", gap):
+                    matched_en.add(j)
+                    parts.setdefault(i, []).append(j)
         pairs: list[tuple[Quote, Quote, float, int]] = []
         unmatched: list[tuple[Quote, int]] = []
         for i, z in enumerate(zq):
@@ -380,12 +500,14 @@ class QuoteCheck:
                 continue
             if i in taken_zh:
                 j = taken_zh[i]
-                score = next(s for s, a, b in candidates if a == i and b == j)
-                pairs.append((z, eq[j], round(score, 3), zh_bead[i]))
+                score = similarity[(i, j)]
+                pairs.append((z, _joined([eq[j]] + [eq[k] for k in parts.get(i, ())]), round(score, 3), zh_bead[i]))
             else:
                 unmatched.append((z, zh_bead[i]))
+        absorbed = {k for ks in parts.values() for k in ks}
+        units = [x for _, x, _, _ in pairs] + [x for j, x in enumerate(eq) if j not in absorbed and j not in taken_zh.values()]
 
-        yield from self._content(ctx, pairs, same_language, threshold)
+        yield from self._content(ctx, pairs, same_language, threshold, zq, units)
         yield from self._speakers(ctx, pairs, same_language, threshold)
         # A translator who quotes differently throughout (fiction: thoughts quoted, dialogue reported)
         # is a style, not a divergence: the more quotes go unmatched, the less each one means.
@@ -414,7 +536,7 @@ class QuoteCheck:
             evidence=evidence,
         )
 
-    def _content(self, ctx, pairs, same_language: bool, threshold: float) -> Iterable[Finding]:
+    def _content(self, ctx, pairs, same_language: bool, threshold: float, zq=(), eq=()) -> Iterable[Finding]:
         if same_language:
             from .regional import equivalent
 
@@ -437,39 +559,57 @@ class QuoteCheck:
             return
         scores = [s for _, _, s, _ in pairs]
         typical = statistics.median(scores) if scores else 0.0
-        flips = [negated(z.text, "zh") != negated(x.text, "en") for z, x, _, _ in pairs]
-        en_quotes = _memo(ctx, f"quotes:{ctx.edition.id}", lambda: find_quotes(ctx.edition, ctx.glossary))
-        tgt_bead = _bead_of(ctx.beads, False)
-
-        def ctx_quotes_in_bead(x: Quote) -> list[Quote]:
-            return [q for q in en_quotes if tgt_bead.get(q.sentence) == tgt_bead.get(x.sentence)]
+        flips = [_flipped(z.text, x.text) for z, x, _, _ in pairs]
+        src_bead, tgt_bead = _bead_of(ctx.beads, True), _bead_of(ctx.beads, False)
+        zh_count = _count_by(zq, src_bead)
+        en_count = _count_by(eq, tgt_bead)
+        covered = [coverage(z.text, x.text) for z, x, _, _ in pairs]
+        # How much of a quote this translator's quotes usually render, and at what length: a quote
+        # cut short stands out against the document's own pairs, not against a fixed norm.
+        # (A few typical pairs stand in where the document has fewer than three long quotes.)
+        long_pairs = [(c[0], _ratio(z, x)) for (z, x, _, _), c in zip(pairs, covered) if len(_bare(z.text)) >= 12]
+        long_pairs += [_USUAL_PAIR] * max(0, 3 - len(long_pairs))
+        usual_cov = statistics.median(c for c, _ in long_pairs)
+        usual_ratio = statistics.median(r for _, r in long_pairs)
 
         # Free (literary) translation flips negations all the time ("不可能" / "that's out of the
         # question"); when many matched quotes flip, none of them is news.
         flip_rate = sum(flips) / len(flips) if flips else 0.0
         flip_damp = max(0.0, 1.0 - 3 * (flip_rate - 0.1)) if len(flips) >= 10 and flip_rate > 0.1 else 1.0
-        for (z, x, score, bead), flip in zip(pairs, flips):
-            rhetorical = bool(re.search(r"[？?]", z.text))  # 难道…不成？ flips in any free translation
-            if flip and score >= 0.3 and len(_bare(z.text)) <= 40 and not rhetorical:
-                which = "the edition adds a negation" if negated(x.text, "en") else "the edition drops a negation"
-                conf = min(0.9, 0.6 + score / 2) * flip_damp
+        for (z, x, score, bead), flip, (zh_cov, en_cov) in zip(pairs, flips, covered):
+            # the only quote on both sides of its bead: matched for sure, however free the wording
+            sole = zh_count.get(bead) == 1 and en_count.get(tgt_bead.get(x.sentence)) == 1 and tgt_bead.get(x.sentence) == bead
+            if not z.speech:
+                continue  # a scare quote or a title: its words are the entity and wording checks' business
+            if flip and len(_bare(z.text)) <= 40 and not _rhetorical(z.text, x.text) and (score >= 0.3 or sole):
+                which = "the edition adds a negation" if _negations(x.text, "en") else "the edition drops a negation"
+                conf = (min(0.9, 0.6 + score / 2) if score >= 0.3 else 0.7) * flip_damp
                 if conf >= threshold:
                     yield self._finding(
                         ctx, "altered", "high", conf,
                         f"The quote's meaning is reversed: {which} (“{_short(z.text)}” vs “{_short(x.text, 60)}”).",
                         z, x, bead, {"original": z.text, "edition": x.text, "similarity": score, "negation_flip": True},
                     )
-                continue
-            zh_cov, en_cov = coverage(z.text, x.text)
-            alone = sum(1 for q in ctx_quotes_in_bead(x)) == 1
-            if alone and len(_bare(z.text)) >= 12 and en_cov >= 0.5 and zh_cov <= 0.4 * en_cov:
+            alone = en_count.get(tgt_bead.get(x.sentence)) == 1
+            # Cut short: far fewer words rendered, far fewer characters, than this translator's other
+            # quotes, and what is missing is the quote's tail. Only where the translator renders
+            # quotes closely (free translation leaves words unrendered everywhere).
+            short = usual_cov >= 0.4 and zh_cov <= 0.6 * usual_cov and _ratio(z, x) <= 0.7 * usual_ratio
+            cut = _uncovered(z.text, x.text) if alone and short and len(_bare(z.text)) >= 12 else None
+            if cut:
                 conf = 0.75 * flip_damp
                 if conf >= threshold:
-                    yield self._finding(
-                        ctx, "altered", "medium", conf,
-                        f"The quote in the edition leaves out much of the original's (“{_short(z.text)}” vs “{_short(x.text, 60)}”).",
-                        z, x, bead, {"original": z.text, "edition": x.text, "original_covered": zh_cov, "edition_covered": en_cov},
+                    a, b = cut
+                    yield Finding(
+                        kind="quote", subtype="altered", severity="medium", confidence=round(conf, 3),
+                        explanation=f"The quote in the edition leaves out “{_short(z.text[a:b])}” (“{_short(x.text, 60)}”).",
+                        check=self.name, edition=ctx.edition.id,
+                        original_spans=(Span(z.start + a, z.start + b),), edition_spans=(Span(x.start, x.end),), bead=bead,
+                        evidence={"original": z.text, "edition": x.text, "left_out": z.text[a:b], "original_covered": zh_cov,
+                                  "edition_covered": en_cov, "usual_covered": usual_cov},
                     )
+                continue
+            if flip:
                 continue
             if ctx.translations is not None and len(pairs) >= 3 and score < 0.2 and score < typical / 3:
                 conf = 0.65
@@ -630,6 +770,68 @@ def _changed_part(a: str, b: str) -> tuple[tuple[int, int], tuple[int, int]]:
     a0, a1 = fa.span(ops[0][1], ops[-1][2])
     b0, b1 = fb.span(ops[0][3], ops[-1][4])
     return (a0, a1), (b0, b1)
+
+
+def _joined(parts: list[Quote]) -> Quote:
+    """One quote from its parts, in reading order ('…,' said Hai, '…'), speaker from the part naming one."""
+    from dataclasses import replace
+
+    if len(parts) == 1:
+        return parts[0]
+    parts = sorted(parts, key=lambda q: q.start)
+    voiced = next((q for q in parts if q.speaker_explicit), next((q for q in parts if q.speaker), parts[0]))
+    return replace(voiced, start=parts[0].start, end=parts[-1].end, text=" ".join(q.text for q in parts), sentence=parts[0].sentence)
+
+
+def _count_by(quotes: Sequence[Quote], bead_of: dict[int, int]) -> dict[int, int]:
+    out: dict[int, int] = {}
+    for q in quotes:
+        b = bead_of.get(q.sentence)
+        if b is not None:
+            out[b] = out.get(b, 0) + 1
+    return out
+
+
+def _ratio(z: Quote, x: Quote) -> float:
+    """Length of the edition's quote per character of the original's."""
+    return len(x.text.strip()) / max(len(_bare(z.text)), 1)
+
+
+_EN_ASKING_NOT = re.compile(
+    r"(?:^|[,;:—…]\s*|\.\s+)(?:is|are|was|were|do|does|did|can|could|will|wo|would|should|shall|have|has|had|must|may|might)n[’']t\s+"
+    r"(?:I|you|he|she|it|we|they|there|that|this|the)\b|\bwhy not\b", re.I)
+
+
+def _rhetorical(zh: str, en: str) -> bool:
+    """A question whose negation asks rather than denies (难道…不成？, 不是…吗？, "Isn't it…?"): free
+    translation moves such a 'not' in and out at will."""
+    zh_asks = bool(re.search(r"[？?]|[吗吧呢][！!。]?$", zh.strip()))
+    return (zh_asks and bool(_ZH_NEGATION.search(_ZH_NOT_NEGATION.sub("", zh)))) or bool(re.search(r"[？?]", en) and _EN_ASKING_NOT.search(en))
+
+
+def _uncovered(zh: str, en: str) -> tuple[int, int] | None:
+    """The tail of a zh quote that the English quote does not render, when the English renders
+    something before it and leaves out the rest (at least 40 % of the glossed words): a quote cut
+    short. Free translation leaves words out here and there, not a whole tail."""
+    from ..names.cedict import glosses, stem
+    from .entities import _jieba
+
+    en_set = {stem(t) for t in re.findall(r"[a-z]+", en.lower()) if t not in _EN_STOP and len(t) > 1}
+    hits: list[tuple[int, int, bool]] = []  # (start, end, rendered) per glossed word
+    at = 0
+    for w in _jieba().lcut(zh):
+        a, at = at, at + len(w)
+        if not any("\u3400" <= c <= "\u9fff" for c in w) or w in _ZH_STOP:
+            continue
+        g = set(glosses(w)) or ({x for ch in w for x in glosses(ch)} if len(w) > 1 else set())
+        if g:
+            hits.append((a, at, bool(g & en_set)))
+    tail = 0
+    while tail < len(hits) and not hits[len(hits) - 1 - tail][2]:
+        tail += 1
+    if tail >= max(2, 0.4 * len(hits)) and tail < len(hits):
+        return hits[len(hits) - tail][0], hits[-1][1]
+    return None
 
 
 def _damp(rate: float) -> float:
