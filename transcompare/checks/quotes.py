@@ -40,7 +40,7 @@ _EN_PRONOUNS = ("he", "she", "they", "i", "we")
 # Words with a negation character that do not negate (不过 = but, 不少 = many, 还不是 = rhetorical)
 _ZH_NOT_NEGATION = re.compile(
     r"不过|不少|不同|不断|不久|不论|不管|无论|不禁|不得不|差不多|了不起|不仅|不但|不只|未来|无数|非常|除非|非洲|不停|"
-    r"不然|要不|不如|对不起|不好意思|不得了|恨不得|巴不得|舍不得|忍不住|还不是|不就是|岂不是|何尝不|莫非|无比|无限|并不亚于|毫不犹豫|不由得|不一会|不得已|不成|要不|难道|那里还|哪里还|岂|何尝|不是吗|好不|怪不得|不妨|无论如何"
+    r"不然|要不|不如|对不起|不好意思|不得了|恨不得|巴不得|舍不得|忍不住|还不是|不就是|岂不是|何尝不|莫非|无比|无限|并不亚于|毫不犹豫|不由得|不一会|不得已|不成|要不|难道|那里还|哪里还|岂|何尝|不是吗|好不|怪不得|无论如何"
 )
 _ZH_NEGATION = re.compile(r"[不没未无别非勿莫否]|毫无|免得|以免|省得")  # 免得 'so as not to'
 # a stammer repeats a word, not a negation: 非…… 非叫你投降不可, 不…… 服
@@ -224,6 +224,14 @@ def _pieces(quotes: Sequence[Quote], edition: Edition, bead_of: dict[int, int]) 
     return out
 
 
+def _sentence_span(edition: Edition, q: Quote) -> range:
+    """Indices of the sentences a quote runs over."""
+    last = q.sentence
+    while last + 1 < len(edition.sentences) and edition.sentences[last + 1].start < q.end:
+        last += 1
+    return range(q.sentence, last + 1)
+
+
 def _sentence_index(edition: Edition):
     starts = [s.start for s in edition.sentences]
 
@@ -264,7 +272,7 @@ def _with_speaker(edition: Edition, a: int, b: int, sid: int, mentions: list[Men
             where = (base + clause_start, base + m.end(1), m.group(1))
         else:
             # after: “…，”他说。 / “…。”郑州大学经济学教授孙立民说。
-            m = re.match(rf"^[，,]?\s*([^。！？!?“”「」，,]{{0,30}}?)({_ZH_VERB_RE})(?:道)?\s*[。，,！]", tail)
+            m = re.match(rf"^[，,]?\s*([^。！？!?“”「」，,]{{0,30}}?)({_ZH_VERB_RE})(?:道|着)?\s*[。，,！]", tail)
             if m:
                 where = (b + 1 + m.start(1), b + 1 + m.end(2), m.group(2))
             else:
@@ -488,8 +496,10 @@ class QuoteCheck:
                 i = owner.get(tgt_bead.get(x.sentence, -1))
                 if j in matched_en or i is None:
                     continue
-                first = min([eq[taken_zh[i]]] + [eq[k] for k in parts.get(i, ())], key=lambda q: q.start)
-                gap = ctx.edition.text[first.end + 1 : x.start - 1] if first.end < x.start else "\n"
+                mine = [eq[taken_zh[i]]] + [eq[k] for k in parts.get(i, ())]
+                after = max((q for q in mine if q.end < x.start), key=lambda q: q.end, default=None)
+                before = min((q for q in mine if q.start > x.end), key=lambda q: q.start, default=None)
+                gap = ctx.edition.text[after.end + 1 : x.start - 1] if after else ctx.edition.text[x.end + 1 : before.start - 1] if before else "\n"
                 if len(gap) <= 60 and "\n" not in gap.strip() and re.search(rf"\b(?:{_EN_VERB_RE})\b", gap):
                     matched_en.add(j)
                     parts.setdefault(i, []).append(j)
@@ -511,11 +521,12 @@ class QuoteCheck:
         yield from self._speakers(ctx, pairs, same_language, threshold)
         # A translator who quotes differently throughout (fiction: thoughts quoted, dialogue reported)
         # is a style, not a divergence: the more quotes go unmatched, the less each one means.
-        speech_zh = [z for z in zq if z.speech and z.verb]
-        miss_rate = sum(1 for z, _ in unmatched if z.speech and z.verb) / len(speech_zh) if len(speech_zh) >= 4 else 0.0
+        speech_zh = [z for z in zq if z.speech]
+        miss_rate = sum(1 for z, _ in unmatched if z.speech) / len(speech_zh) if len(speech_zh) >= 4 else 0.0
         speech_en = [j for j, x in enumerate(eq) if x.speech and x.verb]
         add_rate = sum(1 for j in speech_en if j not in matched_en) / len(speech_en) if len(speech_en) >= 4 else 0.0
-        yield from self._missing(ctx, unmatched, same_language, threshold, _damp(miss_rate))
+        claimed = {ctx.edition.sentences[k].id for j in matched_en for k in _sentence_span(ctx.edition, eq[j])}
+        yield from self._missing(ctx, unmatched, same_language, threshold, _damp(miss_rate), claimed)
         lonely_zh = {zh_bead[i] for i in zh_bead if i not in taken_zh}
         yield from self._added(ctx, eq, matched_en, tgt_bead, lonely_zh, threshold, _damp(add_rate))
 
@@ -622,37 +633,42 @@ class QuoteCheck:
 
     def _speakers(self, ctx, pairs, same_language: bool, threshold: float) -> Iterable[Finding]:
         zh_people = [m for m in zh_mentions(ctx.original, ctx.glossary)]
-        src_bead = _bead_of(ctx.beads, True)
+        src_bead, tgt_bead = _bead_of(ctx.beads, True), _bead_of(ctx.beads, False)
 
-        def known(x: Quote, bead: int) -> bool:
-            """Is the edition's speaker someone the original names nearby (under any rendering)?"""
+        def rendered(x: Quote, bead: int) -> list[Mention]:
+            """The people the original names nearby whom the edition's speaker renders."""
             near = [m for m in zh_people if abs(src_bead.get(m.sentence, -99) - bead) <= 3]
-            return any(score_rendering(m, x.speaker, ctx.glossary, fuzzy=False)[0] >= 0.55 for m in near)
+            return [m for m in near if score_rendering(m, x.speaker, ctx.glossary, fuzzy=False)[0] >= 0.55]
 
         named = [(x, bead) for _, x, _, bead in pairs if x.speaker and x.speaker_explicit]
         # A translator who names speakers their own way (韦小宝 -> Trinket) is a style, not news.
-        strangers = sum(not known(x, bead) for x, bead in named) / len(named) if len(named) >= 4 else 0.0
+        strangers = sum(not rendered(x, bead) for x, bead in named) / len(named) if len(named) >= 4 else 0.0
         style = _damp(strangers)
+        reported: set[tuple[int, int]] = set()
         for z, x, score, bead in pairs:
-            if not (z.speaker and x.speaker and z.speaker_mention and x.speaker_mention):
+            if not (z.speaker and x.speaker and z.speaker_mention and x.speaker_mention) or z.ident in reported:
                 continue
             if same_language:
                 from .regional import fold
 
                 same = fold(z.speaker).text == fold(x.speaker).text or z.speaker[:1] == x.speaker[:1]
+                others = []
             else:
                 same = score_rendering(z.speaker_mention, x.speaker, ctx.glossary)[0] >= 0.55 or self._linked(ctx, z.speaker_mention, x.speaker)
+                others = [m for m in rendered(x, bead) if m.key != z.speaker_mention.key]
+                if not same and not others:
+                    same = self._learned(ctx, z.speaker_mention, x.speaker, bead, src_bead, tgt_bead)
             if same:
                 continue
-            if z.speaker_explicit and x.speaker_explicit and z.speaker_mention.confidence >= 0.8:
-                conf = 0.9
-            elif x.speaker_explicit and not same_language and not known(x, bead):
-                conf = 0.75  # the edition names a speaker the original does not name anywhere near
+            if z.speaker_explicit and x.speaker_explicit and (z.speaker_mention.confidence >= 0.8 or others):
+                conf = 0.9  # named on both sides, or the edition names another person of the scene
+            elif x.speaker_explicit and not same_language and not others:
+                conf = 0.75 * style  # the edition names a speaker the original does not name anywhere near
             else:
                 conf = 0.5
-            conf *= style
             if conf < threshold:
                 continue
+            reported.add(z.ident)
             yield self._finding(
                 ctx, "speaker", "high", conf,
                 f"The quote is {z.speaker}'s in the original but attributed to {x.speaker} in the edition.",
@@ -661,11 +677,20 @@ class QuoteCheck:
             )
 
     @staticmethod
+    def _learned(ctx, zh_mention: Mention, en_name: str, bead: int, src_bead, tgt_bead) -> bool:
+        """The translator's own name for the person (韦小宝 -> Trinket): the two are written in the
+        same beads, twice or more besides this one."""
+        zh_beads = {src_bead.get(m.sentence) for m in zh_mentions(ctx.original, ctx.glossary) if m.key == zh_mention.key}
+        word = re.compile(rf"(?<![A-Za-z]){re.escape(en_name)}(?![A-Za-z])")
+        en_beads = {tgt_bead.get(s.id) for s in ctx.edition.sentences if word.search(s.text)}
+        return len((zh_beads & en_beads) - {None, bead}) >= 2
+
+    @staticmethod
     def _linked(ctx, zh_mention: Mention, en_name: str) -> bool:
         """The same person under a name the translator chose (learned by the entity matcher), or a pronoun."""
         return en_name.lower() in _EN_PRONOUNS
 
-    def _missing(self, ctx, unmatched, same_language: bool, threshold: float, damp: float) -> Iterable[Finding]:
+    def _missing(self, ctx, unmatched, same_language: bool, threshold: float, damp: float, claimed=frozenset()) -> Iterable[Finding]:
         for z, bead in unmatched:
             tgt = ctx.beads[bead].tgt
             if not tgt:
@@ -673,14 +698,14 @@ class QuoteCheck:
             if same_language:
                 yield from self._missing_same_language(ctx, z, bead, threshold)
                 continue
-            if not z.speech or z.verb is None:
+            if not z.speech:
                 continue
             window_tgt = [s for b in (bead - 1, bead, bead + 1) if 0 <= b < len(ctx.beads) for s in ctx.beads[b].tgt]
             bead_text = " ".join(ctx.edition.sentences[s].text for s in tgt)
             e_spans = tuple(Span(ctx.edition.sentences[s].start, ctx.edition.sentences[s].end) for s in tgt)
             reported = re.search(rf"\b({_EN_VERB_RE}|according to|said that)\b", bead_text) if not same_language else re.search(_ZH_VERB_RE, bead_text)
             overlap = _overlap(z.text, bead_text, same_language)
-            if overlap < 0.15 and self._anywhere(ctx, z.text, same_language):
+            if overlap < 0.15 and self._anywhere(ctx, z.text, same_language, claimed):
                 continue  # the words are elsewhere in the edition: an alignment slip, not a lost quote
             if reported and overlap >= 0.3:
                 conf = 0.65 * damp
@@ -724,8 +749,10 @@ class QuoteCheck:
         )
 
     @staticmethod
-    def _anywhere(ctx, quote: str, same_language: bool) -> bool:
-        return any(_overlap(quote, s.text, same_language) >= 0.4 for s in ctx.edition.sentences)
+    def _anywhere(ctx, quote: str, same_language: bool, claimed=frozenset()) -> bool:
+        """Are the quote's words in some edition sentence not already rendering another quote?
+        (Dialogue repeats its words: “轮到我们了吗？” / “至少轮到我了。”)"""
+        return any(_overlap(quote, s.text, same_language) >= 0.4 for s in ctx.edition.sentences if s.id not in claimed)
 
     def _added(self, ctx, eq: Sequence[Quote], matched_en: set[int], tgt_bead, zh_beads: set[int], threshold: float, damp: float) -> Iterable[Finding]:
         for j, x in enumerate(eq):
@@ -803,10 +830,14 @@ _EN_ASKING_NOT = re.compile(
 
 
 def _rhetorical(zh: str, en: str) -> bool:
-    """A question whose negation asks rather than denies (难道…不成？, 不是…吗？, "Isn't it…?"): free
-    translation moves such a 'not' in and out at will."""
+    """A question whose negation asks rather than denies (难道…不成？, 不是…吗？, "Isn't it…?"), a
+    rhetorical question that denies without a negation (那里还有吃饭的工夫？ 'there was no time'), or
+    an 'or else' (要不我就开枪 'if you don't, I'll shoot'): free translation moves such a 'not' in and
+    out at will."""
     zh_asks = bool(re.search(r"[？?]|[吗吧呢][！!。]?$", zh.strip()))
-    return (zh_asks and bool(_ZH_NEGATION.search(_ZH_NOT_NEGATION.sub("", zh)))) or bool(re.search(r"[？?]", en) and _EN_ASKING_NOT.search(en))
+    denies = bool(_ZH_NEGATION.search(_ZH_NOT_NEGATION.sub("", zh))) or bool(re.search(r"[那哪]里还|怎么|怎能|怎会|岂|难道|何必|何苦|何尝", zh))
+    or_else = bool(re.search(r"要不|不然|否则", zh))
+    return (zh_asks and denies) or or_else or bool(re.search(r"[？?]", en) and _EN_ASKING_NOT.search(en))
 
 
 def _uncovered(zh: str, en: str) -> tuple[int, int] | None:
