@@ -35,6 +35,11 @@ EN_VERBS = (
     "inquired enquired urged ordered joked teased scolded mused groaned gasped stammered"
 ).split()
 _EN_VERB_RE = "|".join(EN_VERBS)
+# what reported speech is reported with: "asked who it was", "offered a respectful salutation"
+_EN_SPEECH_ACT = re.compile(
+    rf"\b(?:{_EN_VERB_RE}|ask|tell|say|assur\w*|greet\w*|salut\w*|repl\w*|answer\w*|protest\w*|inquir\w*|enquir\w*|"
+    r"wonder\w*|promis\w*|beg\w*|thank\w*|apolog\w*|invit\w*|request\w*|exclaim\w*|shout\w*|call\w*|cr(?:y|ied|ies)|"
+    r"whisper\w*|murmur\w*|mutter\w*|suggest\w*|explain\w*|insist\w*|reassur\w*|comfort\w*)\b", re.I)
 _ZH_PRONOUNS = ("他们", "她们", "他", "她")
 _EN_PRONOUNS = ("he", "she", "they", "i", "we")
 # Words with a negation character that do not negate (不过 = but, 不少 = many, 还不是 = rhetorical)
@@ -163,11 +168,15 @@ def _single(text: str) -> list[tuple[int, int]]:
             before = p[i - 1] if i else " "
             after = p[i + 1] if i + 1 < len(p) else " "
             if ch in "'‘" and not before.isalnum() and (after.isalpha() or after in "“\"") and (opened is None or before == "\n"):
-                opened = i  # (a quote running on into the next line opens again there)
-            elif opened is not None and ch in "'’" and not after.isalnum() and (before in ".,!?;:—-…" or (before.isalpha() and after in " \n" and p[i - 2 : i].lower() not in ("ns", "es", "rs", "ts"))):
+                if opened is not None and p[opened + 1 : i - 1].strip():  # a quote running on into the next line opens again there
+                    out.append((para.start() + opened + 1, para.start() + i - 1))
+                opened = i
+            elif opened is not None and ch in "'’" and not after.isalnum() and (before in ".,!?;:—–-…\"”" or (before.isalpha() and after in " \n" and p[i - 2 : i].lower() not in ("ns", "es", "rs", "ts"))):
                 if i - opened > 2:
                     out.append((para.start() + opened + 1, para.start() + i))
                 opened = None
+        if opened is not None and (opened == 0 or p[opened - 1] == "\n") and p.count("\n", opened) <= 6:
+            out.append((para.start() + opened + 1, para.end()))  # open to the paragraph's end, as a line of dialogue
     return out
 
 
@@ -441,6 +450,7 @@ class QuoteCheck:
         # neighbour's quote is never taken twice. Where one side of a bead has a single quote, it
         # takes one of the other side's however freely translated (dialogue: “好，你上来！” / 'Very well!').
         floor = 0.5 if same_language else 0.12
+        ratio = _length_ratio(ctx)
         own_bonus = 0.1 if same_language else 0.3
         zh_in_bead = _count_by(zq, src_bead)
         candidates: list[tuple[float, int, int, float]] = []  # (rank, zh, en, similarity)
@@ -455,6 +465,8 @@ class QuoteCheck:
                 for j in en_by_bead.get(b, ()):
                     s = sim(z, eq[j])
                     alone = b == bead and (len(own) == 1 or zh_in_bead.get(bead) == 1) and not same_language
+                    if b != bead and not same_language and not 0.25 <= _ratio(z, eq[j]) / ratio <= 4:
+                        continue  # a neighbour's quote of quite another length ('Print.' on a button) is not this one
                     if s >= (floor if b == bead else floor + 0.23) or alone:
                         candidates.append((s + (own_bonus if b == bead else 0.0), i, j, s))
         candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
@@ -462,8 +474,17 @@ class QuoteCheck:
         matched_en: set[int] = set()
         parts: dict[int, list[int]] = {}  # zh quote -> further parts of its en quote
         similarity = {(i, j): s for _, i, j, s in candidates}
+        if not same_language:
+            # a bead with one quote on each side: the two are each other's, whatever a neighbour says
+            for i, bead in zh_bead.items():
+                own = en_by_bead.get(bead, ())
+                if zh_in_bead.get(bead) == 1 and len(own) == 1:
+                    taken_zh[i] = own[0]
+                    matched_en.add(own[0])
         for _, i, j, score in candidates:
-            if j in matched_en:
+            if j in matched_en and taken_zh.get(i) != j:
+                continue
+            if taken_zh.get(i) == j:
                 continue
             if i in taken_zh:
                 # a quote split in two (“…,” he said. “…”): the other part belongs to this quote too
@@ -691,6 +712,7 @@ class QuoteCheck:
         return en_name.lower() in _EN_PRONOUNS
 
     def _missing(self, ctx, unmatched, same_language: bool, threshold: float, damp: float, claimed=frozenset()) -> Iterable[Finding]:
+        ratio = _length_ratio(ctx)
         for z, bead in unmatched:
             tgt = ctx.beads[bead].tgt
             if not tgt:
@@ -719,6 +741,18 @@ class QuoteCheck:
                 continue
             if overlap >= 0.12:
                 continue  # some of the content is there, reworded: too weak to report
+            if self._room(ctx, z, bead, ratio):
+                # 问：“是怎么了？” / "…and ask him if he was all right": the edition's sentence is long
+                # enough for the narration and the words of the quote; most likely reported speech
+                conf = 0.5 * damp
+                if conf >= threshold:
+                    yield Finding(
+                        kind="quote", subtype="paraphrased", severity="low", confidence=round(conf, 3),
+                        explanation=f"A direct quote in the original (“{_short(z.text)}”) seems to be reported in the edition in other words.",
+                        check=self.name, edition=ctx.edition.id, original_spans=(Span(z.start, z.end),), edition_spans=e_spans,
+                        bead=bead, evidence={"original": z.text, "speaker": z.speaker},
+                    )
+                continue
             conf = 0.75 * damp
             if conf >= threshold:
                 yield Finding(
@@ -727,6 +761,14 @@ class QuoteCheck:
                     check=self.name, edition=ctx.edition.id, original_spans=(Span(z.start, z.end),), edition_spans=e_spans,
                     bead=bead, evidence={"original": z.text, "speaker": z.speaker},
                 )
+
+    @staticmethod
+    def _room(ctx, z: Quote, bead: int, ratio: float) -> bool:
+        """Does the edition's bead hold more than the narration around the quote needs: room for the
+        quote's words, reported? (Only where there is narration to report them in.)"""
+        narration = len(_bare("".join(ctx.original.sentences[s].text for s in ctx.beads[bead].src))) - len(_bare(z.text))
+        rendered = " ".join(ctx.edition.sentences[s].text for s in ctx.beads[bead].tgt)
+        return narration > 0 and len(rendered) >= ratio * (narration + 0.5 * len(_bare(z.text))) and bool(_EN_SPEECH_ACT.search(rendered))
 
     def _missing_same_language(self, ctx, z: Quote, bead: int, threshold: float) -> Iterable[Finding]:
         """Two Chinese editions keep every quote, scare quotes included: a missing one is a change."""
@@ -808,6 +850,16 @@ def _joined(parts: list[Quote]) -> Quote:
     parts = sorted(parts, key=lambda q: q.start)
     voiced = next((q for q in parts if q.speaker_explicit), next((q for q in parts if q.speaker), parts[0]))
     return replace(voiced, start=parts[0].start, end=parts[-1].end, text=" ".join(q.text for q in parts), sentence=parts[0].sentence)
+
+
+def _length_ratio(ctx) -> float:
+    """Edition characters per original character over the beads with both sides: this translator's measure."""
+    zh = en = 0
+    for b in ctx.beads:
+        if b.src and b.tgt:
+            zh += sum(len(_bare(ctx.original.sentences[s].text)) for s in b.src)
+            en += sum(len(ctx.edition.sentences[s].text) for s in b.tgt)
+    return en / zh if zh else _USUAL_PAIR[1]
 
 
 def _count_by(quotes: Sequence[Quote], bead_of: dict[int, int]) -> dict[int, int]:
