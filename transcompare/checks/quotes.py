@@ -45,7 +45,7 @@ _EN_PRONOUNS = ("he", "she", "they", "i", "we")
 # Words with a negation character that do not negate (不过 = but, 不少 = many, 还不是 = rhetorical)
 _ZH_NOT_NEGATION = re.compile(
     r"不过|不少|不同|不断|不久|不论|不管|无论|不禁|不得不|差不多|了不起|不仅|不但|不只|未来|无数|非常|除非|非洲|不停|"
-    r"不然|要不|不如|对不起|不好意思|不得了|恨不得|巴不得|舍不得|忍不住|还不是|不就是|岂不是|何尝不|莫非|无比|无限|并不亚于|毫不犹豫|不由得|不一会|不得已|不成|要不|难道|那里还|哪里还|岂|何尝|不是吗|好不|怪不得|无论如何"
+    r"不然|要不|不如|对不起|不好意思|不得了|恨不得|巴不得|舍不得|忍不住|还不是|不就是|岂不是|何尝不|莫非|无比|无限|并不亚于|毫不犹豫|不由得|不一会|不得已|不成|要不|难道|那里还|哪里还|岂|何尝|不是吗|好不|怪不得|无论如何|不错|没错"
 )
 _ZH_NEGATION = re.compile(r"[不没未无别非勿莫否]|毫无|免得|以免|省得")  # 免得 'so as not to'
 # a stammer repeats a word, not a negation: 非…… 非叫你投降不可, 不…… 服
@@ -57,7 +57,7 @@ _EN_NEGATION = re.compile(
 # English phrases with a negation word that do not negate
 _EN_NOT_NEGATION = re.compile(
     r"\b(?:nothing (?:would|could|will|can) \w+ \w+ (?:more|better)|no doubt|not only|no sooner|nothing but|no matter|not just|"
-    r"(?:can(?:no|[’']|)t|couldn[’']t) help|never mind|no wonder)\b", re.I)
+    r"(?:can(?:no|[’']|)t|couldn[’']t) help|never mind|no wonder|don[’']t (?:mind|worry))\b", re.I)
 _EN_STOP = frozenset(
     "a an the of to in on at by for with from and or but as is be are was were been it its this that these those "
     "i we you he she they me us him her them my our your his their what which who whom there here if then so than "
@@ -157,7 +157,8 @@ def _straight(text: str, mark: str) -> list[tuple[int, int]]:
 
 def _single(text: str) -> list[tuple[int, int]]:
     """‘…’ and '…' as quote marks, not apostrophes (don't, Xi’s, officials' ): opener after a space,
-    closer before a space or punctuation with no letter after it."""
+    closer before a space or punctuation with no letter after it (after a plural's s only where the
+    quote is that one word: 'difficulties')."""
     out = []
     for para in re.finditer(r"(?:[^\n]|\n(?!\s*\n))+", text):
         p = para.group(0)
@@ -171,7 +172,7 @@ def _single(text: str) -> list[tuple[int, int]]:
                 if opened is not None and p[opened + 1 : i - 1].strip():  # a quote running on into the next line opens again there
                     out.append((para.start() + opened + 1, para.start() + i - 1))
                 opened = i
-            elif opened is not None and ch in "'’" and not after.isalnum() and (before in ".,!?;:—–-…\"”" or (before.isalpha() and after in " \n" and p[i - 2 : i].lower() not in ("ns", "es", "rs", "ts"))):
+            elif opened is not None and ch in "'’" and not after.isalnum() and (before in ".,!?;:—–-…\"”" or (before.isalpha() and after in " \n,.;:!?" and (p[i - 2 : i].lower() not in ("ns", "es", "rs", "ts") or " " not in p[opened:i]))):
                 if i - opened > 2:
                     out.append((para.start() + opened + 1, para.start() + i))
                 opened = None
@@ -494,6 +495,7 @@ class QuoteCheck:
                 continue
             taken_zh[i] = j
             matched_en.add(j)
+        in_order: set[tuple[int, int]] = set()  # pairs made by their places in the bead, not their words
         if not same_language:
             # What is left of a bead pairs up in reading order where both sides have as many quotes.
             left_zh: dict[int, list[int]] = {}
@@ -510,6 +512,7 @@ class QuoteCheck:
                         taken_zh[i] = j
                         matched_en.add(j)
                         similarity[(i, j)] = sim(zq[i], eq[j])
+                        in_order.add((zq[i].start, zq[i].end))
             # '…,' said Hai, 'and …': next to the only matched quote of a bead, an unmatched en part
             # continues it, however little its words say on their own
             owner = {zh_bead[i]: i for i, j in taken_zh.items() if zh_in_bead.get(zh_bead[i]) == 1 and tgt_bead.get(eq[j].sentence) == zh_bead[i]}
@@ -538,7 +541,7 @@ class QuoteCheck:
         absorbed = {k for ks in parts.values() for k in ks}
         units = [x for _, x, _, _ in pairs] + [x for j, x in enumerate(eq) if j not in absorbed and j not in taken_zh.values()]
 
-        yield from self._content(ctx, pairs, same_language, threshold, zq, units)
+        yield from self._content(ctx, pairs, same_language, threshold, zq, units, in_order)
         yield from self._speakers(ctx, pairs, same_language, threshold)
         # A translator who quotes differently throughout (fiction: thoughts quoted, dialogue reported)
         # is a style, not a divergence: the more quotes go unmatched, the less each one means.
@@ -568,7 +571,7 @@ class QuoteCheck:
             evidence=evidence,
         )
 
-    def _content(self, ctx, pairs, same_language: bool, threshold: float, zq=(), eq=()) -> Iterable[Finding]:
+    def _content(self, ctx, pairs, same_language: bool, threshold: float, zq=(), eq=(), in_order=frozenset()) -> Iterable[Finding]:
         if same_language:
             from .regional import equivalent
 
@@ -595,6 +598,7 @@ class QuoteCheck:
         src_bead, tgt_bead = _bead_of(ctx.beads, True), _bead_of(ctx.beads, False)
         zh_count = _count_by(zq, src_bead)
         en_count = _count_by(eq, tgt_bead)
+        ratio = _length_ratio(ctx)
         covered = [coverage(z.text, x.text) for z, x, _, _ in pairs]
         # How much of a quote this translator's quotes usually render, and at what length: a quote
         # cut short stands out against the document's own pairs, not against a fixed norm.
@@ -609,10 +613,11 @@ class QuoteCheck:
         flip_rate = sum(flips) / len(flips) if flips else 0.0
         flip_damp = max(0.0, 1.0 - 3 * (flip_rate - 0.1)) if len(flips) >= 10 and flip_rate > 0.1 else 1.0
         for (z, x, score, bead), flip, (zh_cov, en_cov) in zip(pairs, flips, covered):
-            # the only quote on both sides of its bead: matched for sure, however free the wording
-            sole = zh_count.get(bead) == 1 and en_count.get(tgt_bead.get(x.sentence)) == 1 and tgt_bead.get(x.sentence) == bead
-            if not z.speech:
-                continue  # a scare quote or a title: its words are the entity and wording checks' business
+            # the only quote on both sides of its bead (or in the same place among as many): matched
+            # for sure, however free the wording
+            sole = (zh_count.get(bead) == 1 and en_count.get(tgt_bead.get(x.sentence)) == 1 and tgt_bead.get(x.sentence) == bead) or (z.start, z.end) in in_order
+            if not z.speech and (x.verb is not None or _ratio(z, x) > 3 * ratio):
+                continue  # a scare quote matched to someone's words: no telling what the two share
             if flip and len(_bare(z.text)) <= 40 and not _rhetorical(z.text, x.text) and (score >= 0.3 or sole):
                 which = "the edition adds a negation" if _negations(x.text, "en") else "the edition drops a negation"
                 conf = (min(0.9, 0.6 + score / 2) if score >= 0.3 else 0.7) * flip_damp
@@ -721,6 +726,7 @@ class QuoteCheck:
                 yield from self._missing_same_language(ctx, z, bead, threshold)
                 continue
             if not z.speech:
+                yield from self._phrase_missing(ctx, z, bead, threshold, damp, claimed)
                 continue
             window_tgt = [s for b in (bead - 1, bead, bead + 1) if 0 <= b < len(ctx.beads) for s in ctx.beads[b].tgt]
             bead_text = " ".join(ctx.edition.sentences[s].text for s in tgt)
@@ -761,6 +767,28 @@ class QuoteCheck:
                     check=self.name, edition=ctx.edition.id, original_spans=(Span(z.start, z.end),), edition_spans=e_spans,
                     bead=bead, evidence={"original": z.text, "speaker": z.speaker},
                 )
+
+    def _phrase_missing(self, ctx, z: Quote, bead: int, threshold: float, damp: float, claimed) -> Iterable[Finding]:
+        """A quoted phrase (号召中共官员“掌握自己的命运”, a caption, a slogan) whose words are nowhere in
+        the edition's sentence: lower confidence, a translator may render a scare quote freely."""
+        if len(re.findall(r"[\u3400-\u9fff]", z.text)) < 4:
+            return
+        tgt = ctx.beads[bead].tgt
+        bead_text = " ".join(ctx.edition.sentences[s].text for s in tgt)
+        zh_cov, _ = coverage(z.text, bead_text)
+        if zh_cov > 0 or _glossed(z.text) < 2:
+            return  # some of its words are there (or too few can be looked up to tell)
+        if self._anywhere(ctx, z.text, False, claimed):
+            return
+        conf = 0.65 * damp
+        if conf >= threshold:
+            yield Finding(
+                kind="quote", subtype="missing", severity="low", confidence=round(conf, 3),
+                explanation=f"The quoted phrase “{_short(z.text)}” has no counterpart in the edition.",
+                check=self.name, edition=ctx.edition.id, original_spans=(Span(z.start, z.end),),
+                edition_spans=tuple(Span(ctx.edition.sentences[s].start, ctx.edition.sentences[s].end) for s in tgt),
+                bead=bead, evidence={"original": z.text},
+            )
 
     @staticmethod
     def _room(ctx, z: Quote, bead: int, ratio: float) -> bool:
@@ -803,6 +831,8 @@ class QuoteCheck:
             bead = tgt_bead.get(x.sentence)
             if bead is None or not ctx.beads[bead].src:
                 continue  # an added sentence: the omissions check reports it
+            if re.search(rf"(?:{_ZH_VERB_RE})(?:道)?\s*[：:]\s*[^“「『\s]", "".join(ctx.original.sentences[s].text for s in ctx.beads[bead].src)):
+                continue  # 就转回头说：我的意思是…: the original quotes them too, without marks
             if any(b in zh_beads for b in (bead - 1, bead, bead + 1)):
                 conf = 0.5  # a zh quote is near: more likely a loose match than an invented quote
             else:
@@ -887,9 +917,26 @@ def _rhetorical(zh: str, en: str) -> bool:
     an 'or else' (要不我就开枪 'if you don't, I'll shoot'): free translation moves such a 'not' in and
     out at will."""
     zh_asks = bool(re.search(r"[？?]|[吗吧呢][！!。]?$", zh.strip()))
-    denies = bool(_ZH_NEGATION.search(_ZH_NOT_NEGATION.sub("", zh))) or bool(re.search(r"[那哪]里还|怎么|怎能|怎会|岂|难道|何必|何苦|何尝", zh))
+    en_asks = bool(re.search(r"[？?]", en))
+    zh_negates = bool(_ZH_NEGATION.search(_ZH_NOT_NEGATION.sub("", zh)))
+    denies = zh_negates or bool(re.search(r"[那哪]里还|怎么|怎能|怎会|岂|难道|何必|何苦|何尝", zh))
     or_else = bool(re.search(r"要不|不然|否则", zh))
-    return (zh_asks and denies) or or_else or bool(re.search(r"[？?]", en) and _EN_ASKING_NOT.search(en))
+    # 你倘若再不记得，我杀了你 / "Forget this time, and I shall kill you"; 不许回头 / "Eyes ahead if you
+    # want to keep breathing"; 罢了 'never mind' / "It doesn't matter": a condition, a warning or a
+    # dismissal is recast with or without its 'not'
+    recast = bool(re.search(r"(?:如果|倘若|要是|若是|假如|万一)[^，,。！？]*[不没别]|[不没][^，,。！？]*[，,]\s*[便就才]|罢了|便罢|也罢|算了", zh)) or (
+        bool(re.search(r"不许|不准|不要|不能让|别|莫|勿", zh)) and bool(re.search(r"\b(?:if|unless|or else)\b", en, re.I)))
+    doubts = zh_negates and not zh_asks and en_asks  # 那也不见得 / "Is that right?"
+    return (zh_asks and denies) or or_else or recast or doubts or bool(en_asks and _EN_ASKING_NOT.search(en))
+
+
+def _glossed(zh: str) -> int:
+    """How many of a zh text's words CC-CEDICT glosses."""
+    from ..names.cedict import glosses
+    from .entities import _jieba
+
+    words = [w for w in _jieba().lcut(zh) if any("\u3400" <= c <= "\u9fff" for c in w) and w not in _ZH_STOP]
+    return sum(1 for w in words if glosses(w) or (len(w) > 1 and any(glosses(c) for c in w)))
 
 
 def _uncovered(zh: str, en: str) -> tuple[int, int] | None:
