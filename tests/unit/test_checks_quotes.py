@@ -106,3 +106,91 @@ def test_quotes_and_speakers_found():
     assert [q.speaker for q in quotes] == ["孙立民", "林", "吕振华"]
     en = find_quotes(edition("'Why, he's just another scavenger like me!' thought Trinket to himself. He didn't dare.", "en", "e"))
     assert [q.text for q in en] == ["Why, he's just another scavenger like me!"]
+
+
+def run_beads(zh_lines: list[str], en_lines: list[str], threshold: float | None = None):
+    """One sentence per line, bead i = line i on both sides (as with gold alignments)."""
+    orig, ed = edition("\n".join(zh_lines), "zh"), edition("\n".join(en_lines), "en", "edition")
+    assert len(orig.sentences) == len(zh_lines) and len(ed.sentences) == len(en_lines)
+    beads = [Bead((i,), (i,), 0.9) for i in range(len(zh_lines))]
+    options = {} if threshold is None else {"quote_min_confidence": threshold}
+    ctx = CheckContext(orig, ed, beads, glossary=GLOSSARY, options=options)
+    return orig, ed, list(QuoteCheck().run(ctx))
+
+
+DIALOGUE_ZH = ["王明推开门走了进来。", "“我明天一定去北京。”", "李华点点头。", "“那我们在车站见面。”", "两人都笑了。"]
+DIALOGUE_EN = ["Wang Ming pushed the door open and came in.", "“I will definitely go to Beijing tomorrow.”",
+               "Li Hua nodded.", "“Then we will meet at the station.”", "They both laughed."]
+
+
+def test_dialogue_without_reporting_verb():
+    assert run_beads(DIALOGUE_ZH, DIALOGUE_EN)[2] == []
+    dropped = DIALOGUE_EN[:1] + ["He said so."] + DIALOGUE_EN[2:]
+    (f,) = run_beads(DIALOGUE_ZH, dropped)[2]
+    assert (f.subtype, f.bead) == ("missing", 1)
+
+
+def test_flip_in_a_freely_worded_line_of_dialogue():
+    flipped = DIALOGUE_EN[:3] + ["“Then we will meet nowhere, nothing at all.”"] + DIALOGUE_EN[4:]
+    (f,) = run_beads(DIALOGUE_ZH, flipped)[2]
+    assert (f.subtype, f.bead, f.evidence.get("negation_flip")) == ("altered", 3, True)
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("“难道你不知道吗？”", "“You know that, surely?”"),  # a question that denies by asking
+    ("“快走，要不我就报警了！”", "“Leave now, or if you don't, I'll call the police!”"),  # 'or else'
+    ("“罢了，你先回去吧。”", "“Doesn't matter, you go home first.”"),  # a dismissal
+    ("“不许回头，回头我就开枪！”", "“Eyes front if you want to live!”"),  # a warning recast
+    ("“他不会来的。”", "“Is he coming, really?”"),  # a denial turned into a doubting question
+])
+def test_recast_negations_stay_quiet(zh, en):
+    assert run_beads(DIALOGUE_ZH[:1] + [zh], DIALOGUE_EN[:1] + [en])[2] == []
+
+
+def test_quote_split_by_its_speaker_is_one_quote():
+    zh = ["王明说：“你如果不来，我们就不能开始。”"]
+    en = ["“If you don't come,” said Wang Ming, “we can't start.”"]
+    assert run_beads(zh, en)[2] == []
+
+
+def test_translators_own_name_for_a_speaker_is_learned():
+    zh = ["阿福道：“我先走了。”", "阿福道：“明天见。”", "阿福道：“别忘了带伞。”", "王明推开门走了进来。"]
+    en = ["“I'm off,” said Lucky.", "“See you tomorrow,” said Lucky.", "“Don't forget your umbrella,” said Lucky.",
+          "Wang Ming pushed the door open and came in."]
+    assert [f for f in run_beads(zh, en)[2] if f.subtype == "speaker"] == []
+
+
+def test_quote_given_to_another_person_of_the_scene():
+    zh = ["李华站在门口。", "王明说：“我明天一定去北京。”", "两人都笑了。"]
+    en = ["Li Hua stood at the door.", "“I will definitely go to Beijing tomorrow,” said Li Hua.", "They both laughed."]
+    (f,) = [f for f in run_beads(zh, en)[2] if f.subtype == "speaker"]
+    assert f.confidence >= 0.9 and f.evidence == {"original_speaker": "王明", "edition_speaker": "Li Hua"}
+
+
+def test_dialogue_reported_in_other_words_is_a_quiet_paraphrase():
+    zh = ["王明推开门，看了看屋里的人，问：“谁在那儿？”"]
+    en = ["Wang Ming pushed the door open, looked around at the people in the room and asked who it was."]
+    assert run_beads(zh, en)[2] == []
+    (f,) = run_beads(zh, en, threshold=0.4)[2]
+    assert (f.subtype, f.severity) == ("paraphrased", "low")
+
+
+def test_unmarked_direct_speech_in_the_original_is_not_an_added_quote():
+    zh = ["她转过头说：我的意思是你应该给他一点面子，他毕竟是你的表哥！"]
+    en = ["She turned her head and said, “What I mean is, you should show him some respect, he is your cousin after all!”"]
+    assert run_beads(zh, en)[2] == []
+
+
+def test_quote_cut_short_in_a_close_translation():
+    cut = EN.replace("we can persuade senior officials to defect.”", "we”")
+    findings = [f for f in run(ZH, cut)[2] if f.subtype == "altered"]
+    assert findings and "说服高官倒戈" in findings[0].evidence["left_out"]
+
+
+def test_quote_marks_in_english():
+    from transcompare.checks.quotes import _single, _straight
+
+    text = 'He said, "Fine.\nIt is easy." Then "Go."\n"Then you must know\nthat it runs on'
+    assert [text[a:b] for a, b in _straight(text, '"')] == ["Fine.\nIt is easy.", "Go.", "Then you must know\nthat it runs on"]
+    text = "She talked about 'difficulties' all day.\n'The officials' meeting ran late,' he said.\n'It goes on"
+    assert [text[a:b] for a, b in _single(text)] == ["difficulties", "The officials' meeting ran late,", "It goes on"]

@@ -1,12 +1,17 @@
-"""Quotes: a direct quote missing or added, its content altered (a negation flipped, or nothing in
-common), given to another speaker, or turned into reported speech.
+"""Quotes: a direct quote missing or added, its content altered (a negation flipped, or cut short),
+given to another speaker, or turned into reported speech.
 
 Quotes are found in zh (“” 「」 『』) and en (“” "" and, in texts without double quotes, ‘’ '');
 each gets its speaker from the reporting verb next to it (林教授表示：“…” / “…，”他说 / "…," said X),
-pronouns resolving to the last named person. A zh quote is matched to an en quote in its own or a
-neighbouring bead; content is compared by MT chrF when the pipeline translated the original, else
-by CC-CEDICT gloss overlap and negation; speakers are compared with the entity matcher. Two Chinese
-editions are compared after script and regional-vocabulary folding (see regional.py).
+pronouns resolving to the last named person. Quotes are compared bead by bead: a quote running over
+several beads is cut into one piece per bead, and an English quote split by its speaker ('…,' said
+Hai, '…') is joined again. A zh quote is matched to an en quote in its own bead (where one side has
+a single quote it takes the other's, however freely worded: dialogue) or, by its words, in a
+neighbouring one. Content is compared by MT chrF when the pipeline translated the original, else by
+CC-CEDICT gloss overlap and negation, with the translator's own habits as the yardstick (how much of
+a quote they render, how long, how often they recast a 'not'); speakers are compared with the
+entity matcher and with the names the translator uses for the same people. Two Chinese editions
+are compared after script and regional-vocabulary folding (see regional.py).
 """
 
 from __future__ import annotations
@@ -157,8 +162,8 @@ def _straight(text: str, mark: str) -> list[tuple[int, int]]:
 
 def _single(text: str) -> list[tuple[int, int]]:
     """‘…’ and '…' as quote marks, not apostrophes (don't, Xi’s, officials' ): opener after a space,
-    closer before a space or punctuation with no letter after it (after a plural's s only where the
-    quote is that one word: 'difficulties')."""
+    closer before a space or punctuation with no letter after it (after an s only where the quote is
+    that one word, 'difficulties': officials' is a plural's possessive)."""
     out = []
     for para in re.finditer(r"(?:[^\n]|\n(?!\s*\n))+", text):
         p = para.group(0)
@@ -172,7 +177,7 @@ def _single(text: str) -> list[tuple[int, int]]:
                 if opened is not None and p[opened + 1 : i - 1].strip():  # a quote running on into the next line opens again there
                     out.append((para.start() + opened + 1, para.start() + i - 1))
                 opened = i
-            elif opened is not None and ch in "'’" and not after.isalnum() and (before in ".,!?;:—–-…\"”" or (before.isalpha() and after in " \n,.;:!?" and (p[i - 2 : i].lower() not in ("ns", "es", "rs", "ts") or " " not in p[opened:i]))):
+            elif opened is not None and ch in "'’" and not after.isalnum() and (before in ".,!?;:—–-…\"”" or (before.isalpha() and after in " \n,.;:!?" and (before != "s" or " " not in p[opened:i]))):
                 if i - opened > 2:
                     out.append((para.start() + opened + 1, para.start() + i))
                 opened = None
@@ -550,7 +555,8 @@ class QuoteCheck:
         speech_en = [j for j, x in enumerate(eq) if x.speech and x.verb]
         add_rate = sum(1 for j in speech_en if j not in matched_en) / len(speech_en) if len(speech_en) >= 4 else 0.0
         claimed = {ctx.edition.sentences[k].id for j in matched_en for k in _sentence_span(ctx.edition, eq[j])}
-        yield from self._missing(ctx, unmatched, same_language, threshold, _damp(miss_rate), claimed)
+        quoted = ([z for z, _, _, _ in pairs], [x for _, x, _, _ in pairs])  # what matched quotes take of each side
+        yield from self._missing(ctx, unmatched, same_language, threshold, _damp(miss_rate), claimed, quoted)
         lonely_zh = {zh_bead[i] for i in zh_bead if i not in taken_zh}
         yield from self._added(ctx, eq, matched_en, tgt_bead, lonely_zh, threshold, _damp(add_rate))
 
@@ -716,7 +722,7 @@ class QuoteCheck:
         """The same person under a name the translator chose (learned by the entity matcher), or a pronoun."""
         return en_name.lower() in _EN_PRONOUNS
 
-    def _missing(self, ctx, unmatched, same_language: bool, threshold: float, damp: float, claimed=frozenset()) -> Iterable[Finding]:
+    def _missing(self, ctx, unmatched, same_language: bool, threshold: float, damp: float, claimed=frozenset(), quoted=((), ())) -> Iterable[Finding]:
         ratio = _length_ratio(ctx)
         for z, bead in unmatched:
             tgt = ctx.beads[bead].tgt
@@ -747,7 +753,7 @@ class QuoteCheck:
                 continue
             if overlap >= 0.12:
                 continue  # some of the content is there, reworded: too weak to report
-            if self._room(ctx, z, bead, ratio):
+            if self._room(ctx, z, bead, ratio, quoted):
                 # 问：“是怎么了？” / "…and ask him if he was all right": the edition's sentence is long
                 # enough for the narration and the words of the quote; most likely reported speech
                 conf = 0.5 * damp
@@ -791,12 +797,16 @@ class QuoteCheck:
             )
 
     @staticmethod
-    def _room(ctx, z: Quote, bead: int, ratio: float) -> bool:
+    def _room(ctx, z: Quote, bead: int, ratio: float, quoted=((), ())) -> bool:
         """Does the edition's bead hold more than the narration around the quote needs: room for the
-        quote's words, reported? (Only where there is narration to report them in.)"""
-        narration = len(_bare("".join(ctx.original.sentences[s].text for s in ctx.beads[bead].src))) - len(_bare(z.text))
-        rendered = " ".join(ctx.edition.sentences[s].text for s in ctx.beads[bead].tgt)
-        return narration > 0 and len(rendered) >= ratio * (narration + 0.5 * len(_bare(z.text))) and bool(_EN_SPEECH_ACT.search(rendered))
+        quote's words, reported? (Only where there is narration to report them in; the bead's other,
+        matched quotes take their own room on both sides.)"""
+        src, tgt = ctx.beads[bead].src, ctx.beads[bead].tgt
+        others_zh = sum(len(_bare(q.text)) for q in quoted[0] if q.sentence in src)
+        others_en = sum(len(q.text) for q in quoted[1] if q.sentence in tgt)
+        narration = len(_bare("".join(ctx.original.sentences[s].text for s in src))) - len(_bare(z.text)) - others_zh
+        rendered = " ".join(ctx.edition.sentences[s].text for s in tgt)
+        return narration > 0 and len(rendered) - others_en >= ratio * (narration + 0.5 * len(_bare(z.text))) and bool(_EN_SPEECH_ACT.search(rendered))
 
     def _missing_same_language(self, ctx, z: Quote, bead: int, threshold: float) -> Iterable[Finding]:
         """Two Chinese editions keep every quote, scare quotes included: a missing one is a change."""
