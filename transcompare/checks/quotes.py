@@ -361,10 +361,12 @@ def negated(text: str, lang: str) -> bool:
 
 
 def _flipped(zh: str, en: str) -> bool:
-    """One side negates and the other says no 'not' at all. (Where both negate, their counts say
-    little: free translation moves a 'not' from clause to clause.)"""
+    """One side negates and the other does not: it says no 'not' at all, or, in a one-clause quote,
+    cancels its 'not' with another ("It's not nothing"). (Where a longer quote negates on both
+    sides, the counts say little: free translation moves a 'not' from clause to clause.)"""
     a, b = _negations(zh, "zh"), _negations(en, "en")
-    return (a == 0) != (b == 0) and a % 2 != b % 2
+    one_clause = len(_bare(zh)) <= 12 and not re.search(r"[，,；;]", zh.strip("，,。！？!? "))
+    return a % 2 != b % 2 and (a == 0 or b == 0 or one_clause)
 
 
 def lexical_similarity(zh: str, en: str) -> float:
