@@ -194,3 +194,13 @@ def test_quote_marks_in_english():
     assert [text[a:b] for a, b in _straight(text, '"')] == ["Fine.\nIt is easy.", "Go.", "Then you must know\nthat it runs on"]
     text = "She talked about 'difficulties' all day.\n'The officials' meeting ran late,' he said.\n'It goes on"
     assert [text[a:b] for a, b in _single(text)] == ["difficulties", "The officials' meeting ran late,", "It goes on"]
+
+
+def test_quote_within_a_quote():
+    zh = ["他笑着说：“俗话说：‘人多力量大’，我们一起干吧。”"]
+    en = "“As the saying goes, ‘There is strength in numbers,’ so let's do it together,” he laughed."
+    assert run_beads(zh, [en])[2] == []
+    (f,) = run_beads(zh, [en.replace(" ‘There is strength in numbers,’", "")])[2]
+    assert (f.subtype, f.evidence["original"]) == ("missing", "人多力量大")
+    (f,) = run_beads(zh, [en.replace("There is strength", "There is no strength")])[2]  # reported once, where it flips
+    assert f.subtype == "altered" and f.evidence["original"] == "人多力量大"

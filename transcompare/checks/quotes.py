@@ -104,6 +104,19 @@ class Quote:
         return self.whole or (self.start, self.end)
 
 
+@dataclass
+class _Matching:
+    """zh quotes paired with en quotes: pairs (zh, en, similarity, bead), zh quotes left over."""
+
+    pairs: list[tuple[Quote, Quote, float, int]]
+    unmatched: list[tuple[Quote, int]]
+    matched_en: set[int]
+    taken_zh: dict[int, int]
+    zh_bead: dict[int, int]
+    in_order: set[tuple[int, int]]  # zh quotes paired by their places in the bead, not their words
+    units: list[Quote]  # the en quotes as compared: joined parts, and the ones left over
+
+
 # ----------------------------------------------------------------------------- finding quotes
 
 
@@ -207,6 +220,29 @@ def find_quotes(edition: Edition, glossary=None) -> list[Quote]:
             continue
         quotes.append(_with_speaker(edition, a, b, sid, mentions, spans))
     return quotes
+
+
+def find_nested_quotes(edition: Edition) -> list[Quote]:
+    """Quotes within quotes, one level down: 说道：“你老是‘贵人多忘事’了” / 'You know what they say:
+    "Important people have short memories."'. They carry no speaker of their own."""
+    text = edition.text
+    zh = edition.lang.startswith("zh")
+    by_sentence = _sentence_index(edition)
+    out = []
+    for q in find_quotes(edition):
+        inner = text[q.start : q.end]
+        if zh:
+            spans = _pairs(inner, {"‘": "’", "『": "』", "「": "」", "“": "”"})
+        elif text[q.start - 1 : q.start] in "'‘":
+            spans = _pairs(inner, EN_DOUBLE) + _straight(inner, '"')
+        else:
+            spans = _single(inner)
+        for a, b in spans:
+            if b > a and inner[a:b].strip() and (a, b) != (0, len(inner)):
+                sid = by_sentence(q.start + a)
+                if sid is not None:
+                    out.append(Quote(q.start + a, q.start + b, inner[a:b], sid))
+    return out
 
 
 def _pieces(quotes: Sequence[Quote], edition: Edition, bead_of: dict[int, int]) -> list[Quote]:
@@ -437,6 +473,39 @@ class QuoteCheck:
         tgt_bead = _bead_of(ctx.beads, False)
         if not same_language:
             zq, eq = _pieces(zq, ctx.original, src_bead), _pieces(eq, ctx.edition, tgt_bead)
+        m = self._match(ctx, zq, eq, same_language)
+        nested: list[Finding] = []
+        if not same_language:
+            # a quote within a quote (a saying, a slogan): matched among themselves, bead by bead
+            zn = _pieces(_memo(ctx, f"nested:{ctx.original.id}", lambda: find_nested_quotes(ctx.original)), ctx.original, src_bead)
+            en = _pieces(_memo(ctx, f"nested:{ctx.edition.id}", lambda: find_nested_quotes(ctx.edition)), ctx.edition, tgt_bead)
+            if zn:
+                n = self._match(ctx, zn, en, False)
+                nested = list(self._content(ctx, n.pairs, False, threshold, zn, n.units, n.in_order))
+                for z, bead in n.unmatched:  # reported without marks is a translator's choice; words gone are not
+                    nested += self._phrase_missing(ctx, z, bead, threshold, 1.0, frozenset())
+        # a flip inside a quote within the quote is reported there, not again for the whole quote
+        flipped_inside = [f.original_spans[0] for f in nested if f.evidence.get("negation_flip")]
+        for f in self._content(ctx, m.pairs, same_language, threshold, zq, m.units, m.in_order):
+            if not (f.evidence.get("negation_flip") and any(f.original_spans[-1].start <= s.start and s.end <= f.original_spans[-1].end for s in flipped_inside)):
+                yield f
+        yield from self._speakers(ctx, m.pairs, same_language, threshold)
+        # A translator who quotes differently throughout (fiction: thoughts quoted, dialogue reported)
+        # is a style, not a divergence: the more quotes go unmatched, the less each one means.
+        speech_zh = [z for z in zq if z.speech]
+        miss_rate = sum(1 for z, _ in m.unmatched if z.speech) / len(speech_zh) if len(speech_zh) >= 4 else 0.0
+        speech_en = [j for j, x in enumerate(eq) if x.speech and x.verb]
+        add_rate = sum(1 for j in speech_en if j not in m.matched_en) / len(speech_en) if len(speech_en) >= 4 else 0.0
+        claimed = {ctx.edition.sentences[k].id for j in m.matched_en for k in _sentence_span(ctx.edition, eq[j])}
+        quoted = ([z for z, _, _, _ in m.pairs], [x for _, x, _, _ in m.pairs])  # what matched quotes take of each side
+        yield from self._missing(ctx, m.unmatched, same_language, threshold, _damp(miss_rate), claimed, quoted)
+        lonely_zh = {m.zh_bead[i] for i in m.zh_bead if i not in m.taken_zh}
+        yield from self._added(ctx, eq, m.matched_en, tgt_bead, lonely_zh, threshold, _damp(add_rate))
+        yield from nested
+
+    def _match(self, ctx: CheckContext, zq: list[Quote], eq: list[Quote], same_language: bool) -> "_Matching":
+        src_bead = _bead_of(ctx.beads, True)
+        tgt_bead = _bead_of(ctx.beads, False)
         en_by_bead: dict[int, list[int]] = {}
         for j, q in enumerate(eq):
             en_by_bead.setdefault(tgt_bead.get(q.sentence, -1), []).append(j)
@@ -547,20 +616,7 @@ class QuoteCheck:
                 unmatched.append((z, zh_bead[i]))
         absorbed = {k for ks in parts.values() for k in ks}
         units = [x for _, x, _, _ in pairs] + [x for j, x in enumerate(eq) if j not in absorbed and j not in taken_zh.values()]
-
-        yield from self._content(ctx, pairs, same_language, threshold, zq, units, in_order)
-        yield from self._speakers(ctx, pairs, same_language, threshold)
-        # A translator who quotes differently throughout (fiction: thoughts quoted, dialogue reported)
-        # is a style, not a divergence: the more quotes go unmatched, the less each one means.
-        speech_zh = [z for z in zq if z.speech]
-        miss_rate = sum(1 for z, _ in unmatched if z.speech) / len(speech_zh) if len(speech_zh) >= 4 else 0.0
-        speech_en = [j for j, x in enumerate(eq) if x.speech and x.verb]
-        add_rate = sum(1 for j in speech_en if j not in matched_en) / len(speech_en) if len(speech_en) >= 4 else 0.0
-        claimed = {ctx.edition.sentences[k].id for j in matched_en for k in _sentence_span(ctx.edition, eq[j])}
-        quoted = ([z for z, _, _, _ in pairs], [x for _, x, _, _ in pairs])  # what matched quotes take of each side
-        yield from self._missing(ctx, unmatched, same_language, threshold, _damp(miss_rate), claimed, quoted)
-        lonely_zh = {zh_bead[i] for i in zh_bead if i not in taken_zh}
-        yield from self._added(ctx, eq, matched_en, tgt_bead, lonely_zh, threshold, _damp(add_rate))
+        return _Matching(pairs, unmatched, matched_en, taken_zh, zh_bead, in_order, units)
 
     def _finding(self, ctx, subtype, severity, conf, explanation, z: Quote | None, x: Quote | None, bead, evidence, extra_o=(), extra_e=()) -> Finding:
         o_spans = tuple(Span(*s) for s in extra_o) + ((Span(z.start, z.end),) if z else ())
@@ -782,6 +838,8 @@ class QuoteCheck:
         if len(re.findall(r"[\u3400-\u9fff]", z.text)) < 4:
             return
         tgt = ctx.beads[bead].tgt
+        if not tgt:
+            return  # the sentence is omitted: the omissions check reports it
         bead_text = " ".join(ctx.edition.sentences[s].text for s in tgt)
         zh_cov, _ = coverage(z.text, bead_text)
         if zh_cov > 0 or _glossed(z.text) < 2:
