@@ -222,14 +222,14 @@ def find_quotes(edition: Edition, glossary=None) -> list[Quote]:
     return quotes
 
 
-def find_nested_quotes(edition: Edition) -> list[Quote]:
+def find_nested_quotes(edition: Edition, glossary=None) -> list[Quote]:
     """Quotes within quotes, one level down: 说道：“你老是‘贵人多忘事’了” / 'You know what they say:
     "Important people have short memories."'. They carry no speaker of their own."""
     text = edition.text
     zh = edition.lang.startswith("zh")
     by_sentence = _sentence_index(edition)
     out = []
-    for q in find_quotes(edition):
+    for q in find_quotes(edition, glossary):
         inner = text[q.start : q.end]
         if zh:
             spans = _pairs(inner, {"‘": "’", "『": "』", "「": "」", "“": "”"})
@@ -477,8 +477,8 @@ class QuoteCheck:
         nested: list[Finding] = []
         if not same_language:
             # a quote within a quote (a saying, a slogan): matched among themselves, bead by bead
-            zn = _pieces(_memo(ctx, f"nested:{ctx.original.id}", lambda: find_nested_quotes(ctx.original)), ctx.original, src_bead)
-            en = _pieces(_memo(ctx, f"nested:{ctx.edition.id}", lambda: find_nested_quotes(ctx.edition)), ctx.edition, tgt_bead)
+            zn = _pieces(_memo(ctx, f"nested:{ctx.original.id}", lambda: find_nested_quotes(ctx.original, ctx.glossary)), ctx.original, src_bead)
+            en = _pieces(_memo(ctx, f"nested:{ctx.edition.id}", lambda: find_nested_quotes(ctx.edition, ctx.glossary)), ctx.edition, tgt_bead)
             if zn:
                 n = self._match(ctx, zn, en, False)
                 nested = list(self._content(ctx, n.pairs, False, threshold, zn, n.units, n.in_order))
