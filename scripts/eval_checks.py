@@ -629,6 +629,8 @@ def evaluate(cases: list[Case], checks) -> dict:
                 counts["fn"] += 1
                 misses.append(f"FN {case.kind} {case.doc.name}: {case.what}")
             counts["fp"] += len(mine) - len(hits)
+            misses += [f"FP {case.kind} {case.doc.name} (besides the change: {case.what}): {f.explanation}"
+                       for f in mine if f not in hits]
         else:
             counts["equivalents"] += 1
             counts["fp"] += len(mine)
@@ -638,6 +640,8 @@ def evaluate(cases: list[Case], checks) -> dict:
         for f in found:
             if f.kind != case.kind and not at_target(f, case.doc, case.target):
                 tally[(case.source, f.kind)]["fp"] += 1
+                misses.append(f"FP {f.kind} {case.doc.name} (under a {case.kind} perturbation: {case.what}): "
+                              f"{f.explanation}")
     return {"tally": tally, "misses": misses}
 
 
