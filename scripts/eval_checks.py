@@ -680,7 +680,6 @@ def main(argv: list[str] | None = None) -> int:
     registered = {short_name(n): n for n in CHECKS}
     missing = sorted({c for c in KIND_CHECK.values() if c not in registered})
     checks = resolve_checks(args.checks.split(",") if args.checks else None)
-    rng = random.Random(args.seed)
     macdev = load_macdev(Path(args.mac_dev)) if Path(args.mac_dev).is_dir() else []
     corpora = load_corpora(Path(args.corpora))
     donors = [s for d in macdev for s in d.ed if 40 < len(s) < 160][:400] or [
