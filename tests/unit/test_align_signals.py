@@ -34,9 +34,9 @@ def test_dictionary_words_meet():
 
 
 def test_names_meet_through_pinyin():
-    zh = set().union(*zh_words("韦小宝笑了。"))
-    en = set().union(*en_words("Wei Xiaobao laughed."))
-    assert "@weixiaobao" in zh & en
+    zh = set().union(*zh_words("周启明笑了。"))
+    en = set().union(*en_words("Zhou Qiming laughed."))
+    assert "@zhouqiming" in zh & en
 
 
 def test_edges():

@@ -113,13 +113,13 @@ def test_check_is_registered():
     assert [c.name for c in resolve_checks(["entities"])] == ["entities.v1"]
 
 
-# A novel's names come without titles, and jieba cuts them wrongly (陈/清扬, 叶文/洁身).
-NOVEL_ZH = "陈清扬把我拽住，叫我留下来。\n\n我始终盼着陈清扬来看我。\n\n于是话题转到叶文洁身上。\n\n叶文洁没有回答。"
+# A novel's names come without titles, and jieba cuts them wrongly (林/海洋, 李志/全身).
+NOVEL_ZH = "林海洋拉住我，要我别走。\n\n我一直等着林海洋来找我。\n\n后来大家又说到李志全身上。\n\n李志全没有回答。"
 NOVEL_EN = (
-    "Chen Qingyang caught me and asked me to stay.\n\n"
-    "I always expected Chen Qingyang to come to see me.\n\n"
-    "So the topic of conversation turned to Ye Wenjie.\n\n"
-    "Ye Wenjie did not answer."
+    "Lin Haiyang held on to me and told me not to go.\n\n"
+    "I kept waiting for Lin Haiyang to look me up.\n\n"
+    "Later everyone got talking about Li Zhiquan again.\n\n"
+    "Li Zhiquan did not answer."
 )
 
 
@@ -129,16 +129,16 @@ def test_names_the_edition_romanised_are_found_in_the_original():
 
 
 def test_another_name_in_a_mis_segmented_names_place():
-    _, ed, findings = run(NOVEL_ZH, NOVEL_EN.replace("So the topic of conversation turned to Ye Wenjie", "So the topic of conversation turned to Sun Lili"), glossary=None)
+    _, ed, findings = run(NOVEL_ZH, NOVEL_EN.replace("talking about Li Zhiquan again", "talking about Sun Lili again"), glossary=None)
     (f,) = findings
-    assert (f.subtype, f.evidence["entity"], f.evidence["rendering"]) == ("rendering", "叶文洁", "Sun Lili")
+    assert (f.subtype, f.evidence["entity"], f.evidence["rendering"]) == ("rendering", "李志全", "Sun Lili")
 
 
 def test_a_shared_surname_does_not_excuse_another_name():
-    zh = "医院里没人听说过王二，更没人知道他上哪儿去了。\n\n王二不在。"
-    en = "No one in the hospital had ever heard of Wang Jianguo, so nobody knew where he had gone.\n\nWang Er was not there."
+    zh = "村里没人见过王小二，也没人知道他去了哪里。\n\n王小二不在家。"
+    en = "Nobody in the village had ever seen Wang Jianguo, and nobody knew where he had gone.\n\nWang Xiaoer was not at home."
     (f,) = run(zh, en, glossary=None)[2]
-    assert (f.subtype, f.evidence["entity"], f.evidence["rendering"]) == ("rendering", "王二", "Wang Jianguo")
+    assert (f.subtype, f.evidence["entity"], f.evidence["rendering"]) == ("rendering", "王小二", "Wang Jianguo")
 
 
 def test_a_name_in_a_title_case_headline():
@@ -150,16 +150,16 @@ def test_a_name_in_a_title_case_headline():
 
 
 def test_forms_of_address_and_idioms_are_not_flagged():
-    zh = "刘老老见平儿遍身绫罗，插金戴银，便当是凤姐了。\n\n那是一种莫测的悸动。\n\n他抬头望着卫星。"
-    en = ("Grannie Liu saw a richly dressed girl and took her for Wang Xi-feng.\n\n"
-          "It was an unfathomable thrill.\n\nHe looked up at the satellite.")
-    assert [f for f in run(zh, en, glossary=None)[2] if f.subtype != "dropped" or f.evidence["entity"] != "平儿"] == []
+    zh = "张大娘见小梅一身绸缎，插金戴银，便当是丽姐了。\n\n湖面上一片莫测的寂静。\n\n他抬头望着卫星。"
+    en = ("Aunt Zhang saw a girl in silks and gold and took her for Wang Mei-li.\n\n"
+          "An unfathomable stillness lay on the lake.\n\nHe looked up at the satellite.")
+    assert [f for f in run(zh, en, glossary=None)[2] if f.subtype != "dropped" or f.evidence["entity"] != "小梅"] == []
 
 
 def test_doubled_nicknames_and_wade_giles_after_an_adverb():
-    zh = "他喊她们一个叫“珍珍”，一个叫“瑶瑶”。\n\n珍珍笑了。\n\n陈清扬说，她什么也不知道。\n\n陈清扬走了。"
-    en = ('He called them "Zhen Zhen" and "Yao Yao."\n\nZhen Zhen laughed.\n\n'
-          "Later Ch'en Ch'ing-yang said she knew nothing.\n\nCh'en Ch'ing-yang left.")
+    zh = "他给两个女孩起了小名，一个叫“丽丽”，一个叫“圆圆”。\n\n丽丽笑了。\n\n周启明说，他什么也没看见。\n\n周启明走了。"
+    en = ('He nicknamed the two girls "Li Li" and "Yuan Yuan."\n\nLi Li laughed.\n\n'
+          "Later Chou Ch'i-ming said he had seen nothing.\n\nChou Ch'i-ming left.")
     assert run(zh, en, glossary=None)[2] == []
-    (f,) = run(zh, en.replace("Zhen Zhen laughed", "Sun Lili laughed"), glossary=None)[2]
-    assert (f.subtype, f.evidence["entity"], f.evidence["rendering"]) == ("rendering", "珍珍", "Sun Lili")
+    (f,) = run(zh, en.replace("Li Li laughed", "Sun Tao laughed"), glossary=None)[2]
+    assert (f.subtype, f.evidence["entity"], f.evidence["rendering"]) == ("rendering", "丽丽", "Sun Tao")

@@ -181,8 +181,8 @@ def test_more_equivalents_are_quiet(zh, en):
 
 
 @pytest.mark.parametrize("zh,en,o_text,e_text", [
-    ("他戴上一副3K眼镜。", "He put on a pair of 1K glasses.", "3", "1K"),  # a digit 1 is a figure
-    ("三条线同时抖动。", "Five lines shook at once across the three screens.", None, "Five"),  # a twin changed
+    ("他换了一台3K显示器。", "He got a 1K monitor.", "3", "1K"),  # a digit 1 is a figure
+    ("三条船同时靠岸。", "Five boats landed at once at the three piers.", None, "Five"),  # a twin changed
     ("两人一起摔倒。", "The six of them fell down together.", "两人", "six"),
 ])
 def test_small_figures_changed(zh, en, o_text, e_text):
@@ -193,11 +193,11 @@ def test_small_figures_changed(zh, en, o_text, e_text):
 
 
 def test_same_unit_is_matched_before_a_bare_count():
-    """七个 (orders) and 7cm: "seven-centimeter" is the 7cm; "five" is the 七个 changed."""
-    zh = "把信号压缩七个数量级，把7cm波变成可见光。"
-    en = "It compresses the signal by five orders of magnitude, turning seven-centimeter waves into light."
+    """七个 (orders) and 7cm: "seven-centimeter" is the 7cm; "six" is the 七个 changed."""
+    zh = "这台仪器把声音放大七个数量级，让7cm的喇叭响彻大厅。"
+    en = "The device amplifies sound by six orders of magnitude, so a seven-centimeter speaker fills the hall."
     (f,) = run([zh], [en])[0]
-    assert (f.subtype, f.evidence["original"][0]["text"], f.evidence["edition"][0]["text"]) == ("changed", "七个", "five")
+    assert (f.subtype, f.evidence["original"][0]["text"], f.evidence["edition"][0]["text"]) == ("changed", "七个", "six")
 
 
 def test_nearest_figure_is_the_changed_one():
@@ -208,8 +208,8 @@ def test_nearest_figure_is_the_changed_one():
 
 
 def test_a_year_read_digit_by_digit_explains_no_figure():
-    """一九六几年 is a year, not the guesses 1, 9, 6: "six" for 两个 is still a change."""
-    (f,) = run(["大约在一九六几年，两个工人发现了它。"], ["Back in the sixties, six workers found it."])[0]
+    """一九八几年 is a year, not the guesses 1, 9, 8: "six" for 两个 is still a change."""
+    (f,) = run(["一九八几年，两个渔民在河边捡到了它。"], ["Some time in the eighties, six fishermen picked it up by the river."])[0]
     assert f.subtype == "changed" and f.evidence["edition"][0]["text"] == "six"
 
 

@@ -94,7 +94,7 @@ def test_same_language_compares_after_script_and_region_folding():
 
 @pytest.mark.parametrize(
     "text,lang,expected",
-    [("我们就能说服高官倒戈", "zh", False), ("我们不能说服", "zh", True), ("投不投降？", "zh", False), ("不过他来了", "zh", False),
+    [("我们就能说服高官倒戈", "zh", False), ("我们不能说服", "zh", True), ("去不去？", "zh", False), ("不过他来了", "zh", False),
      ("we will never persuade", "en", True), ("we can persuade", "en", False), ("it isn’t so", "en", True)],
 )
 def test_negation(text, lang, expected):
@@ -104,8 +104,8 @@ def test_negation(text, lang, expected):
 def test_quotes_and_speakers_found():
     quotes = find_quotes(edition(ZH, "zh"), GLOSSARY)
     assert [q.speaker for q in quotes] == ["孙立民", "林", "吕振华"]
-    en = find_quotes(edition("'Why, he's just another scavenger like me!' thought Trinket to himself. He didn't dare.", "en", "e"))
-    assert [q.text for q in en] == ["Why, he's just another scavenger like me!"]
+    en = find_quotes(edition("'Well, he's no braver than I am!' thought Pebble to herself. She didn't say it.", "en", "e"))
+    assert [q.text for q in en] == ["Well, he's no braver than I am!"]
 
 
 def run_beads(zh_lines: list[str], en_lines: list[str], threshold: float | None = None):
@@ -140,7 +140,7 @@ def test_flip_in_a_freely_worded_line_of_dialogue():
     ("“难道你不知道吗？”", "“You know that, surely?”"),  # a question that denies by asking
     ("“快走，要不我就报警了！”", "“Leave now, or if you don't, I'll call the police!”"),  # 'or else'
     ("“罢了，你先回去吧。”", "“Doesn't matter, you go home first.”"),  # a dismissal
-    ("“不许回头，回头我就开枪！”", "“Eyes front if you want to live!”"),  # a warning recast
+    ("“不许动，动一下我就喊人！”", "“Keep still if you know what is good for you!”"),  # a warning recast
     ("“他不会来的。”", "“Is he coming, really?”"),  # a denial turned into a doubting question
 ])
 def test_recast_negations_stay_quiet(zh, en):
@@ -176,8 +176,8 @@ def test_dialogue_reported_in_other_words_is_a_quiet_paraphrase():
 
 
 def test_unmarked_direct_speech_in_the_original_is_not_an_added_quote():
-    zh = ["她转过头说：我的意思是你应该给他一点面子，他毕竟是你的表哥！"]
-    en = ["She turned her head and said, “What I mean is, you should show him some respect, he is your cousin after all!”"]
+    zh = ["她放下碗说：我是说你明天早点来，别又让大家等你！"]
+    en = ["She put down her bowl and said, “I mean, come early tomorrow, don't keep us all waiting again!”"]
     assert run_beads(zh, en)[2] == []
 
 
