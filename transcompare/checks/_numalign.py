@@ -98,8 +98,8 @@ def reconcile(beads: Sequence[Bead], orig: list[list[T]], edit: list[list[T]], e
     if close is None:
         o_left, e_left = _match_in_bead(o_all, e_all, equal, matched)
     else:
-        # Same kind and unit first: 7cm takes "seven centimeters" before 七个 can, and 二十英尺
-        # is the "three-meter" figure changed before a bare 3 elsewhere counts as its match.
+        # Same kind and unit first: 7cm takes "seven centimeters" before 七个 can, and 十英尺
+        # is the "five-meter" figure changed before a bare 5 elsewhere counts as its match.
         o_left, e_left = _match_in_bead(o_all, e_all, lambda o, e: close(o, e) and equal(o, e), matched)
         pairs = _nearest_pairs(o_left, e_left, rank, close)
         changed += pairs

@@ -158,7 +158,7 @@ def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
 def extract_zh(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
     """Quantities in (normalised) Chinese text; ``skip`` are spans (dates) to leave alone."""
     out: list[Quantity] = []
-    consumed = 0  # a height (一米六零) reads past its match
+    consumed = 0  # a height (一米八零) reads past its match
     for m in _ZH_RE.finditer(text):
         num = m.group("num")
         value = parse_zh_number(num)
@@ -206,7 +206,7 @@ def extract_zh(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
         height = re.match(r"[0-9]{1,2}(?![0-9.])|[零〇一二三四五六七八九]{1,2}(?![零〇一二三四五六七八九十百千万])", text[end:]) if unit == "米" and not m.group("num2") else None
         if height and not re.match(rf"(?:{'|'.join(_UNITS_ZH)})", text[height.end() + end:]):
             digits = height.group(0) if height.group(0).isdigit() else "".join(str(_ZH_DIGITS[c]) for c in height.group(0))
-            value += float("0." + digits) * mult  # 一米六零, 1米75: a height in metres and centimetres
+            value += float("0." + digits) * mult  # 一米八零, 1米75: a height in metres and centimetres
             end += height.end()
             consumed = end
         found = [(m.group("pre"), _ZH_PREFIX_QUAL.get(m.group("pre") or ""))]
@@ -485,8 +485,8 @@ _EN_RUN = re.compile(rf"\b(?:[0-9]+(?:,[0-9]{{3}})*(?:\.[0-9]+)?|{_WORD_NUM}|a d
 
 
 def loose_numbers(text: str, lang: str, covered: list[tuple[int, int]]) -> set[float]:
-    """Values of the numerals a sentence writes outside its figures and ``covered`` spans: 四十二 in
-    《四十二章经》, 四 in 一家四口, "one", "a dozen". A figure on the other side with such a value
+    """Values of the numerals a sentence writes outside its figures and ``covered`` spans: 三十六 in
+    《三十六计》, 三 in 一家三口, "one", "a dozen". A figure on the other side with such a value
     renders that numeral; it is neither changed nor added. 双 and 俩 count as two. One is left
     out: 一 and "a" are articles."""
     values: set[float] = set()

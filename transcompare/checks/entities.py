@@ -289,7 +289,7 @@ def _all_han(word: str) -> bool:
 
 def romanised_names(ctx: CheckContext, zh: list[Mention], en: list[Mention], tgt_bead: dict[int, int]) -> list[Mention]:
     """Names the edition romanised, found in the original where jieba missed or mis-cut them
-    (陈/清扬, 叶文/洁身 -> 陈清扬, 叶文洁): characters in the aligned bead that spell an English
+    (林/海洋, 李志/全身 -> 林海洋, 李志全): characters in the aligned bead that spell an English
     name are that name, here and wherever else they appear in the original."""
     from ..ingest.script import normalize
     from ..names import looks_romanised, name_tokens, spelled_runs
@@ -305,7 +305,7 @@ def romanised_names(ctx: CheckContext, zh: list[Mention], en: list[Mention], tgt
         for sid in ctx.beads[bead].src:
             norm = normalize(ctx.original.sentences[sid].text, "zh").text
             keys |= {norm[a:b] for a, b in spelled_runs(norm, x.text, surname_first=True) if b - a >= 2}
-            # a doubled character needs no surname: 珍珍 'Zhen Zhen', 瑶瑶 'Yao Yao'
+            # a doubled character needs no surname: 丽丽 'Li Li', 圆圆 'Yuan Yuan'
             keys |= {norm[a:b] for a, b in spelled_runs(norm, x.text, surname_first=False) if b - a == 2 and norm[a] == norm[a + 1]}
     if not keys:
         return zh
@@ -317,7 +317,7 @@ def romanised_names(ctx: CheckContext, zh: list[Mention], en: list[Mention], tgt
             while at >= 0:
                 a, b = sentence.start + at, sentence.start + at + len(key)
                 over = [m for m in out if m.start < b and a < m.end]
-                # the glossary, a title or a dot-transliteration stays; jieba's guess (贾蓉忙, 叶文) gives way
+                # the glossary, a title or a dot-transliteration stays; jieba's guess (周启明忙, 李志) gives way
                 if not any(m.source in ("glossary", "title", "translit", "romanised") for m in over):
                     out = [m for m in out if m not in over]
                     out.append(Mention(sentence.text[at : at + len(key)], key, a, b, sentence.id, "person", "romanised", 0.8))
@@ -357,7 +357,7 @@ def _extract_en(edition: Edition) -> list[Mention]:
                 type_ = _SPACY_TYPES.get(ent.label_)
                 if type_ is None:
                     continue
-                # 'Later Ch'en Ch'ing-yang', 'This Mrs Lian': a sentence's first word is no part of the name
+                # 'Later Chou Ch'i-ming', 'This Mrs Zhang': a sentence's first word is no part of the name
                 lead = ent.start
                 while lead < ent.end - 1 and doc[lead].pos_ in _NOT_NAME_POS:
                     lead += 1
@@ -558,13 +558,13 @@ class EntityCheck:
                     if best.mention is not None:
                         used_en.add(id(best.mention))
 
-        # Translators who name people their own way (韦小宝 -> Trinket): learn pairs that keep co-occurring.
+        # Translators who name people their own way (阿福 -> Lucky): learn pairs that keep co-occurring.
         self._learn_pairs(entities, en, used_en, src_bead, tgt_bead)
 
         persons = [e for e in entities if e.type == "person" and e.confidence >= 0.6]
         matched_rate = sum(bool(e.matches) for e in persons) / len(persons) if persons else 1.0
         reverse = _ReverseMatcher(ctx, zh, tgt_bead)
-        # how much of the edition's naming the original explains (Grandma, Patience: not names we could explain)
+        # how much of the edition's naming the original explains (Grandma, Pebble: not names we could explain)
         en_persons = [m for m in en if (m.type == "person" and m.source == "spacy" and (len(name_tokens(m.text)) >= 2 or looks_romanised(m.text))) or _name_like(m)]
         explained = sum(id(m) in used_en or reverse.explains(m) for m in en_persons)
         en_rate = (explained + 1) / (len(en_persons) + 2) if en_persons else 1.0  # two names tell little: smoothed
@@ -586,7 +586,7 @@ class EntityCheck:
             if person and len(name_tokens(m.text)) >= 2:
                 conf += 0.1
             elif person:
-                conf -= 0.1  # a lone surname or given name ('Uncle Wang', 'Patience'): anyone's, or a translated name
+                conf -= 0.1  # a lone surname or given name ('Uncle Wang', 'Pebble'): anyone's, or a translated name
             if person and looks_romanised(m.text):
                 conf += 0.15
             conf *= 0.4 + 0.6 * en_rate
@@ -623,7 +623,7 @@ class EntityCheck:
                     continue
                 strangers = [x for x in en_by_bead.get(bead, ()) if id(x) not in used_en and _name_like(x)
                              and not reverse.explains(x)
-                             # 凤姐 -> Xi-feng is a rendering the translator chose; Sun Lili for 叶文洁 is not
+                             # 丽姐 -> Mei-li is a rendering the translator chose; Sun Lili for 李志全 is not
                              and not (entity.matches == [] and not looks_romanised(x.text))
                              and not _shares_name(m.key, x.text)]
                 if not strangers:
@@ -738,7 +738,7 @@ class EntityCheck:
                 return  # every mention sits in an omitted sentence: the omissions check reports it
             if entity.type == "person" and entry is None and len(entity.key) <= 2 and all(m.source == "jieba" for m in entity.mentions) \
                     and len({m.sentence for m in entity.mentions}) < 2:
-                return  # 齐明 in 灯光齐明, 莫测: jieba's two-character guess, met once, is too weak to call a name dropped
+                return  # 齐鸣 in 掌声齐鸣, 莫测: jieba's two-character guess, met once, is too weak to call a name dropped
             conf = entity.confidence
             if entity.type == "person" and entry is None:
                 others = max(n_persons - 1, 0)
@@ -892,15 +892,15 @@ def _name_like(x: Mention) -> bool:
     return len(name_tokens(x.text)) >= 2 and looks_romanised(x.text) and x.type != "group"
 
 
-#: Forms of address around a name: 老王, 小李, 阿Q, 凤姐, 宝二爷.
+#: Forms of address around a name: 老王, 小李, 阿Q, 丽姐, 林二爷.
 _ADDRESS_PREFIX = "老小阿"
 _ADDRESS_SUFFIX = "姐哥嫂妹弟叔伯姨婶爷娘婆公儿氏"
 
 
 def _shares_name(zh_key: str, en_text: str) -> bool:
-    """'Wang Xi-feng' for 凤姐: every character of the name proper (forms of address set aside) is
+    """'Wang Mei-li' for 丽姐: every character of the name proper (forms of address set aside) is
     spelt in the English, so it is the translator's fuller rendering, not another person. 'Wang
-    Jianguo' for 王二 spells 王 but not 二."""
+    Jianguo' for 王小二 spells 王 but not 小二."""
     from ..names import letters, syllable_forms
 
     core = zh_key
@@ -921,7 +921,7 @@ def _shares_name(zh_key: str, en_text: str) -> bool:
 
 
 def _segmentation_slip(zh_name: str, en_text: str) -> bool:
-    """周瑞家(的) read as one name: the English renders a shorter or longer cut of the same characters."""
+    """李强家(的) read as one name: the English renders a shorter or longer cut of the same characters."""
     from ..names import match_person
 
     for cut in (zh_name[:-1], zh_name[:2]):

@@ -32,7 +32,7 @@ def quantities(text: str, lang: str) -> list[Quantity]:
 
 
 def numerals(text: str, lang: str) -> set[float]:
-    """Values of the numerals in a sentence that are not figures (四十二 in a title, 四 in 一家四口)."""
+    """Values of the numerals in a sentence that are not figures (三十六 in a title, 三 in 一家三口)."""
     covered = [(d.start, d.end) for d in extract_dates(text, lang)] + [(q.start, q.end) for q in quantities(text, lang)]
     return loose_numbers(text, lang, covered)
 
@@ -75,8 +75,8 @@ def _reportable(q: Quantity) -> bool:
 
 
 def _beside_its_twin(index: int, e: Quantity, matched) -> bool:
-    """An extra figure next to a matched one of the same kind and unit (“five waveforms across the
-    three terminals” for 三条曲线): the original's figure was repeated once and changed once."""
+    """An extra figure next to a matched one of the same kind and unit (“five boats at the three
+    piers” for 三条船): the original's figure was repeated once and changed once."""
     return any(i == index and _close_kind(o, e) for (i, _, o), _ in matched)
 
 
@@ -161,7 +161,7 @@ class NumberCheck:
 
 def _unexplained(ctx: CheckContext, orig: list[list[Quantity]], edit: list[list[Quantity]]) -> list[list[Quantity]]:
     """The edition's figures less those that render a numeral the original bead writes without a
-    unit (“Forty-Two” for 《四十二章经》, “the four of them” for 一家四口): neither changed nor added."""
+    unit (“Thirty-Six” for 《三十六计》, “the three of them” for 一家三口): neither changed nor added."""
     loose = per_sentence(ctx, "numerals", ctx.original, numerals)
     out = [list(items) for items in edit]
     for bead in ctx.beads:
@@ -177,7 +177,7 @@ def _unexplained(ctx: CheckContext, orig: list[list[Quantity]], edit: list[list[
 def _equal_strict_first(a: Quantity, b: Quantity) -> bool:
     """Equal values; a figure of another kind only when the values are equal too (两段 vs twice is not).
     A bare count equals a duration, length or rank of the same value: the unit is often left to the
-    context (差十分钟 "ten to one", 二十一岁生日 "twenty-first birthday")."""
+    context (差五分钟 "five to three", 三十岁生日 "thirtieth birthday")."""
     if _age_and_years(a, b) or _age_and_years(b, a):
         return True
     kinds = {a.kind, b.kind}

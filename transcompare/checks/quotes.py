@@ -53,7 +53,7 @@ _ZH_NOT_NEGATION = re.compile(
     r"不然|要不|不如|对不起|不好意思|不得了|恨不得|巴不得|舍不得|忍不住|还不是|不就是|岂不是|何尝不|莫非|无比|无限|并不亚于|毫不犹豫|不由得|不一会|不得已|不成|要不|难道|那里还|哪里还|岂|何尝|不是吗|好不|怪不得|无论如何|不错|没错"
 )
 _ZH_NEGATION = re.compile(r"[不没未无别非勿莫否]|毫无|免得|以免|省得")  # 免得 'so as not to'
-# a stammer repeats a word, not a negation: 非…… 非叫你投降不可, 不…… 服
+# a stammer repeats a word, not a negation: 非…… 非去不可, 不…… 不行
 _STAMMER = re.compile(r"(\w{1,2})\s*(?:…+|⋯+|\.\s?\.\s?\.|——|-)\s*(?=\1)")
 _EN_NEGATION = re.compile(
     r"\b(?:not|never|no|none|nobody|nothing|neither|nor|cannot|without|hardly|impossible|unable|unless|refused?|fail(?:ed|s)?|den(?:y|ied|ies)|lack(?:s|ed)?)\b|n[’']t\b",
@@ -93,7 +93,7 @@ class Quote:
     @property
     def speech(self) -> bool:
         """Reported speech, not a scare quote or a title: it has a reporting verb or is an utterance
-        (a line of dialogue ends or breaks with punctuation: “至少轮到我了。”, “难道那些传说……”)."""
+        (a line of dialogue ends or breaks with punctuation: “这下该我了。”, “难道他早就……”)."""
         if self.verb is not None:
             return True
         words = re.sub(r"[\W_]", "", self.text)
@@ -223,8 +223,8 @@ def find_quotes(edition: Edition, glossary=None) -> list[Quote]:
 
 
 def find_nested_quotes(edition: Edition, glossary=None) -> list[Quote]:
-    """Quotes within quotes, one level down: 说道：“你老是‘贵人多忘事’了” / 'You know what they say:
-    "Important people have short memories."'. They carry no speaker of their own."""
+    """Quotes within quotes, one level down: 说道：“你真是‘好了伤疤忘了疼’” / 'As the saying
+    goes: "Once the wound heals, the pain is forgotten."'. They carry no speaker of their own."""
     text = edition.text
     zh = edition.lang.startswith("zh")
     by_sentence = _sentence_index(edition)
@@ -382,7 +382,7 @@ def _with_speaker(edition: Edition, a: int, b: int, sid: int, mentions: list[Men
 
 
 def _negations(text: str, lang: str) -> int:
-    """How many negations a text has; a stammer (非…… 非) says one once, 投不投降 none."""
+    """How many negations a text has; a stammer (非…… 非) says one once, 去不去 none."""
     if lang.startswith("zh"):
         text = re.sub(r"(\w)[不没]\1", "", _STAMMER.sub("", text))
         return len(_ZH_NEGATION.findall(_ZH_NOT_NEGATION.sub("", text)))
@@ -525,7 +525,7 @@ class QuoteCheck:
         # Candidates in the quote's own bead (floor) or a neighbouring one (higher floor, and a
         # quote of the own bead comes first), then a greedy one-to-one assignment by score, so a
         # neighbour's quote is never taken twice. Where one side of a bead has a single quote, it
-        # takes one of the other side's however freely translated (dialogue: “好，你上来！” / 'Very well!').
+        # takes one of the other side's however freely translated (dialogue: “行，你先走！” / 'Fine!').
         floor = 0.5 if same_language else 0.12
         ratio = _length_ratio(ctx)
         own_bonus = 0.1 if same_language else 0.3
@@ -731,7 +731,7 @@ class QuoteCheck:
             return [m for m in near if score_rendering(m, x.speaker, ctx.glossary, fuzzy=False)[0] >= 0.55]
 
         named = [(x, bead) for _, x, _, bead in pairs if x.speaker and x.speaker_explicit]
-        # A translator who names speakers their own way (韦小宝 -> Trinket) is a style, not news.
+        # A translator who names speakers their own way (阿福 -> Lucky) is a style, not news.
         strangers = sum(not rendered(x, bead) for x, bead in named) / len(named) if len(named) >= 4 else 0.0
         style = _damp(strangers)
         reported: set[tuple[int, int]] = set()
@@ -768,7 +768,7 @@ class QuoteCheck:
 
     @staticmethod
     def _learned(ctx, zh_mention: Mention, en_name: str, bead: int, src_bead, tgt_bead) -> bool:
-        """The translator's own name for the person (韦小宝 -> Trinket): the two are written in the
+        """The translator's own name for the person (阿福 -> Lucky): the two are written in the
         same beads, twice or more besides this one."""
         zh_beads = {src_bead.get(m.sentence) for m in zh_mentions(ctx.original, ctx.glossary) if m.key == zh_mention.key}
         word = re.compile(rf"(?<![A-Za-z]){re.escape(en_name)}(?![A-Za-z])")
@@ -812,7 +812,7 @@ class QuoteCheck:
             if overlap >= 0.12:
                 continue  # some of the content is there, reworded: too weak to report
             if self._room(ctx, z, bead, ratio, quoted):
-                # 问：“是怎么了？” / "…and ask him if he was all right": the edition's sentence is long
+                # 问：“你还好吗？” / "…and asked whether she felt better": the edition's sentence is long
                 # enough for the narration and the words of the quote; most likely reported speech
                 conf = 0.5 * damp
                 if conf >= threshold:
@@ -891,7 +891,7 @@ class QuoteCheck:
     @staticmethod
     def _anywhere(ctx, quote: str, same_language: bool, claimed=frozenset()) -> bool:
         """Are the quote's words in some edition sentence not already rendering another quote?
-        (Dialogue repeats its words: “轮到我们了吗？” / “至少轮到我了。”)"""
+        (Dialogue repeats its words: “该我们了吗？” / “这下该我了。”)"""
         return any(_overlap(quote, s.text, same_language) >= 0.4 for s in ctx.edition.sentences if s.id not in claimed)
 
     def _added(self, ctx, eq: Sequence[Quote], matched_en: set[int], tgt_bead, zh_beads: set[int], threshold: float, damp: float) -> Iterable[Finding]:
@@ -902,7 +902,7 @@ class QuoteCheck:
             if bead is None or not ctx.beads[bead].src:
                 continue  # an added sentence: the omissions check reports it
             if re.search(rf"(?:{_ZH_VERB_RE})(?:道)?\s*[：:]\s*[^“「『\s]", "".join(ctx.original.sentences[s].text for s in ctx.beads[bead].src)):
-                continue  # 就转回头说：我的意思是…: the original quotes them too, without marks
+                continue  # 她放下碗说：我是说…: the original quotes them too, without marks
             if any(b in zh_beads for b in (bead - 1, bead, bead + 1)):
                 conf = 0.5  # a zh quote is near: more likely a loose match than an invented quote
             else:
@@ -983,20 +983,20 @@ _EN_ASKING_NOT = re.compile(
 
 def _rhetorical(zh: str, en: str) -> bool:
     """A question whose negation asks rather than denies (难道…不成？, 不是…吗？, "Isn't it…?"), a
-    rhetorical question that denies without a negation (那里还有吃饭的工夫？ 'there was no time'), or
-    an 'or else' (要不我就开枪 'if you don't, I'll shoot'): free translation moves such a 'not' in and
+    rhetorical question that denies without a negation (哪里还有睡觉的工夫？ 'there was no time to sleep'), or
+    an 'or else' (要不我就报警 'if you don't, I'll call the police'): free translation moves such a 'not' in and
     out at will."""
     zh_asks = bool(re.search(r"[？?]|[吗吧呢][！!。]?$", zh.strip()))
     en_asks = bool(re.search(r"[？?]", en))
     zh_negates = bool(_ZH_NEGATION.search(_ZH_NOT_NEGATION.sub("", zh)))
     denies = zh_negates or bool(re.search(r"[那哪]里还|怎么|怎能|怎会|岂|难道|何必|何苦|何尝", zh))
     or_else = bool(re.search(r"要不|不然|否则", zh))
-    # 你倘若再不记得，我杀了你 / "Forget this time, and I shall kill you"; 不许回头 / "Eyes ahead if you
-    # want to keep breathing"; 罢了 'never mind' / "It doesn't matter": a condition, a warning or a
+    # 你要是再不还钱，我就去告你 / "Pay up this time, or I'll take you to court"; 不许动 / "Keep still
+    # if you know what is good for you"; 罢了 'never mind' / "Forget it": a condition, a warning or a
     # dismissal is recast with or without its 'not'
     recast = bool(re.search(r"(?:如果|倘若|要是|若是|假如|万一)[^，,。！？]*[不没别]|[不没][^，,。！？]*[，,]\s*[便就才]|罢了|便罢|也罢|算了", zh)) or (
         bool(re.search(r"不许|不准|不要|不能让|别|莫|勿", zh)) and bool(re.search(r"\b(?:if|unless|or else)\b", en, re.I)))
-    doubts = zh_negates and not zh_asks and en_asks  # 那也不见得 / "Is that right?"
+    doubts = zh_negates and not zh_asks and en_asks  # 他未必会来 / "Will he come, though?"
     return (zh_asks and denies) or or_else or recast or doubts or bool(en_asks and _EN_ASKING_NOT.search(en))
 
 

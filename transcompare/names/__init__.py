@@ -27,11 +27,11 @@ HONORIFICS = frozenset(
     "gen general col colonel capt captain rep sen senator gov governor mayor judge justice rev father "
     "vice deputy spokesman spokeswoman spokesperson lawmaker legislator ambassador director secretary "
     "host anchor reporter editor economist scholar analyst commentator "
-    # forms of address in fiction and speech: Uncle Wang, Master Rong, Grannie Liu, Old Wang
+    # forms of address in fiction and speech: Uncle Wang, Master Tao, Granny Zhang, Old Wang
     "uncle aunt auntie aunty grandma grandpa granny grannie grandfather grandmother master mistress lady lord "
     "madame madam nanny brother sister cousin old little".split()
 )
-#: Forms of address around a Chinese name (老王, 小李, 阿Q; 凤姐, 周大娘, 周瑞家的, 宝二爷), longest first.
+#: Forms of address around a Chinese name (老王, 小李, 阿Q; 丽姐, 张大娘, 李强家的, 林二爷), longest first.
 ADDRESS_PREFIXES = ("老", "小", "阿")
 ADDRESS_SUFFIXES = tuple(sorted(
     "大娘 大妈 大爷 大哥 大姐 大嫂 姑娘 奶奶 爷爷 姐姐 哥哥 妹妹 弟弟 阿姨 先生 太太 小姐 师傅 老爷 夫人 嫂子 丫头 家的 "
@@ -83,7 +83,7 @@ def match_person(zh_name: str, en_phrase: str, fuzzy: bool = True) -> NameMatch 
         if all(t[:1].isupper() for t in tokens[:-1]):
             return NameMatch(0.7, "western-given")  # Jimmy Lai, Martin Lee
     core = strip_address(zh_name)
-    if core != zh_name:  # 凤姐 -> Xi-feng, 周大娘 -> Mrs Zhou, 老王 -> Old Wang, 周瑞家的 -> Zhou Rui
+    if core != zh_name:  # 丽姐 -> Mei-li, 张大娘 -> Mrs Zhang, 老王 -> Old Wang, 李强家的 -> Li Qiang
         inner = match_person(core, en_phrase, fuzzy=False) if len(core) >= 2 else None
         if inner is not None and inner.how in ("full", "reversed", "given"):
             return NameMatch(min(inner.score, 0.8), "address")
@@ -160,7 +160,7 @@ def _han(ch: str) -> bool:
 
 
 def strip_address(name: str) -> str:
-    """The name inside a form of address: 凤姐 -> 凤, 周大娘 -> 周, 老王 -> 王, 周瑞家的 -> 周瑞."""
+    """The name inside a form of address: 丽姐 -> 丽, 张大娘 -> 张, 老王 -> 王, 李强家的 -> 李强."""
     core = name
     for suffix in ADDRESS_SUFFIXES:
         if core.endswith(suffix) and len(core) > len(suffix):
@@ -172,8 +172,8 @@ def strip_address(name: str) -> str:
 
 
 def _address_match(core: str, tokens: list[str]) -> bool:
-    """The core of an address form is the whole name ('Mrs Zhou' for 周大娘) or opens or closes
-    a hyphenated given name ('Wang Xi-feng' for 凤姐); 'Zhou Tao' names someone else."""
+    """The core of an address form is the whole name ('Mrs Zhang' for 张大娘) or opens or closes
+    a hyphenated given name ('Wang Mei-li' for 丽姐); 'Zhang Tao' names someone else."""
     forms = {f for f in (surname_forms(core) | given_forms(core)) if len(f) >= 2}
     if len(tokens) == 1 and letters(tokens[0]) in forms:
         return True
@@ -220,7 +220,7 @@ def transliteration_score(zh_name: str, en_phrase: str) -> float:
 
 
 def looks_romanised(phrase: str) -> bool:
-    """'Wang Jianguo' yes, 'Trinket' or 'John Smith' no: every token splits into Chinese syllables."""
+    """'Wang Jianguo' yes, 'Pebble' or 'John Smith' no: every token splits into Chinese syllables."""
     tokens = name_tokens(phrase)
     return bool(tokens) and all(_splits_into_syllables(letters(t)) for t in tokens)
 
