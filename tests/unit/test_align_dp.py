@@ -67,3 +67,52 @@ def test_every_sentence_once_in_order():
     src = [i for a, b, ie, je, _ in raw for i in range(ie - a, ie)]
     tgt = [j for a, b, ie, je, _ in raw for j in range(je - b, je)]
     assert src == list(range(n)) and tgt == list(range(m))
+
+
+def _all_paths(n, m, table, ds, dt, lo, hi):
+    """Every monotone path inside the band, by brute force: (score, beads)."""
+    codes = SHAPES + [(1, 0), (0, 1)]
+    out = []
+
+    def walk(i, j, total, beads):
+        if (i, j) == (n, m):
+            out.append((total, beads))
+            return
+        for k, (a, b) in enumerate(codes):
+            ie, je = i + a, j + b
+            if ie > n or je > m or not (lo[ie] <= je < hi[ie]):
+                continue
+            s = -ds[i] if (a, b) == (1, 0) else -dt[j] if (a, b) == (0, 1) else table[k, ie, je]
+            walk(ie, je, total + s, beads + [(k, ie, je)])
+
+    walk(0, 0, 0.0, [])
+    return out
+
+
+@pytest.mark.parametrize("banded", [False, True])
+def test_posteriors_match_brute_force(banded):
+    from transcompare.align.dp import posteriors
+
+    rng = np.random.default_rng(1)
+    n, m = 4, 5
+    table = rng.normal(size=(len(SHAPES), n + 1, m + 1))
+    ds, dt = rng.normal(size=n) + 1, rng.normal(size=m) + 1
+    lo, hi = full_band(n, m)
+    if banded:
+        lo, hi = np.array([0, 0, 1, 2, 3]), np.array([3, 4, 5, 6, 6])
+    paths = _all_paths(n, m, table, ds, dt, lo, hi)
+    scores = np.array([s for s, _ in paths])
+    log_z = np.logaddexp.reduce(scores)
+    post, null_src, null_tgt = np.zeros_like(table), np.zeros(n), np.zeros(m)
+    for s, beads in paths:
+        p = np.exp(s - log_z)
+        for k, i, j in beads:
+            if k < len(SHAPES):
+                post[k, i, j] += p
+            elif k == len(SHAPES):
+                null_src[i - 1] += p
+            else:
+                null_tgt[j - 1] += p
+    got = posteriors(n, m, SHAPES, table, ds, dt, lo, hi)
+    assert got[0] == pytest.approx(log_z)
+    assert np.allclose(got[1], post) and np.allclose(got[2], null_src) and np.allclose(got[3], null_tgt)

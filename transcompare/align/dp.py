@@ -108,3 +108,94 @@ def search(
         i, j = i - a, j - b
     beads.reverse()
     return beads
+
+
+def posteriors(
+    n: int,
+    m: int,
+    shapes: Sequence[tuple[int, int]],
+    scores: np.ndarray,
+    del_src: np.ndarray,
+    del_tgt: np.ndarray,
+    lo: np.ndarray,
+    hi: np.ndarray,
+) -> tuple[float, np.ndarray, np.ndarray, np.ndarray]:
+    """Forward-backward over the same lattice as ``search``, with path score = sum of bead scores.
+
+    ``scores[k, i, j]`` is the (log) score of the bead of shape k ending at (i, j) on the full grid.
+    Returns log Z (log-sum-exp over all paths), the posterior probability of every bead (same
+    layout as ``scores``), and each original / edition sentence's probability of having no
+    counterpart. Used to train the bead weights as a CRF.
+    """
+    codes = list(shapes) + [(1, 0)]
+    null_code = len(codes) - 1
+    ds, dt = np.asarray(del_src, np.float64), np.asarray(del_tgt, np.float64)
+    cum = np.concatenate([[0.0], np.cumsum(dt)])
+    lo, hi = [int(x) for x in lo], [int(x) for x in hi]
+
+    def overlap(l, h, pl, ph, b):
+        """Columns c in [l, h) whose partner c - b lies in [pl, ph)."""
+        return max(l, pl + b), min(h, ph + b)
+
+    alpha: list[np.ndarray] = []
+    for i in range(n + 1):
+        l, h = lo[i], hi[i]
+        acc = np.full(h - l, NEG)
+        if i == 0 and l == 0:
+            acc[0] = 0.0
+        for k, (a, b) in enumerate(codes):
+            if a > i:
+                continue
+            pl = lo[i - a]
+            c0, c1 = overlap(l, h, pl, hi[i - a], b)
+            if c0 >= c1:
+                continue
+            base = alpha[i - a][c0 - b - pl:c1 - b - pl]
+            s = -ds[i - 1] if k == null_code else scores[k, i, c0:c1]
+            acc[c0 - l:c1 - l] = np.logaddexp(acc[c0 - l:c1 - l], base + s)
+        c = cum[l:h]
+        alpha.append(np.logaddexp.accumulate(acc + c) - c)
+    if not (lo[n] <= m < hi[n]):
+        raise ValueError("the band holds no path to the end")
+    log_z = float(alpha[n][m - lo[n]])
+    post = np.zeros(scores.shape, np.float64)
+    null_src = np.zeros(n)
+    null_tgt = np.zeros(m)
+    beta: list[np.ndarray | None] = [None] * (n + 1)
+    for i in range(n, -1, -1):
+        l, h = lo[i], hi[i]
+        acc = np.full(h - l, NEG)
+        if i == n and h > m:
+            acc[m - l] = 0.0
+        for k, (a, b) in enumerate(codes):
+            if i + a > n:
+                continue
+            nl = lo[i + a]
+            # columns c with c + b in [nl, nh) and c + b <= m
+            c0, c1 = overlap(l, h, nl, min(hi[i + a], m + 1), -b)
+            if c0 >= c1:
+                continue
+            after = beta[i + a][c0 + b - nl:c1 + b - nl]
+            s = -ds[i] if k == null_code else scores[k, i + a, c0 + b:c1 + b]
+            acc[c0 - l:c1 - l] = np.logaddexp(acc[c0 - l:c1 - l], after + s)
+        c = cum[l:h]
+        row = np.logaddexp.accumulate((acc - c)[::-1])[::-1] + c
+        beta[i] = row
+        if i > 0:  # posteriors of the beads that end on this row
+            for k, (a, b) in enumerate(codes):
+                if a > i:
+                    continue
+                pl = lo[i - a]
+                c0, c1 = overlap(l, h, pl, hi[i - a], b)
+                if c0 >= c1:
+                    continue
+                base = alpha[i - a][c0 - b - pl:c1 - b - pl] + row[c0 - l:c1 - l] - log_z
+                if k == null_code:
+                    null_src[i - 1] = np.exp(base - ds[i - 1]).sum()
+                else:
+                    post[k, i, c0:c1] = np.exp(base + scores[k, i, c0:c1])
+        if h - l > 1:  # 0-1 beads ending at (i, j): alpha[i][j-1] - dt[j-1] + beta[i][j]
+            null_tgt[l:h - 1] += np.exp(alpha[i][:-1] - dt[l:h - 1] + row[1:] - log_z)
+        if i + max(a for a, _ in codes) + 1 <= n:
+            beta[i + max(a for a, _ in codes) + 1] = None
+    return log_z, post, null_src, null_tgt

@@ -49,17 +49,18 @@ class Weights:
 
 COARSE_WEIGHTS = Weights.from_dict(COARSE_WEIGHTS_DICT)
 
-#: Score of a sentence left without counterpart. The perceptron learns about -7.5 on MAC-Dev, whose
-#: few omissions look like their neighbours; -4.0 costs 0.5 point of strict F1 there and gains 0.10
-#: of no-counterpart F1 (0.19 -> 0.29), and it is what makes dropped paragraphs in news come out.
-NULL_BIAS = -4.0
+#: Score of a sentence left without counterpart, overriding the learned bias when set. None: the
+#: learned no-counterpart model (bias, share of the sentence's words found nowhere near it, content
+#: mass), trained on MAC-Dev plus copies with passages dropped, which brings out dropped news
+#: paragraphs and added sentences without a hand-set bias.
+NULL_BIAS: float | None = None
 
 
 class EngineAligner:
     """Cross-lingual embeddings + CC-CEDICT overlap + anchors + length; banded DP search."""
 
     name = "engine"
-    VERSION = "v1"
+    VERSION = "v2"
 
     def __init__(
         self,
@@ -151,17 +152,17 @@ class EngineAligner:
     def _words(self, texts: Sequence[str], lang: str):
         """Segmented, dictionary-looked-up words, cached beside the embeddings (no jieba on a warm run)."""
         from .cache import EmbeddingCache, text_key
-        from .lexical import LEXICON_VERSION, sentence_words
+        from .lexical import LEXICON_VERSION, sentence_words, without_labels
 
         if self._cache is None:
             self._cache = EmbeddingCache(self.cache_path)
-        kind = f"{LEXICON_VERSION}.{'zh' if lang.startswith('zh') else 'en'}"
+        kind = f"{LEXICON_VERSION}.nolabels.{'zh' if lang.startswith('zh') else 'en'}"
         keys = [text_key(t) for t in texts]
         found = self._cache.get_json_many(kind, keys)
         missing = {k: t for k, t in zip(keys, texts) if k not in found}
         if missing:
             fresh_texts = list(missing.values())
-            fresh = sentence_words(fresh_texts, lang)
+            fresh = [without_labels(w) for w in sentence_words(fresh_texts, lang)]
             new = {k: [sorted(w) for w in words] for k, words in zip(missing, fresh)}
             self._cache.put_json_many(kind, new)
             found.update(new)

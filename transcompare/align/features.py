@@ -203,19 +203,11 @@ def _segment(op, mat, owner, n_units):
     return out
 
 
-NULL_FEATURES = ("bias", "low")
-
-
-def _low(best: np.ndarray) -> np.ndarray:
-    """How far a sentence's best match falls below the document's usual best match, in standard
-    deviations beyond 1.5 (0 for most sentences): rank within the document, no fixed threshold."""
-    if best.shape[0] < 3:
-        return np.zeros_like(best, dtype=np.float64)
-    z = (best - np.median(best)) / (best.std() + 1e-6)
-    return np.maximum(0.0, -z - 1.5).astype(np.float64)
+NULL_FEATURES = ("bias", "uncovered", "empty", "mass")
 FEATURES = ("cos", "margin", "row_gap", "col_gap", "lex_src", "lex_tgt", "idf_src", "idf_tgt",
             "anchor", "anchor_miss", "anchor_extra", "quote", "length", "open", "close", "question", "exclaim",
-            "split_gap")
+            "split_gap", "member_src", "member_tgt", "member_cos", "cross_lex", "cross_cos",
+            "miss_src", "miss_tgt")
 
 
 @dataclass
@@ -231,6 +223,11 @@ class Prepared:
     ratio: float
     src_null: np.ndarray  # (n, NULL_FEATURES) evidence that a sentence has no counterpart
     tgt_null: np.ndarray
+    pairs: tuple | None = None  # ((r0, r1, c0, c1), pair_counts(...)) when computed for the whole grid
+    src_unit: float = 1.0  # a side's mean IDF mass per sentence
+    tgt_unit: float = 1.0
+    cos_mean: float = 0.0  # cosine of sentence pairs near each other, by chance: mean and SD
+    cos_sd: float = 1.0
 
 
 def _prefix(values) -> np.ndarray:
@@ -244,23 +241,21 @@ def prepare(src: Side, tgt: Side, shapes, lo: np.ndarray, hi: np.ndarray) -> Pre
     tgt_win: dict[int, np.ndarray] = {}
     src_margin: dict[int, np.ndarray] = {}
     tgt_margin: dict[int, np.ndarray] = {}
-    src_null = np.stack([np.ones(len(src)), np.zeros(len(src))], 1)
-    tgt_null = np.stack([np.ones(len(tgt)), np.zeros(len(tgt))], 1)
+    n, m = len(src), len(tgt)
+    # Band of sentence i (row i+1 of the grid) against the edition, and its transpose.
+    s_lo = np.clip(lo[1:] - 1, 0, m)
+    s_hi = np.clip(hi[1:], 1, m)
+    s_hi = np.maximum(s_hi, s_lo + 1)
+    t_lo = np.clip(np.searchsorted(hi, np.arange(1, m + 1), side="right") - 1, 0, max(n - 1, 0))
+    t_hi = np.clip(np.searchsorted(lo, np.arange(1, m + 1), side="right"), 1, max(n, 1))
+    t_hi = np.maximum(t_hi, t_lo + 1)
+    near = _near(s_lo, s_hi, t_lo, t_hi, n, m)
+    src_cover, tgt_cover, pairs = _lexical_cover(src, tgt, *near)
+    cos_mean, cos_sd = 0.0, 1.0
     if src.vecs is not None and tgt.vecs is not None and len(src) and len(tgt):
-        n, m = len(src), len(tgt)
-        # Band of sentence i (row i+1 of the grid) against the edition, and its transpose.
-        s_lo = np.clip(lo[1:] - 1, 0, m)
-        s_hi = np.clip(hi[1:], 1, m)
-        s_hi = np.maximum(s_hi, s_lo + 1)
-        t_lo = np.clip(np.searchsorted(hi, np.arange(1, m + 1), side="right") - 1, 0, n - 1)
-        t_hi = np.clip(np.searchsorted(lo, np.arange(1, m + 1), side="right"), 1, n)
-        t_hi = np.maximum(t_hi, t_lo + 1)
-        src_top = np.zeros(n, np.float32)
-        tgt_top = np.zeros(m, np.float32)
-        src_nb = neighbour_means(src.vecs, tgt.vecs, s_lo, s_hi, best=src_top)
-        tgt_nb = neighbour_means(tgt.vecs, src.vecs, t_lo, t_hi, best=tgt_top)
-        src_null = np.stack([np.ones(n), _low(src_top)], 1)
-        tgt_null = np.stack([np.ones(m), _low(tgt_top)], 1)
+        src_nb = neighbour_means(src.vecs, tgt.vecs, s_lo, s_hi)
+        cos_mean, cos_sd = _chance_cosine(src.vecs, tgt.vecs, near[0], near[1])
+        tgt_nb = neighbour_means(tgt.vecs, src.vecs, t_lo, t_hi)
         for a in range(1, max_a + 1):
             if a <= n:
                 src_win[a] = (src.windows or {}).get(a, window_vectors(src.vecs, a))
@@ -287,7 +282,106 @@ def prepare(src: Side, tgt: Side, shapes, lo: np.ndarray, hi: np.ndarray) -> Pre
             "quotes": _prefix(side.quotes),
         }
 
-    return Prepared(src_win, tgt_win, src_margin, tgt_margin, cums(src), cums(tgt), ratio, src_null, tgt_null)
+    src_unit, tgt_unit = _unit(src), _unit(tgt)
+    src_null = _null_features(src, src_cover, src_unit)
+    tgt_null = _null_features(tgt, tgt_cover, tgt_unit)
+    return Prepared(src_win, tgt_win, src_margin, tgt_margin, cums(src), cums(tgt), ratio, src_null, tgt_null, pairs,
+                    src_unit, tgt_unit, cos_mean, cos_sd)
+
+
+def _chance_cosine(a: np.ndarray, b: np.ndarray, lo: np.ndarray, hi: np.ndarray, rows: int = 200) -> tuple[float, float]:
+    """Mean and SD of the cosines between sentences and the other side's sentences near them
+    (a sample of rows): what unrelated neighbours score with this encoder in this document."""
+    picked = np.unique(np.linspace(0, a.shape[0] - 1, min(rows, a.shape[0])).astype(np.int64))
+    values = np.concatenate([b[lo[i]:hi[i]] @ a[i] for i in picked])
+    if values.size < 2:
+        return 0.0, 1.0
+    return float(values.mean()), float(max(values.std(), 1e-3))
+
+
+def _unit(side: Side) -> float:
+    return max(float(np.mean([x.sum() for x in side.idf])) if len(side) else 1.0, 1e-3)
+
+
+def _null_features(side: Side, cover: np.ndarray, unit: float) -> np.ndarray:
+    """Per sentence, in NULL_FEATURES order: 1, the share of its (IDF-weighted) words found nowhere
+    near it on the other side, whether
+    it has no content words at all (then only the other signals speak), and its content in average
+    sentences (leaving out a long sentence costs more than a short one)."""
+    mass = np.array([float(x.sum()) for x in side.idf]) if len(side) else np.zeros(0)
+    has = mass > 0
+    uncovered = np.where(has, 1.0 - np.minimum(cover, 1.0), 0.0)
+    return np.stack([np.ones(len(side)), uncovered, (~has).astype(np.float64), mass / unit],
+                    1).reshape(-1, len(NULL_FEATURES))
+
+
+#: "Near" a sentence, for no-counterpart evidence: this many sentences (or this share of the other
+#: side, if more) either side of the document's diagonal, inside the search band.
+NEAR_SENTENCES, NEAR_SHARE = 20, 0.1
+
+
+def _near(s_lo, s_hi, t_lo, t_hi, n, m):
+    """The search band narrowed to the neighbourhood of the diagonal (a full-grid band says nothing
+    about where a sentence's counterpart should be; a banded one already does)."""
+    if n == 0 or m == 0:
+        return s_lo, s_hi, t_lo, t_hi
+    reach_t = max(NEAR_SENTENCES, int(NEAR_SHARE * m))
+    reach_s = max(NEAR_SENTENCES, int(NEAR_SHARE * n))
+    diag_t = ((np.arange(n) + 0.5) * m / n).astype(np.int64)
+    diag_s = ((np.arange(m) + 0.5) * n / m).astype(np.int64)
+    a_lo, a_hi = np.maximum(s_lo, diag_t - reach_t), np.minimum(s_hi, diag_t + reach_t + 1)
+    b_lo, b_hi = np.maximum(t_lo, diag_s - reach_s), np.minimum(t_hi, diag_s + reach_s + 1)
+    # keep the search band where the diagonal falls outside it
+    a_lo, a_hi = np.where(a_hi > a_lo, a_lo, s_lo), np.where(a_hi > a_lo, a_hi, s_hi)
+    b_lo, b_hi = np.where(b_hi > b_lo, b_lo, t_lo), np.where(b_hi > b_lo, b_hi, t_hi)
+    return a_lo, a_hi, b_lo, b_hi
+
+
+def _lexical_cover(src: Side, tgt: Side, s_lo, s_hi, t_lo, t_hi, reach: int = 1):
+    """Each sentence's best IDF-weighted word coverage by a run of 2 * reach + 1 consecutive
+    sentences of the other side inside its band (a sentence split in translation is still found).
+
+    Returns (src cover, tgt cover, pairs) where pairs caches the pair counts when one chunk
+    covered the whole grid (short documents), for block_features to reuse."""
+    n, m = len(src), len(tgt)
+    src_cover, tgt_cover = np.zeros(n), np.zeros(m)
+    if n == 0 or m == 0:
+        return src_cover, tgt_cover, None
+    sidf = np.array([float(x.sum()) for x in src.idf])
+    tidf = np.array([float(x.sum()) for x in tgt.idf])
+    pairs = None
+    width = 2 * reach + 1
+    chunk = n if n * m <= 250_000 else 256  # one chunk when the search also takes the grid in one block
+    for r0 in range(0, n, chunk):
+        r1 = min(n, r0 + chunk)
+        c0, c1 = int(s_lo[r0:r1].min()), int(s_hi[r0:r1].max())
+        counts = pair_counts(src, tgt, r0, r1, c0, c1)
+        if r0 == 0 and r1 == n and c0 == 0 and c1 == m:
+            pairs = ((0, n, 0, m), counts)
+        w1, w2 = counts[3], counts[4]
+        # src rows: sum over a run of columns, then the best run inside the row's band
+        run = _runs(w1, width, axis=1)
+        cols = np.arange(c0, c1)[None, :]
+        inside = (cols >= s_lo[r0:r1, None]) & (cols < s_hi[r0:r1, None])
+        src_cover[r0:r1] = np.where(inside, run, 0.0).max(1) / np.maximum(sidf[r0:r1], 1e-9)
+        # tgt columns: runs of rows, best inside each column's band rows
+        run = _runs(w2, width, axis=0)
+        rows = np.arange(r0, r1)[:, None]
+        inside = (rows >= t_lo[None, c0:c1]) & (rows < t_hi[None, c0:c1])
+        best = np.where(inside, run, 0.0).max(0) / np.maximum(tidf[c0:c1], 1e-9)
+        tgt_cover[c0:c1] = np.maximum(tgt_cover[c0:c1], best)
+    return src_cover, tgt_cover, pairs
+
+
+def _runs(x: np.ndarray, width: int, axis: int) -> np.ndarray:
+    """Centred moving sums of ``width`` along ``axis`` (shorter at the edges)."""
+    half = width // 2
+    cum = np.cumsum(x, axis=axis)
+    cum = np.concatenate([np.zeros_like(np.take(cum, [0], axis=axis)), cum], axis=axis)
+    size = x.shape[axis]
+    hi = np.minimum(np.arange(size) + half + 1, size)
+    lo = np.maximum(np.arange(size) - half, 0)
+    return np.take(cum, hi, axis=axis) - np.take(cum, lo, axis=axis)
 
 
 def block_features(src: Side, tgt: Side, prep: Prepared, shapes, r0: int, r1: int, c0: int, c1: int) -> dict[str, np.ndarray]:
@@ -301,12 +395,17 @@ def block_features(src: Side, tgt: Side, prep: Prepared, shapes, r0: int, r1: in
     # Units that can take part: src[er0:er1], tgt[ec0:ec1].
     er0, er1 = max(0, r0 - max_a), max(0, min(len(src), r1 - 1))
     ec0, ec1 = max(0, c0 - max_b), max(0, min(len(tgt), c1 - 1))
+    w1 = w2 = None
     if er1 > er0 and ec1 > ec0:
-        m1, m2, shared, w1, w2 = pair_counts(src, tgt, er0, er1, ec0, ec1)
+        if prep.pairs is not None and prep.pairs[0] == (er0, er1, ec0, ec1):
+            m1, m2, shared, w1, w2 = prep.pairs[1]
+        else:
+            m1, m2, shared, w1, w2 = pair_counts(src, tgt, er0, er1, ec0, ec1)
         cm1, cm2, csh, cw1, cw2 = _cum2(m1), _cum2(m2), _cum2(shared), _cum2(w1), _cum2(w2)
     ii = np.arange(r0, r1)[:, None]
     jj = np.arange(c0, c1)[None, :]
     sc, tc = prep.src_cum, prep.tgt_cum
+    pairs = _PairEvidence(src, tgt, prep, er0, er1, ec0, ec1, w1, w2) if er1 > er0 and ec1 > ec0 else None
     for k, (a, b) in enumerate(shapes):
         ok = (ii - a >= 0) & (jj - b >= 0) & (ii <= len(src)) & (jj <= len(tgt))
         if not ok.any():
@@ -348,6 +447,9 @@ def block_features(src: Side, tgt: Side, prep: Prepared, shapes, r0: int, r1: in
             wt = tc["idf"][j_end] - tc["idf"][j_beg]
             out["idf_src"][k] = np.minimum(1.0, wsum(cw1) / np.maximum(ws, 1.0))
             out["idf_tgt"][k] = np.minimum(1.0, wsum(cw2) / np.maximum(wt, 1.0))
+            # content the other side leaves unexplained, in average sentences (grows with what a bead swallows)
+            out["miss_src"][k] = np.maximum(0.0, ws - wsum(cw1)) / prep.src_unit
+            out["miss_tgt"][k] = np.maximum(0.0, wt - wsum(cw2)) / prep.tgt_unit
             sh = wsum(csh)
             na = sc["anchors"][i_end] - sc["anchors"][i_beg]
             nb = tc["anchors"][j_end] - tc["anchors"][j_beg]
@@ -356,6 +458,10 @@ def block_features(src: Side, tgt: Side, prep: Prepared, shapes, r0: int, r1: in
             nn_t = tc["numbers"][j_end] - tc["numbers"][j_beg]
             out["anchor_miss"][k] = ((nn_s > 0) & (nn_t > 0) & (sh == 0)).astype(np.float32)
             out["anchor_extra"][k] = np.minimum(3.0, np.maximum(0.0, na + nb - 2 * sh))
+        if pairs is not None:
+            pairs.members(out, k, a, b, i_beg[:, 0], j_beg[0, :])
+            if a >= 2 and b >= 2:
+                pairs.cross(out, k, a, b, i_beg[:, 0], j_beg[0, :])
         qs = (sc["quotes"][i_end] - sc["quotes"][i_beg]) > 0
         qt = (tc["quotes"][j_end] - tc["quotes"][j_beg]) > 0
         out["quote"][k] = np.where(qs == qt, 1.0, -1.0)
@@ -366,6 +472,113 @@ def block_features(src: Side, tgt: Side, prep: Prepared, shapes, r0: int, r1: in
     _decomposition(out["margin"], out["split_gap"], shapes)
     out["valid"] = valid
     return out
+
+
+class _PairEvidence:
+    """Sentence-by-sentence evidence inside a block, for features that look at a bead's members.
+
+    A bead's summed features cannot tell whether every member takes part: an extra sentence
+    that shares nothing with the other side dilutes a 1-2 bead only a little. Member features
+    take the weakest member's coverage by the other side; cross features measure how much
+    evidence a many-to-many bead would lose if cut into two beads (crossing content)."""
+
+    def __init__(self, src: Side, tgt: Side, prep: "Prepared", er0, er1, ec0, ec1, w1, w2):
+        self.src, self.tgt, self.prep = src, tgt, prep
+        self.er0, self.er1, self.ec0, self.ec1 = er0, er1, ec0, ec1
+        sidf = np.diff(prep.src_cum["idf"])[er0:er1]
+        tidf = np.diff(prep.tgt_cum["idf"])[ec0:ec1]
+        self.src_has = sidf > 0
+        self.tgt_has = tidf > 0
+        # src sentence s covered by tgt units [c, c'): (w1c[s, c'] - w1c[s, c]) / idf(s)
+        self.w1c = np.zeros((er1 - er0, ec1 - ec0 + 1))
+        self.w1c[:, 1:] = np.cumsum(w1 / np.maximum(sidf, 1.0)[:, None], axis=1)
+        self.w2c = np.zeros((er1 - er0 + 1, ec1 - ec0))
+        self.w2c[1:] = np.cumsum(w2 / np.maximum(tidf, 1.0)[None, :], axis=0)
+        lex = w1 / np.maximum(sidf, 1.0)[:, None] + w2 / np.maximum(tidf, 1.0)[None, :]
+        self.pair = {"lex": lex}
+        self.has_vecs = src.vecs is not None and tgt.vecs is not None and 1 in prep.src_win and 1 in prep.tgt_win
+        if self.has_vecs:
+            cos = src.vecs[er0:er1] @ tgt.vecs[ec0:ec1].T
+            self.pair["cos"] = np.maximum(0.0, (cos - prep.cos_mean) / prep.cos_sd)  # above chance, in SDs
+        self._src_vs_win: dict[int, np.ndarray] = {}
+        self._tgt_vs_win: dict[int, np.ndarray] = {}
+
+    def _rows(self, starts, u):
+        return np.clip(starts + u - self.er0, 0, self.er1 - self.er0 - 1)
+
+    def _cols(self, starts, v):
+        return np.clip(starts + v - self.ec0, 0, self.ec1 - self.ec0 - 1)
+
+    def src_vs_win(self, b):
+        """cos(src sentence, tgt window of b starting at c) minus their neighbour means."""
+        if b not in self._src_vs_win:
+            win = self.prep.tgt_win[b]
+            c1 = min(self.ec1, win.shape[0])
+            cos = self.src.vecs[self.er0:self.er1] @ win[self.ec0:c1].T
+            base = 0.5 * (self.prep.src_margin[1][self.er0:self.er1][:, None] + self.prep.tgt_margin[b][self.ec0:c1][None, :])
+            full = np.zeros((self.er1 - self.er0, self.ec1 - self.ec0), np.float32)
+            full[:, : c1 - self.ec0] = cos - base
+            self._src_vs_win[b] = full
+        return self._src_vs_win[b]
+
+    def tgt_vs_win(self, a):
+        if a not in self._tgt_vs_win:
+            win = self.prep.src_win[a]
+            r1 = min(self.er1, win.shape[0])
+            cos = win[self.er0:r1] @ self.tgt.vecs[self.ec0:self.ec1].T
+            base = 0.5 * (self.prep.src_margin[a][self.er0:r1][:, None] + self.prep.tgt_margin[1][self.ec0:self.ec1][None, :])
+            full = np.zeros((self.er1 - self.er0, self.ec1 - self.ec0), np.float32)
+            full[: r1 - self.er0] = cos - base
+            self._tgt_vs_win[a] = full
+        return self._tgt_vs_win[a]
+
+    def members(self, out, k, a, b, i_beg, j_beg):
+        """Weakest member's (IDF-weighted) word coverage by the other side, per side; weakest
+        member's cosine margin with the other side's window, both sides together. A member
+        without content words takes the bead's own coverage (it neither helps nor hurts)."""
+        cj0, cj1 = self._cols(j_beg, 0), np.clip(j_beg + b - self.ec0, 0, self.ec1 - self.ec0)
+        ri0, ri1 = self._rows(i_beg, 0), np.clip(i_beg + a - self.er0, 0, self.er1 - self.er0)
+        weakest = None
+        for u in range(a):
+            r = self._rows(i_beg, u)
+            cover = np.minimum(1.0, self.w1c[r][:, cj1] - self.w1c[r][:, cj0])
+            cover = np.where(self.src_has[r][:, None], cover, out["idf_src"][k])
+            weakest = cover if weakest is None else np.minimum(weakest, cover)
+        out["member_src"][k] = weakest
+        weakest = None
+        for v in range(b):
+            c = self._cols(j_beg, v)
+            cover = np.minimum(1.0, self.w2c[ri1][:, c] - self.w2c[ri0][:, c])
+            cover = np.where(self.tgt_has[c][None, :], cover, out["idf_tgt"][k])
+            weakest = cover if weakest is None else np.minimum(weakest, cover)
+        out["member_tgt"][k] = weakest
+        if not self.has_vecs or a not in self.prep.src_win or b not in self.prep.tgt_win:
+            return
+        weakest = None
+        sv, tv = self.src_vs_win(b), self.tgt_vs_win(a)
+        for u in range(a):
+            x = sv[self._rows(i_beg, u)][:, cj0]
+            weakest = x if weakest is None else np.minimum(weakest, x)
+        for v in range(b):
+            x = tv[ri0][:, self._cols(j_beg, v)]
+            weakest = np.minimum(weakest, x)
+        out["member_cos"][k] = weakest
+
+    def cross(self, out, k, a, b, i_beg, j_beg):
+        """Evidence a many-to-many bead loses in its best cut into two consecutive beads."""
+        for kind, name in (("lex", "cross_lex"), ("cos", "cross_cos")):
+            pair = self.pair.get(kind)
+            if pair is None:
+                continue
+            cells = [[pair[self._rows(i_beg, u)][:, self._cols(j_beg, v)] for v in range(b)] for u in range(a)]
+            total = sum(cells[u][v] for u in range(a) for v in range(b))
+            kept = None
+            for p in range(1, a):
+                for q in range(1, b):
+                    x = sum(cells[u][v] for u in range(p) for v in range(q)) + \
+                        sum(cells[u][v] for u in range(p, a) for v in range(q, b))
+                    kept = x if kept is None else np.maximum(kept, x)
+            out[name][k] = total - kept
 
 
 #: Ways a many-to-many bead splits into two smaller beads: (first shape, second shape).

@@ -30,6 +30,27 @@ ZH_STOPWORDS = frozenset(
     "吧 呢 吗 啊 呀 嘛 之 其 而 又 还 却 所 以 于 对 向 从 让 叫 一个 一 个 些 有 没 没有 不 很 说".split()
 )
 
+#: Dictionary labels that reach the gloss stems ("(bound form)", "Kangxi radical", "(Tw) pr.",
+#: "(coll.)", "suffix indicating ..."): they describe a word, they do not translate it, and they
+#: meet English text only by accident. The aligner drops them (the checks keep the plain lexicon).
+GLOSS_LABELS = frozenset(
+    """idiom loanword literary coll fig lit slang dialect tw onom onomatopoeia abbr esp archaic derog
+    neologism honorific erhua pr bound verb noun adjective adverb pronoun suffix prefix complement
+    kangxi radical indicat spel grammatical structural auxiliary interjection polite euphemism
+    pejorative translit transliteration cl usu""".split()
+)
+
+
+def without_labels(words: list[frozenset[str]]) -> list[frozenset[str]]:
+    """A sentence's words with dictionary labels removed from their stems (words left empty go)."""
+    out = []
+    for w in words:
+        kept = w - GLOSS_LABELS
+        if kept:
+            out.append(kept if len(kept) < len(w) else w)
+    return out
+
+
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
 _GLOSS_DROP = re.compile(r"\[[^\]]*\]|\b(?:CL|see|see also|variant of|old variant of|used in|abbr\. for)\b[^;]*|\|")
 _HAN = re.compile(r"^[\u3400-\u9fff]+$")
