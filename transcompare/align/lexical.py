@@ -2,7 +2,7 @@
 
 Each sentence becomes a list of "words", each word a set of English stems it may stand for;
 English sentences are one stem per word. Names not in the dictionary are matched through
-pinyin ("陈清扬" ~ "Chen Qingyang"), marked with a leading "@" so they never meet ordinary words.
+pinyin ("林志恒" ~ "Lin Zhiheng"), marked with a leading "@" so they never meet ordinary words.
 """
 
 from __future__ import annotations
