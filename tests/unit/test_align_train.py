@@ -1,0 +1,45 @@
+"""The weight trainer's bookkeeping on hand-made gold: latent groups, the gold band, dropped
+passages, and the CRF objective's gradient (scripts/train_align.py)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+train_align = pytest.importorskip("train_align")
+
+GOLD = [((0,), (0,)), ((1,), (1, 2)), ((2,), ()), ((3, 5), (3, 4)), ((4,), ()), ((6,), (6,)), ((7,), (5,))]
+
+
+def test_groups_merge_interleaved_and_crossing_beads():
+    row_g, col_g, exact = train_align.gold_groups(GOLD, 8, 7)
+    # (3, 5) holds 4 between its rows: one latent box; (6)-(6) and (7)-(5) cross: another
+    assert row_g[3] == row_g[4] == row_g[5] and exact[row_g[3]] is None
+    assert row_g[6] == row_g[7] == col_g[5] == col_g[6] and exact[row_g[6]] is None
+    assert exact[row_g[1]] == (1, 2, 2, 3) and exact[row_g[2]] == "null"
+
+
+def test_gold_band_holds_the_gold_path():
+    lo, hi = train_align.gold_band(GOLD, 8, 7, 0)
+    for i, j in [(0, 0), (1, 1), (2, 3), (3, 3), (6, 5), (8, 7)]:
+        assert lo[i] <= j < hi[i]
+    assert (np.diff(lo) >= 0).all() and (np.diff(hi) >= 0).all()
+
+
+def test_augment_drops_whole_sides_and_keeps_a_partition():
+    zh = [f"z{i}" for i in range(40)]
+    en = [f"e{j}" for j in range(40)]
+    gold = [((i,), (i,)) for i in range(40)]
+    z2, e2, g2 = train_align.augment(zh, en, gold, np.random.default_rng(1), rate=0.3)
+    assert sorted(i for s, _ in g2 for i in s) == list(range(len(z2)))
+    assert sorted(j for _, t in g2 for j in t) == list(range(len(e2)))
+    assert len(z2) < 40 or len(e2) < 40
+    # every surviving pair is still a true pair, every dropped counterpart leaves a 1-0 / 0-1 bead
+    for s, t in g2:
+        if s and t:
+            assert z2[s[0]][1:] == e2[t[0]][1:]
+    assert len(g2) - sum(1 for s, t in g2 if s and t) == (40 - len(z2)) + (40 - len(e2))
