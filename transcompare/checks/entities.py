@@ -593,14 +593,9 @@ class EntityCheck:
             if conf < threshold:
                 continue
             reported.add(m.key)
-            yield Finding(
-                kind="entity",
-                subtype="added",
-                severity="medium",
-                confidence=round(conf, 3),
-                explanation=f"'{m.text}' appears in the edition, but no one of that name is in the original.",
-                check=self.name,
-                edition=ctx.edition.id,
+            yield self._finding(
+                ctx, "added", "medium", conf,
+                f"'{m.text}' appears in the edition, but no one of that name is in the original.",
                 original_spans=tuple(Span(ctx.original.sentences[s].start, ctx.original.sentences[s].end) for s in ctx.beads[bead].src),
                 edition_spans=(Span(m.start, m.end),),
                 bead=bead,
@@ -634,14 +629,9 @@ class EntityCheck:
                 if conf < threshold:
                     continue
                 used_en.add(id(x))
-                yield Finding(
-                    kind="entity",
-                    subtype="rendering",
-                    severity="high",
-                    confidence=round(conf, 3),
-                    explanation=f"{m.text} in the original appears as '{x.text}' in the edition, which is not a rendering of that name.",
-                    check=self.name,
-                    edition=ctx.edition.id,
+                yield self._finding(
+                    ctx, "rendering", "high", conf,
+                    f"{m.text} in the original appears as '{x.text}' in the edition, which is not a rendering of that name.",
                     original_spans=(Span(m.start, m.end),),
                     edition_spans=(Span(x.start, x.end),),
                     bead=bead,
@@ -757,14 +747,9 @@ class EntityCheck:
             strangers = [x.text for x in (en_by_bead or {}).get(b, ()) if id(x) not in used_en and x.type == "person"
                          and x.source == "spacy" and reverse is not None and not reverse.explains(x)] if entity.type == "person" else []
             instead = f", which names '{strangers[0]}' here instead" if strangers else ""
-            yield Finding(
-                kind="entity",
-                subtype="dropped",
-                severity="medium",
-                confidence=round(conf, 3),
-                explanation=f"{entity.name} is in the original but not in the edition{expected}{instead}.",
-                check=self.name,
-                edition=ctx.edition.id,
+            yield self._finding(
+                ctx, "dropped", "medium", conf,
+                f"{entity.name} is in the original but not in the edition{expected}{instead}.",
                 original_spans=spans_o,
                 edition_spans=tuple(Span(ctx.edition.sentences[s].start, ctx.edition.sentences[s].end) for s in ctx.beads[b].tgt),
                 bead=b,
@@ -781,14 +766,9 @@ class EntityCheck:
                 if x.method == "cedict" and any(a and a in letters(x.text) for a in allowed):
                     continue
                 forbidden = x.method == "forbidden"
-                yield Finding(
-                    kind="entity",
-                    subtype="glossary",
-                    severity="high" if forbidden else "medium",
-                    confidence=0.95 if forbidden else 0.9,
-                    explanation=f"{m.text} is rendered '{x.text}'; the glossary {'forbids that and ' if forbidden else ''}prefers '{entry.preferred}'.",
-                    check=self.name,
-                    edition=ctx.edition.id,
+                yield self._finding(
+                    ctx, "glossary", "high" if forbidden else "medium", 0.95 if forbidden else 0.9,
+                    f"{m.text} is rendered '{x.text}'; the glossary {'forbids that and ' if forbidden else ''}prefers '{entry.preferred}'.",
                     original_spans=(Span(m.start, m.end),),
                     edition_spans=(Span(x.start, x.end),),
                     bead=src_bead.get(m.sentence),
@@ -804,14 +784,9 @@ class EntityCheck:
                 conf = min(0.9, 0.5 + x.score / 2)
                 if conf < threshold:
                     continue
-                yield Finding(
-                    kind="entity",
-                    subtype="rendering",
-                    severity="medium",
-                    confidence=round(conf, 3),
-                    explanation=f"{m.text} is rendered '{x.text}', which is not a usual spelling of the name (e.g. '{candidates(m.key)[0]}').",
-                    check=self.name,
-                    edition=ctx.edition.id,
+                yield self._finding(
+                    ctx, "rendering", "medium", conf,
+                    f"{m.text} is rendered '{x.text}', which is not a usual spelling of the name (e.g. '{candidates(m.key)[0]}').",
                     original_spans=(Span(m.start, m.end),),
                     edition_spans=(Span(x.start, x.end),),
                     bead=src_bead.get(m.sentence),
@@ -825,19 +800,19 @@ class EntityCheck:
         approved = all(x.method == "glossary" for _, x in forms.values())
         if len(forms) >= 2 and not approved:
             (m1, x1), (m2, x2) = list(forms.values())[:2]
-            yield Finding(
-                kind="entity",
-                subtype="inconsistent",
-                severity="low",
-                confidence=0.85,
-                explanation=f"{entity.name} is rendered two ways in the edition: '{x1.text}' and '{x2.text}'.",
-                check=self.name,
-                edition=ctx.edition.id,
+            yield self._finding(
+                ctx, "inconsistent", "low", 0.85,
+                f"{entity.name} is rendered two ways in the edition: '{x1.text}' and '{x2.text}'.",
                 original_spans=(Span(m1.start, m1.end), Span(m2.start, m2.end)),
                 edition_spans=(Span(x1.start, x1.end), Span(x2.start, x2.end)),
                 bead=src_bead.get(m1.sentence),
                 evidence={"entity": entity.name, "renderings": sorted({x.text for _, x in forms.values()})},
             )
+
+    def _finding(self, ctx: CheckContext, subtype: str, severity: str, confidence: float, explanation: str, **where) -> Finding:
+        """An entity finding of this check on this edition (``where``: original_spans, edition_spans, bead, evidence)."""
+        return Finding(kind="entity", subtype=subtype, severity=severity, confidence=round(confidence, 3),
+                       explanation=explanation, check=self.name, edition=ctx.edition.id, **where)
 
     # -------------------------------------------------------------------- two Chinese editions
 
@@ -867,14 +842,9 @@ class EntityCheck:
                 own = tuple(Span(m.start, m.end) for m in entity.mentions)
                 counter = tuple(Span(other.sentences[s].start, other.sentences[s].end) for s in other_sids)
                 where = "the edition" if original_side else "the original"
-                yield Finding(
-                    kind="entity",
-                    subtype="dropped" if original_side else "added",
-                    severity="medium",
-                    confidence=round(entity.confidence, 3),
-                    explanation=f"{entity.name} is in {'the original' if original_side else 'the edition'} but not in {where}.",
-                    check=self.name,
-                    edition=ctx.edition.id,
+                yield self._finding(
+                    ctx, "dropped" if original_side else "added", "medium", entity.confidence,
+                    f"{entity.name} is in {'the original' if original_side else 'the edition'} but not in {where}.",
                     original_spans=own if original_side else counter,
                     edition_spans=counter if original_side else own,
                     bead=b,
