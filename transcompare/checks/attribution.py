@@ -14,7 +14,7 @@ from typing import Iterable
 
 from ..model import Finding, Span
 from ._numalign import is_zh, located, per_sentence, reconcile
-from .base import CheckContext
+from .base import CheckContext, new_finding
 
 #: Chinese hedges without a named source; the weak ones ("it is learned") are often left out of
 #: translations on purpose, so losing one matters less.
@@ -142,17 +142,9 @@ class AttributionCheck:
             )
 
     def _finding(self, ctx, index, subtype, severity, confidence, explanation, o_spans, e_spans, o, e) -> Finding:
-        return Finding(
-            kind="attribution",
-            subtype=subtype,
-            severity=severity,
-            confidence=confidence,
-            explanation=explanation,
-            check=self.name,
-            edition=ctx.edition.id,
-            original_spans=tuple(o_spans),
-            edition_spans=tuple(e_spans),
-            bead=index,
+        return new_finding(
+            self, ctx, "attribution", subtype, severity, confidence, explanation,
+            original_spans=o_spans, edition_spans=e_spans, bead=index,
             evidence={"original": o.text if o else None, "edition": e.text if e else None},
         )
 

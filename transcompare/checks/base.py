@@ -44,6 +44,16 @@ class CheckContext:
         return src, sep.join(self.edition.sentences[j].text for j in bead.tgt)
 
 
+def new_finding(check: Check, ctx: CheckContext, kind: str, subtype: str, severity: str, confidence: float,
+                explanation: str, **where: Any) -> Finding:
+    """A finding of ``check`` on this context's edition; ``where``: original_spans, edition_spans, bead, evidence."""
+    for side in ("original_spans", "edition_spans"):
+        if side in where:
+            where[side] = tuple(where[side])
+    return Finding(kind=kind, subtype=subtype, severity=severity, confidence=round(confidence, 3),
+                   explanation=explanation, check=check.name, edition=ctx.edition.id, **where)
+
+
 def short_name(name: str) -> str:
     """"numbers.v1" -> "numbers"."""
     return name.rsplit(".v", 1)[0]

@@ -11,7 +11,7 @@ from typing import Iterable
 from ..model import Finding
 from ._dateparse import DateMention, Resolved, extract_dates, resolve, same_date
 from ._numalign import located, per_sentence, pub_date, reconcile
-from .base import CheckContext
+from .base import CheckContext, new_finding
 
 
 class DateCheck:
@@ -22,7 +22,6 @@ class DateCheck:
         pub = pub_date(ctx)
         orig = per_sentence(ctx, "dates", ctx.original, extract_dates)
         edit = per_sentence(ctx, "dates", ctx.edition, extract_dates)
-        beads = ctx.beads
 
         def res(items):
             return [[(m, resolve(m, pub)) for m in sentence] for sentence in items]
@@ -47,14 +46,8 @@ class DateCheck:
                 )
 
     def _finding(self, ctx, index, subtype, severity, confidence, explanation, o_items, e_items) -> Finding:
-        return Finding(
-            kind="date",
-            subtype=subtype,
-            severity=severity,
-            confidence=confidence,
-            explanation=explanation,
-            check=self.name,
-            edition=ctx.edition.id,
+        return new_finding(
+            self, ctx, "date", subtype, severity, confidence, explanation,
             original_spans=tuple(located(ctx.original, s, m.start, m.end) for s, m, _ in o_items),
             edition_spans=tuple(located(ctx.edition, s, m.start, m.end) for s, m, _ in e_items),
             bead=index,

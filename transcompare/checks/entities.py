@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from ..model import Bead, Edition, Finding, Span
-from .base import CheckContext
+from .base import CheckContext, new_finding
 
 TITLES = (
     "国家主席 总书记 副总统 总统 副总理 总理 首相 部长 副部长 外长 省长 副省长 市长 副市长 书记 副书记 主席 副主席 "
@@ -207,7 +207,6 @@ def _extract_zh(edition: Edition, glossary) -> list[Mention]:
         for pair in pseg.cut(norm):
             tokens.append((pair.word, pair.flag, pos))
             pos += len(pair.word)
-        starts = {at for _, _, at in tokens}
         ends = {at + len(w): at for w, _, at in tokens}
         for m in _TRANSLIT.finditer(norm):
             a, b = m.start(), m.end()
@@ -717,8 +716,6 @@ class EntityCheck:
         from ..names import candidates, is_han_name, letters
 
         spans_o = tuple(Span(m.start, m.end) for m in entity.mentions)
-        first = entity.mentions[0]
-        bead = src_bead.get(first.sentence)
         entry = entity.glossary
         if not entity.matches:
             if entity.type == "term" or entity.substituted:
@@ -811,8 +808,7 @@ class EntityCheck:
 
     def _finding(self, ctx: CheckContext, subtype: str, severity: str, confidence: float, explanation: str, **where) -> Finding:
         """An entity finding of this check on this edition (``where``: original_spans, edition_spans, bead, evidence)."""
-        return Finding(kind="entity", subtype=subtype, severity=severity, confidence=round(confidence, 3),
-                       explanation=explanation, check=self.name, edition=ctx.edition.id, **where)
+        return new_finding(self, ctx, "entity", subtype, severity, confidence, explanation, **where)
 
     # -------------------------------------------------------------------- two Chinese editions
 

@@ -14,7 +14,7 @@ from ..model import Finding
 from ._dateparse import extract_dates
 from ._numalign import located, per_sentence, reconcile
 from ._numparse import _DIMENSION, Quantity, extract_en, extract_zh, format_value, loose_numbers
-from .base import CheckContext
+from .base import CheckContext, new_finding
 
 #: Qualifier groups that say the same thing ("" = a plain figure).
 _COMPATIBLE = {
@@ -141,14 +141,8 @@ class NumberCheck:
         return self._finding(ctx, index, subtype, severity, 0.7, text, [(osid, o)], [(esid, e)])
 
     def _finding(self, ctx, index, subtype, severity, confidence, explanation, o_items, e_items) -> Finding:
-        return Finding(
-            kind="number",
-            subtype=subtype,
-            severity=severity,
-            confidence=confidence,
-            explanation=explanation,
-            check=self.name,
-            edition=ctx.edition.id,
+        return new_finding(
+            self, ctx, "number", subtype, severity, confidence, explanation,
             original_spans=tuple(located(ctx.original, s, q.start, q.end) for s, q in o_items),
             edition_spans=tuple(located(ctx.edition, s, q.start, q.end) for s, q in e_items),
             bead=index,
