@@ -50,6 +50,7 @@ class Doc:
     pub: str | None = None
     zh_kinds: list[str] = field(default_factory=list)
     ed_kinds: list[str] = field(default_factory=list)
+    planted: dict[str, list[str]] = field(default_factory=dict)  # corpora: kind -> edition text of a finding already there
 
     def copy(self) -> "Doc":
         return replace(self, zh=list(self.zh), ed=list(self.ed), beads=list(self.beads),
@@ -119,12 +120,18 @@ def load_corpora(path: Path) -> list[Doc]:
     for case_dir in sorted(p for p in path.iterdir() if (p / "case.json").is_file()):
         case = json.loads((case_dir / "case.json").read_text(encoding="utf-8"))
         orig = read_edition(str(case_dir / case["original"]["path"]), "original", "zh")
+        expected = case_dir / "expected.json"
+        findings = json.loads(expected.read_text(encoding="utf-8"))["findings"] if expected.is_file() else []
         for ed_info in case["editions"]:
             lang = "zh" if ed_info["lang"].startswith("zh") else ed_info["lang"]
             ed = read_edition(str(case_dir / ed_info["path"]), "edition", lang)
             beads = [(b.src, b.tgt) for b in aligner.align(orig.sentence_texts(), ed.sentence_texts(), "zh", lang)]
+            planted: dict[str, list[str]] = defaultdict(list)
+            for f in findings:
+                if f["edition"] == ed_info["path"] and f.get("en"):
+                    planted[f["kind"]].append(f["en"])
             docs.append(Doc(f"{case_dir.name}/{ed_info['path']}", orig.sentence_texts(), ed.sentence_texts(), beads, lang,
-                            case["published"], [s.kind for s in orig.sentences], [s.kind for s in ed.sentences]))
+                            case["published"], [s.kind for s in orig.sentences], [s.kind for s in ed.sentences], dict(planted)))
     return docs
 
 
@@ -138,7 +145,7 @@ def window(doc: Doc, center: int, radius: int = WINDOW) -> tuple[Doc, int]:
     emap = {old: new for new, old in enumerate(es)}
     new = Doc(doc.name, [doc.zh[i] for i in zs], [doc.ed[j] for j in es],
               [(tuple(zmap[i] for i in b[0]), tuple(emap[j] for j in b[1])) for b in beads],
-              doc.ed_lang, doc.pub, [doc.zh_kinds[i] for i in zs], [doc.ed_kinds[j] for j in es])
+              doc.ed_lang, doc.pub, [doc.zh_kinds[i] for i in zs], [doc.ed_kinds[j] for j in es], doc.planted)
     return new, center - lo
 
 
@@ -463,10 +470,16 @@ def quote_cases(doc: Doc, rng: random.Random) -> list[tuple]:
                     if titled:
                         b += titled.end()
                         who = text[a:b]
-                    if not _person_like(other):
-                        named = [p for p in pool if _person_like(p)] or [n for n in _OTHER_NAMES if not set(n.split()) & set(who.split())]
+                    # Nor is the new speaker a piece of the old one's name ("Dr. Tsai Shen-chih" -> "Tsai Shen").
+                    if not _person_like(other) or set(other.split()) & set(who.split()):
+                        named = [p for p in pool if _person_like(p) and not set(p.split()) & set(who.split())] or [
+                            n for n in _OTHER_NAMES if not set(n.split()) & set(who.split())]
                         other = named[pool.index(other) % len(named)]
-                    if sp.group(1) != "told":
+                    # A speaker already wrong (a planted finding of the corpora names it) is flagged
+                    # before and after: the eval keys findings by the original's words, so moving
+                    # the quote to yet another speaker would count as a miss.
+                    already_wrong = any(p in text and who in p for p in doc.planted.get("quote", ()))
+                    if sp.group(1) != "told" and not already_wrong:
                         out.append(("quote", True, bi, set_ed(doc, es, text[:a] + other + text[b:]), f"speaker {who} -> {other}"))
                 # equivalent: other quote marks
                 swapped = text[:m.start()] + '"' + inner + '"' + text[m.end():] if m.group(1) else text[:m.start()] + "“" + inner + "”" + text[m.end():]
