@@ -204,3 +204,12 @@ def test_quote_within_a_quote():
     assert (f.subtype, f.evidence["original"]) == ("missing", "人多力量大")
     (f,) = run_beads(zh, [en.replace("There is strength", "There is no strength")])[2]  # reported once, where it flips
     assert f.subtype == "altered" and f.evidence["original"] == "人多力量大"
+
+
+def test_negative_question_given_a_second_negation_is_altered():
+    zh = DIALOGUE_ZH[:1] + ["“你真的不能告诉我吗？”"]
+    assert run_beads(zh, DIALOGUE_EN[:1] + ["“Can't you tell me, really?”"])[2] == []
+    assert run_beads(zh, DIALOGUE_EN[:1] + ["“So you can tell me.”"])[2] == []  # the 'not' dropped: a recast question
+    (f,) = run_beads(zh, DIALOGUE_EN[:1] + ["“You can't tell me nothing at all.”"])[2]
+    assert (f.subtype, f.evidence.get("negation_flip")) == ("altered", True)
+

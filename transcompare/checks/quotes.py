@@ -997,7 +997,10 @@ def _rhetorical(zh: str, en: str) -> bool:
     recast = bool(re.search(r"(?:如果|倘若|要是|若是|假如|万一)[^，,。！？]*[不没别]|[不没][^，,。！？]*[，,]\s*[便就才]|罢了|便罢|也罢|算了", zh)) or (
         bool(re.search(r"不许|不准|不要|不能让|别|莫|勿", zh)) and bool(re.search(r"\b(?:if|unless|or else)\b", en, re.I)))
     doubts = zh_negates and not zh_asks and en_asks  # 他未必会来 / "Will he come, though?"
-    return (zh_asks and denies) or or_else or recast or doubts or bool(en_asks and _EN_ASKING_NOT.search(en))
+    # A negative question recast as a statement may lose its 'not' ("Surely you know"), not gain a
+    # second one: "你不能告诉我吗？" / "You can't tell me nothing" says something else.
+    gains = 1 <= _negations(zh, "zh") < _negations(en, "en") and not en_asks
+    return (zh_asks and denies and not gains) or or_else or recast or doubts or bool(en_asks and _EN_ASKING_NOT.search(en))
 
 
 def _glossed(zh: str) -> int:
