@@ -213,3 +213,11 @@ def test_negative_question_given_a_second_negation_is_altered():
     (f,) = run_beads(zh, DIALOGUE_EN[:1] + ["“You can't tell me nothing at all.”"])[2]
     assert (f.subtype, f.evidence.get("negation_flip")) == ("altered", True)
 
+
+def test_caption_gone_though_the_sentence_shares_a_word_with_it():
+    zh = ["其中一张照片登上了《上海晚报》的头版，以“申城佳人”为题。"]  # 申城: Shanghai
+    en = "One of the photos made the front page of the Shanghai Evening News under the title “A Beauty of Shanghai.”"
+    assert run_beads(zh, [en])[2] == []
+    # the one 'Shanghai' left renders the newspaper's name, not the caption
+    (f,) = run_beads(zh, [en.replace(" under the title “A Beauty of Shanghai.”", ", with a title.")])[2]
+    assert (f.subtype, f.evidence["original"]) == ("missing", "申城佳人")

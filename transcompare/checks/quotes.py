@@ -841,7 +841,8 @@ class QuoteCheck:
         if not tgt:
             return  # the sentence is omitted: the omissions check reports it
         bead_text = " ".join(ctx.edition.sentences[s].text for s in tgt)
-        zh_cov, _ = coverage(z.text, bead_text)
+        narration = "".join(ctx.original.sentences[s].text for s in ctx.beads[bead].src).replace(z.text, "", 1)
+        zh_cov, _ = coverage(z.text, _left_for_quote(narration, bead_text))
         if zh_cov > 0 or _glossed(z.text) < 2:
             return  # some of its words are there (or too few can be looked up to tell)
         if self._anywhere(ctx, z.text, False, claimed):
@@ -1010,6 +1011,23 @@ def _glossed(zh: str) -> int:
 
     words = [w for w in _jieba().lcut(zh) if any("\u3400" <= c <= "\u9fff" for c in w) and w not in _ZH_STOP]
     return sum(1 for w in words if glosses(w) or (len(w) > 1 and any(glosses(c) for c in w)))
+
+
+def _left_for_quote(narration: str, en: str) -> str:
+    """The edition's words less one for each word of the narration around a quote that renders it:
+    what is left to render the quote (the Shanghai of 《上海生活》 is not the 沪 of “沪上淑媛”)."""
+    from ..names.cedict import glosses, stem
+    from .entities import _jieba
+
+    tokens = re.findall(r"[A-Za-z]+", en)
+    stems = [stem(t.lower()) for t in tokens]
+    used: set[int] = set()
+    for w in _jieba().lcut(narration):
+        g = glosses(w) if w not in _ZH_STOP else ()
+        k = next((i for i, t in enumerate(stems) if i not in used and t in g), None) if g else None
+        if k is not None:
+            used.add(k)
+    return " ".join(t for i, t in enumerate(tokens) if i not in used)
 
 
 def _uncovered(zh: str, en: str) -> tuple[int, int] | None:
