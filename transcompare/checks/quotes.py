@@ -283,6 +283,10 @@ def _sentence_span(edition: Edition, q: Quote) -> range:
     return range(q.sentence, last + 1)
 
 
+def _sentence_spans(edition: Edition, sids: Iterable[int]) -> tuple[tuple[int, int], ...]:
+    return tuple((edition.sentences[s].start, edition.sentences[s].end) for s in sids)
+
+
 def _sentence_index(edition: Edition):
     starts = [s.start for s in edition.sentences]
 
@@ -794,7 +798,7 @@ class QuoteCheck:
                 continue
             window_tgt = [s for b in (bead - 1, bead, bead + 1) if 0 <= b < len(ctx.beads) for s in ctx.beads[b].tgt]
             bead_text = " ".join(ctx.edition.sentences[s].text for s in tgt)
-            e_spans = tuple(Span(ctx.edition.sentences[s].start, ctx.edition.sentences[s].end) for s in tgt)
+            e_spans = _sentence_spans(ctx.edition, tgt)
             reported = re.search(rf"\b({_EN_VERB_RE}|according to|said that)\b", bead_text) if not same_language else re.search(_ZH_VERB_RE, bead_text)
             overlap = _overlap(z.text, bead_text, same_language)
             if overlap < 0.15 and self._anywhere(ctx, z.text, same_language, claimed):
@@ -802,12 +806,9 @@ class QuoteCheck:
             if reported and overlap >= 0.3:
                 conf = 0.65 * damp
                 if conf >= threshold:
-                    yield Finding(
-                        kind="quote", subtype="paraphrased", severity="low", confidence=round(conf, 3),
-                        explanation=f"A direct quote in the original (“{_short(z.text)}”) is reported in the edition without quote marks.",
-                        check=self.name, edition=ctx.edition.id, original_spans=(Span(z.start, z.end),), edition_spans=e_spans,
-                        bead=bead, evidence={"original": z.text, "speaker": z.speaker, "window": window_tgt},
-                    )
+                    yield self._finding(ctx, "paraphrased", "low", conf,
+                                        f"A direct quote in the original (“{_short(z.text)}”) is reported in the edition without quote marks.",
+                                        z, None, bead, {"original": z.text, "speaker": z.speaker, "window": window_tgt}, extra_e=e_spans)
                 continue
             if overlap >= 0.12:
                 continue  # some of the content is there, reworded: too weak to report
@@ -816,21 +817,15 @@ class QuoteCheck:
                 # enough for the narration and the words of the quote; most likely reported speech
                 conf = 0.5 * damp
                 if conf >= threshold:
-                    yield Finding(
-                        kind="quote", subtype="paraphrased", severity="low", confidence=round(conf, 3),
-                        explanation=f"A direct quote in the original (“{_short(z.text)}”) seems to be reported in the edition in other words.",
-                        check=self.name, edition=ctx.edition.id, original_spans=(Span(z.start, z.end),), edition_spans=e_spans,
-                        bead=bead, evidence={"original": z.text, "speaker": z.speaker},
-                    )
+                    yield self._finding(ctx, "paraphrased", "low", conf,
+                                        f"A direct quote in the original (“{_short(z.text)}”) seems to be reported in the edition in other words.",
+                                        z, None, bead, {"original": z.text, "speaker": z.speaker}, extra_e=e_spans)
                 continue
             conf = 0.75 * damp
             if conf >= threshold:
-                yield Finding(
-                    kind="quote", subtype="missing", severity="medium", confidence=round(conf, 3),
-                    explanation=f"The quote “{_short(z.text)}”{f' ({z.speaker})' if z.speaker else ''} has no counterpart in the edition.",
-                    check=self.name, edition=ctx.edition.id, original_spans=(Span(z.start, z.end),), edition_spans=e_spans,
-                    bead=bead, evidence={"original": z.text, "speaker": z.speaker},
-                )
+                yield self._finding(ctx, "missing", "medium", conf,
+                                    f"The quote “{_short(z.text)}”{f' ({z.speaker})' if z.speaker else ''} has no counterpart in the edition.",
+                                    z, None, bead, {"original": z.text, "speaker": z.speaker}, extra_e=e_spans)
 
     def _phrase_missing(self, ctx, z: Quote, bead: int, threshold: float, damp: float, claimed) -> Iterable[Finding]:
         """A quoted phrase (号召中共官员“掌握自己的命运”, a caption, a slogan) whose words are nowhere in
@@ -849,13 +844,8 @@ class QuoteCheck:
             return
         conf = 0.65 * damp
         if conf >= threshold:
-            yield Finding(
-                kind="quote", subtype="missing", severity="low", confidence=round(conf, 3),
-                explanation=f"The quoted phrase “{_short(z.text)}” has no counterpart in the edition.",
-                check=self.name, edition=ctx.edition.id, original_spans=(Span(z.start, z.end),),
-                edition_spans=tuple(Span(ctx.edition.sentences[s].start, ctx.edition.sentences[s].end) for s in tgt),
-                bead=bead, evidence={"original": z.text},
-            )
+            yield self._finding(ctx, "missing", "low", conf, f"The quoted phrase “{_short(z.text)}” has no counterpart in the edition.",
+                                z, None, bead, {"original": z.text}, extra_e=_sentence_spans(ctx.edition, tgt))
 
     @staticmethod
     def _room(ctx, z: Quote, bead: int, ratio: float, quoted=((), ())) -> bool:
@@ -880,14 +870,8 @@ class QuoteCheck:
         if conf < threshold:
             return
         what = "is there without its quote marks" if words_kept else "has no counterpart in the edition"
-        tgt = ctx.beads[bead].tgt
-        yield Finding(
-            kind="quote", subtype=subtype, severity=severity, confidence=conf,
-            explanation=f"The quote “{_short(z.text)}” {what}.",
-            check=self.name, edition=ctx.edition.id, original_spans=(Span(z.start, z.end),),
-            edition_spans=tuple(Span(ctx.edition.sentences[s].start, ctx.edition.sentences[s].end) for s in tgt),
-            bead=bead, evidence={"original": z.text, "speaker": z.speaker},
-        )
+        yield self._finding(ctx, subtype, severity, conf, f"The quote “{_short(z.text)}” {what}.", z, None, bead,
+                            {"original": z.text, "speaker": z.speaker}, extra_e=_sentence_spans(ctx.edition, ctx.beads[bead].tgt))
 
     @staticmethod
     def _anywhere(ctx, quote: str, same_language: bool, claimed=frozenset()) -> bool:
