@@ -207,10 +207,10 @@ def test_quote_within_a_quote():
 
 
 def test_negative_question_given_a_second_negation_is_altered():
-    zh = DIALOGUE_ZH[:1] + ["“你真的不能告诉我吗？”"]
-    assert run_beads(zh, DIALOGUE_EN[:1] + ["“Can't you tell me, really?”"])[2] == []
-    assert run_beads(zh, DIALOGUE_EN[:1] + ["“So you can tell me.”"])[2] == []  # the 'not' dropped: a recast question
-    (f,) = run_beads(zh, DIALOGUE_EN[:1] + ["“You can't tell me nothing at all.”"])[2]
+    zh = DIALOGUE_ZH[:1] + ["“你就不能等我一下吗？”"]
+    assert run_beads(zh, DIALOGUE_EN[:1] + ["“Can't you wait for me a moment?”"])[2] == []
+    assert run_beads(zh, DIALOGUE_EN[:1] + ["“Wait for me a moment.”"])[2] == []  # the 'not' dropped: a recast question
+    (f,) = run_beads(zh, DIALOGUE_EN[:1] + ["“You can't wait for nothing at all.”"])[2]
     assert (f.subtype, f.evidence.get("negation_flip")) == ("altered", True)
 
 

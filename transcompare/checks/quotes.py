@@ -983,7 +983,7 @@ def _rhetorical(zh: str, en: str) -> bool:
         bool(re.search(r"不许|不准|不要|不能让|别|莫|勿", zh)) and bool(re.search(r"\b(?:if|unless|or else)\b", en, re.I)))
     doubts = zh_negates and not zh_asks and en_asks  # 他未必会来 / "Will he come, though?"
     # A negative question recast as a statement may lose its 'not' ("Surely you know"), not gain a
-    # second one: "你不能告诉我吗？" / "You can't tell me nothing" says something else.
+    # second one: "你就不能等一下吗？" / "You can't wait for nothing" says something else.
     gains = 1 <= _negations(zh, "zh") < _negations(en, "en") and not en_asks
     return (zh_asks and denies and not gains) or or_else or recast or doubts or bool(en_asks and _EN_ASKING_NOT.search(en))
 
@@ -999,7 +999,7 @@ def _glossed(zh: str) -> int:
 
 def _left_for_quote(narration: str, en: str) -> str:
     """The edition's words less one for each word of the narration around a quote that renders it:
-    what is left to render the quote (the Shanghai of 《上海生活》 is not the 沪 of “沪上淑媛”)."""
+    what is left to render the quote (the Shanghai of 《上海晚报》 is not the 申城 of “申城佳人”)."""
     from ..names.cedict import glosses, stem
     from .entities import _jieba
 
