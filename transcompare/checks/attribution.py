@@ -14,7 +14,7 @@ from typing import Iterable
 
 from ..model import Finding, Span
 from ._numalign import is_zh, located, per_sentence, reconcile
-from .base import CheckContext, new_finding
+from .base import CheckContext, new_finding, sentence_spans
 
 #: Chinese hedges without a named source; the weak ones ("it is learned") are often left out of
 #: translations on purpose, so losing one matters less.
@@ -178,4 +178,4 @@ def _claim_rendered(ctx: CheckContext, index: int, after_hedge: str) -> bool:
 def _bead_spans(ctx: CheckContext, index: int, edition_side: bool) -> tuple[Span, ...]:
     """The sentences of one side of a bead: where the claim now stands unhedged (or hedged)."""
     doc, sids = (ctx.edition, ctx.beads[index].tgt) if edition_side else (ctx.original, ctx.beads[index].src)
-    return tuple(Span(doc.sentences[s].start, doc.sentences[s].end) for s in sids)
+    return sentence_spans(doc, sids)

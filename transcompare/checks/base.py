@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, Sequence
 
 from ..errors import OptionError
-from ..model import Bead, Edition, Finding
+from ..model import Bead, Edition, Finding, Span
 from ..protocols import Check
 
 #: name -> "module:Class"; imported on first use. Names carry versions (spaCy's habit).
@@ -42,6 +42,11 @@ class CheckContext:
         )
         sep = "" if self.edition.lang == "zh" else " "
         return src, sep.join(self.edition.sentences[j].text for j in bead.tgt)
+
+
+def sentence_spans(doc: Edition, sids: Sequence[int]) -> tuple[Span, ...]:
+    """Where these sentences of ``doc`` stand: one span each, offsets into its text."""
+    return tuple(Span(doc.sentences[s].start, doc.sentences[s].end) for s in sids)
 
 
 def new_finding(check: Check, ctx: CheckContext, kind: str, subtype: str, severity: str, confidence: float,

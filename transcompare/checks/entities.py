@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from ..model import Bead, Edition, Finding, Span
-from .base import CheckContext, new_finding
+from .base import CheckContext, new_finding, sentence_spans
 
 TITLES = (
     "国家主席 总书记 副总统 总统 副总理 总理 首相 部长 副部长 外长 省长 副省长 市长 副市长 书记 副书记 主席 副主席 "
@@ -595,7 +595,7 @@ class EntityCheck:
             yield self._finding(
                 ctx, "added", "medium", conf,
                 f"'{m.text}' appears in the edition, but no one of that name is in the original.",
-                original_spans=tuple(Span(ctx.original.sentences[s].start, ctx.original.sentences[s].end) for s in ctx.beads[bead].src),
+                original_spans=sentence_spans(ctx.original, ctx.beads[bead].src),
                 edition_spans=(Span(m.start, m.end),),
                 bead=bead,
                 evidence={"entity": m.text, "type": m.type, "key": letters(m.text)},
@@ -748,7 +748,7 @@ class EntityCheck:
                 ctx, "dropped", "medium", conf,
                 f"{entity.name} is in the original but not in the edition{expected}{instead}.",
                 original_spans=spans_o,
-                edition_spans=tuple(Span(ctx.edition.sentences[s].start, ctx.edition.sentences[s].end) for s in ctx.beads[b].tgt),
+                edition_spans=sentence_spans(ctx.edition, ctx.beads[b].tgt),
                 bead=b,
                 evidence={"entity": entity.name, "type": entity.type, "mentions": len(entity.mentions)},
             )
@@ -836,7 +836,7 @@ class EntityCheck:
                 b = beads_of[live[0].sentence]
                 other_sids = ctx.beads[b].tgt if original_side else ctx.beads[b].src
                 own = tuple(Span(m.start, m.end) for m in entity.mentions)
-                counter = tuple(Span(other.sentences[s].start, other.sentences[s].end) for s in other_sids)
+                counter = sentence_spans(other, other_sids)
                 where = "the edition" if original_side else "the original"
                 yield self._finding(
                     ctx, "dropped" if original_side else "added", "medium", entity.confidence,

@@ -7,9 +7,9 @@ import math
 import re
 from typing import Iterable
 
-from ..model import Edition, Finding, Span
+from ..model import Edition, Finding
 from ._numalign import is_zh, matching_text
-from .base import CheckContext
+from .base import CheckContext, new_finding, sentence_spans
 
 _QUOTE = re.compile(r"[“”「」『』\"]|(?:^|\s)'|'(?:\s|$)")
 _ZH_SPEAKER = re.compile(r"(?:表示|说|称|指出|透露|认为|强调|坦言|直言)[：:，,]")
@@ -184,15 +184,10 @@ class OmissionCheck:
         else:
             verb = "does not render anything in the original" if partial else "has no source in the original"
         extra = f"; it carries {_and(what)}" if what else ""
-        spans = tuple(Span(doc.sentences[s].start, doc.sentences[s].end) for s in sids)
-        return Finding(
-            kind=kind,
-            subtype=("partial-" if partial else "") + unit,
-            severity=severity,
-            confidence=confidence,
-            explanation=f"This {unit}{f' ({len(sids)} sentences)' if whole else ''} {verb}{extra}.",
-            check=self.name,
-            edition=ctx.edition.id,
+        spans = sentence_spans(doc, sids)
+        return new_finding(
+            self, ctx, kind, ("partial-" if partial else "") + unit, severity, confidence,
+            f"This {unit}{f' ({len(sids)} sentences)' if whole else ''} {verb}{extra}.",
             original_spans=spans if original_side else (),
             edition_spans=() if original_side else spans,
             bead=bead,

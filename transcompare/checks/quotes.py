@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from ..model import Edition, Finding, Span
-from .base import CheckContext
+from .base import CheckContext, new_finding, sentence_spans
 from .entities import Mention, _bead_of, _memo, en_mentions, score_rendering, zh_mentions
 
 ZH_PAIRS = {"“": "”", "「": "」", "『": "』", "﹁": "﹂"}
@@ -625,19 +625,8 @@ class QuoteCheck:
     def _finding(self, ctx, subtype, severity, conf, explanation, z: Quote | None, x: Quote | None, bead, evidence, extra_o=(), extra_e=()) -> Finding:
         o_spans = tuple(Span(*s) for s in extra_o) + ((Span(z.start, z.end),) if z else ())
         e_spans = tuple(Span(*s) for s in extra_e) + ((Span(x.start, x.end),) if x else ())
-        return Finding(
-            kind="quote",
-            subtype=subtype,
-            severity=severity,
-            confidence=round(conf, 3),
-            explanation=explanation,
-            check=self.name,
-            edition=ctx.edition.id,
-            original_spans=o_spans,
-            edition_spans=e_spans,
-            bead=bead,
-            evidence=evidence,
-        )
+        return new_finding(self, ctx, "quote", subtype, severity, conf, explanation,
+                           original_spans=o_spans, edition_spans=e_spans, bead=bead, evidence=evidence)
 
     def _content(self, ctx, pairs, same_language: bool, threshold: float, zq=(), eq=(), in_order=frozenset()) -> Iterable[Finding]:
         if same_language:
@@ -651,10 +640,9 @@ class QuoteCheck:
                     continue
                 (oa, ob), (ea, eb) = _changed_part(z.text, x.text)
                 was, now = z.text[oa:ob], x.text[ea:eb]
-                yield Finding(
-                    kind="quote", subtype="altered", severity="high", confidence=conf,
-                    explanation=f"The quote says “{_short(was or '…')}” in the original but “{_short(now or '…')}” in the edition.",
-                    check=self.name, edition=ctx.edition.id,
+                yield new_finding(
+                    self, ctx, "quote", "altered", "high", conf,
+                    f"The quote says “{_short(was or '…')}” in the original but “{_short(now or '…')}” in the edition.",
                     original_spans=(Span(z.start + oa, z.start + max(ob, oa + 1)),),
                     edition_spans=(Span(x.start + ea, x.start + max(eb, ea + 1)),),
                     bead=bead, evidence={"original": z.text, "edition": x.text, "changed_from": was, "changed_to": now, "similarity": score},
@@ -705,10 +693,9 @@ class QuoteCheck:
                 conf = 0.75 * flip_damp
                 if conf >= threshold:
                     a, b = cut
-                    yield Finding(
-                        kind="quote", subtype="altered", severity="medium", confidence=round(conf, 3),
-                        explanation=f"The quote in the edition leaves out “{_short(z.text[a:b])}” (“{_short(x.text, 60)}”).",
-                        check=self.name, edition=ctx.edition.id,
+                    yield new_finding(
+                        self, ctx, "quote", "altered", "medium", conf,
+                        f"The quote in the edition leaves out “{_short(z.text[a:b])}” (“{_short(x.text, 60)}”).",
                         original_spans=(Span(z.start + a, z.start + b),), edition_spans=(Span(x.start, x.end),), bead=bead,
                         evidence={"original": z.text, "edition": x.text, "left_out": z.text[a:b], "original_covered": zh_cov,
                                   "edition_covered": en_cov, "usual_covered": usual_cov},
@@ -895,11 +882,10 @@ class QuoteCheck:
             conf *= damp
             if len(x.text.split()) < 6 or conf < threshold:
                 continue
-            o_spans = tuple(Span(ctx.original.sentences[s].start, ctx.original.sentences[s].end) for s in ctx.beads[bead].src)
-            yield Finding(
-                kind="quote", subtype="added", severity="medium", confidence=round(conf, 3),
-                explanation=f"The edition quotes “{_short(x.text)}”{f' ({x.speaker})' if x.speaker else ''}, which is not quoted in the original.",
-                check=self.name, edition=ctx.edition.id, original_spans=o_spans, edition_spans=(Span(x.start, x.end),),
+            yield new_finding(
+                self, ctx, "quote", "added", "medium", conf,
+                f"The edition quotes “{_short(x.text)}”{f' ({x.speaker})' if x.speaker else ''}, which is not quoted in the original.",
+                original_spans=sentence_spans(ctx.original, ctx.beads[bead].src), edition_spans=(Span(x.start, x.end),),
                 bead=bead, evidence={"edition": x.text, "speaker": x.speaker},
             )
 
