@@ -10,7 +10,7 @@ a window of beads around the change, before and after; a new finding of the pert
 that points at the changed bead is a true positive, any other new finding of that kind a false
 positive, and a change no finding points at a false negative. Finally every check runs over the
 unperturbed mac-dev gold beads, and the share of beads flagged by the number, entity and quote
-checks is reported.
+checks is reported (the wording check's share separately: it is a low-severity hint, not one of them).
 
     .venv/bin/python scripts/eval_checks.py [--mac-dev ../shared/data/mac-dev] [--seed 0]
 """
@@ -659,7 +659,8 @@ def evaluate(cases: list[Case], checks) -> dict:
 
 
 def flagged_share(docs: list[Doc], checks) -> dict[str, float]:
-    """Share of gold beads with at least one number / entity / quote finding (unperturbed)."""
+    """Share of gold beads with at least one number / entity / quote finding (unperturbed), and
+    separately with a wording finding."""
     counts: Counter = Counter()
     total = 0
     for doc in docs:
@@ -672,11 +673,11 @@ def flagged_share(docs: list[Doc], checks) -> dict[str, float]:
                 if f.bead is not None:
                     flagged[f.kind].add(f.bead)
             total += len(win.beads)
-            for kind in ("number", "entity", "quote"):
+            for kind in ("number", "entity", "quote", "wording"):
                 counts[kind] += len(flagged[kind])
             counts["any"] += len(flagged["number"] | flagged["entity"] | flagged["quote"])
             del lo
-    return {k: counts[k] / max(total, 1) for k in ("number", "entity", "quote", "any")} | {"beads": total}
+    return {k: counts[k] / max(total, 1) for k in ("number", "entity", "quote", "any", "wording")} | {"beads": total}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -719,7 +720,8 @@ def main(argv: list[str] | None = None) -> int:
             print(_row(kind, "all", overall[kind]))
     share = flagged_share(macdev, checks)
     print(f"\nunperturbed mac-dev gold ({share['beads']} beads): flagged by numbers {share['number']:.1%}, "
-          f"entities {share['entity']:.1%}, quotes {share['quote']:.1%}, any of them {share['any']:.1%}")
+          f"entities {share['entity']:.1%}, quotes {share['quote']:.1%}, any of them {share['any']:.1%}; "
+          f"by wording {share['wording']:.1%}")
     if args.show_misses and result["misses"]:
         print(f"\nfirst {args.show_misses} misses:")
         for line in result["misses"][: args.show_misses]:
