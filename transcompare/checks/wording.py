@@ -117,41 +117,36 @@ class WordingCheck:
                 outliers.append((z, i, score))
         outliers.sort()
         for z, i, score in outliers[:cap]:
-            yield Finding(
-                kind="wording",
-                subtype="departs",
-                severity="low",
-                confidence=round(min(0.9, 0.4 + 0.05 * abs(z)), 3),
-                explanation=(
-                    f"This passage may not say what the original says: {_what(scorer)} {score:.2f}, "
-                    f"against {median:.2f} for a typical sentence of this edition."
-                ),
-                check=self.name,
-                edition=ctx.edition.id,
-                original_spans=_spans(ctx.original, ctx.beads[i].src),
-                edition_spans=_spans(ctx.edition, ctx.beads[i].tgt),
-                bead=i,
-                evidence={"scorer": scorer, "score": round(score, 4), "median": round(median, 4), "z": round(z, 2)},
+            yield self._finding(
+                ctx, i, min(0.9, 0.4 + 0.05 * abs(z)),
+                f"{_what(scorer)} {score:.2f}, against {median:.2f} for a typical sentence of this edition.",
+                {"scorer": scorer, "score": round(score, 4), "median": round(median, 4), "z": round(z, 2)},
             )
 
     def _departure(self, ctx: CheckContext, i: int, e: "Departure") -> Finding:
         words = f"; {e.words_found} of {e.words} dictionary words of the original are rendered" if e.words else ""
         strength = 1.0 if e.unrelated else (self.departs_below - e.score) / self.departs_below
+        return self._finding(
+            ctx, i, min(0.85, 0.45 + 0.4 * max(0.0, strength)),
+            "its two sides are hardly closer to each other than to neighbouring sentences "
+            f"(cross-lingual similarity {e.cosine:.2f}{words}).",
+            e.as_evidence(),
+        )
+
+    def _finding(self, ctx: CheckContext, i: int, confidence: float, why: str, evidence: dict) -> Finding:
+        """A low-severity "departs" finding on bead ``i``; ``why`` completes the explanation."""
         return Finding(
             kind="wording",
             subtype="departs",
             severity="low",
-            confidence=round(min(0.85, 0.45 + 0.4 * max(0.0, strength)), 3),
-            explanation=(
-                "This passage may not say what the original says: its two sides are hardly closer to "
-                f"each other than to neighbouring sentences (cross-lingual similarity {e.cosine:.2f}{words})."
-            ),
+            confidence=round(confidence, 3),
+            explanation=f"This passage may not say what the original says: {why}",
             check=self.name,
             edition=ctx.edition.id,
             original_spans=_spans(ctx.original, ctx.beads[i].src),
             edition_spans=_spans(ctx.edition, ctx.beads[i].tgt),
             bead=i,
-            evidence=e.as_evidence(),
+            evidence=evidence,
         )
 
     def _scores(self, ctx: CheckContext, indices: Sequence[int]) -> tuple[str, list[float | None]]:
