@@ -153,3 +153,61 @@ def test_without_an_encoder_alignment_confidence_is_used():
     ctx = CheckContext(edition("original", "zh", ZH), edition("edition", "en", EN), beads, options={"encoder": Broken()})
     (f,) = WordingCheck().run(ctx)
     assert f.bead == 3 and f.evidence["scorer"] == "aligner"
+
+
+def test_departures_are_capped_to_the_nearest_share():
+    """A tenth of 18 beads rounds to two reports, not one (with a stand-in encoder and an edition
+    in a language without dictionary evidence, only the embedding margin counts)."""
+    zh = [f"第{i}句。" for i in range(18)]
+    ed = [f"phrase {i}." for i in range(18)]
+    topics = {t: i for i, t in enumerate(zh)} | {t: i for i, t in enumerate(ed)}
+    ed[5], ed[12] = "autre chose.", "encore autre chose."  # of no topic
+    beads = [Bead((i,), (i,), 0.9) for i in range(18)]
+    ctx = CheckContext(edition("original", "zh", zh), edition("edition", "fr", ed), beads,
+                       options={"encoder": TopicEncoder(topics)})
+    assert sorted(f.bead for f in WordingCheck().run(ctx)) == [5, 12]
+
+
+def test_romanised_names_leave_out_words_a_sentence_capitalises():
+    from transcompare.checks.wording import _romanised_names
+
+    assert _romanised_names("Yesterday Tang Xiaoyu met Zheng Haiyang in the Palace.") == ("Tang Xiaoyu", "Zheng Haiyang")
+    assert _romanised_names("He said: Go home, Wang.") == ()  # opening capitals and a lone syllable
+    assert _romanised_names("Haiyang said nothing with great Patience.") == ()  # an English word is no name
+
+
+def test_a_name_no_original_nearby_spells_is_foreign():
+    """A name its own original spells, or a neighbour's (a translator's name for a pronoun), or one
+    the edition uses elsewhere is at home; a name none of them has comes from another story."""
+    from transcompare.checks.wording import _foreign_names
+
+    pairs = [
+        ("郑海洋昨天到了。", "Zheng Haiyang arrived yesterday."),
+        ("他说会议推迟了。", "Zheng Haiyang said the meeting was put off."),
+        ("会议讨论了预算。", "The budget was discussed by Tang Xiaoyu."),
+        ("大家都同意。", "Everyone agreed."),
+    ]
+    assert _foreign_names(pairs) == [(), (), ("Tang Xiaoyu",), ()]
+    pairs[3] = ("大家都同意。", "Everyone agreed with Xiaoyu.")
+    assert _foreign_names(pairs)[2] == ()  # the edition's own way of writing a name recurs
+
+
+def test_evidence_counts_unrendered_words_and_foreign_names_against_a_bead():
+    """The combined evidence is the margins' weighted mean less the penalties: here, none of many
+    dictionary words rendered and a name from another story."""
+    from transcompare.checks import wording
+
+    en = list(EN)
+    en[4] = "So said Tang Xiaoyu."
+    topics = {t: i for i, t in enumerate(ZH)} | {t: i for i, t in enumerate(en)}
+    zh = list(ZH)
+    zh[4] = "违规者将在年底考核中被扣分，有关部门负责人表示处罚标准统一公开执行。"
+    topics[zh[4]] = 4
+    beads = [Bead((i,), (i,), 0.9) for i in range(len(zh))]
+    ctx = CheckContext(edition("original", "zh", zh), edition("edition", "en", en), beads,
+                       options={"encoder": TopicEncoder(topics)})
+    e = wording.departure_evidence(ctx, range(len(zh)))[4]
+    assert e.words >= wording._UNRELATED_WORDS and e.words_found == 0 and e.foreign_names == ("Tang Xiaoyu",)
+    margins = (e.embedding + wording._LEX_WEIGHT * e.lexical) / (1 + wording._LEX_WEIGHT)
+    penalties = wording._LENGTH_PENALTY * e.length_z + wording._UNRENDERED_PENALTY + wording._NAME_PENALTY
+    assert e.score == pytest.approx(margins - penalties)

@@ -225,6 +225,11 @@ def looks_romanised(phrase: str) -> bool:
     return bool(tokens) and all(_splits_into_syllables(letters(t)) for t in tokens)
 
 
+def one_syllable(word: str) -> bool:
+    """'Wang', 'He', 'Go': a word one Chinese syllable spells, too often an English word to be taken for a name."""
+    return _splits_into_syllables(letters(word), limit=1)
+
+
 @functools.lru_cache(maxsize=1)
 def _syllable_inventory() -> frozenset[str]:
     """Every syllable a Chinese name may be spelt with: Hanyu Pinyin (every reading pypinyin
@@ -280,6 +285,7 @@ __all__ = [
     "looks_romanised",
     "match_person",
     "name_tokens",
+    "one_syllable",
     "romanise",
     "strip_address",
     "spelled_runs",
