@@ -190,6 +190,8 @@ def test_a_name_no_original_nearby_spells_is_foreign():
     assert _foreign_names(pairs) == [(), (), ("Tang Xiaoyu",), ()]
     pairs[3] = ("大家都同意。", "Everyone agreed with Xiaoyu.")
     assert _foreign_names(pairs)[2] == ()  # the edition's own way of writing a name recurs
+    # a place the dictionary renders is no stranger, though pinyin does not spell it
+    assert _foreign_names([("他从香港回来。", "He came back from Hong Kong."), ("大家都同意。", "Everyone agreed.")]) == [(), ()]
 
 
 def test_evidence_counts_unrendered_words_and_foreign_names_against_a_bead():

@@ -349,12 +349,15 @@ _STOPS = (".", "!", "?", "“", '"', "‘", ":")
 
 def _foreign_names(pairs: Sequence[tuple[str, str]]) -> list[tuple[str, ...]]:
     """For each bead, the romanised Chinese names in its edition text that neither its own original
-    nor any original nearby spells (pinyin and the other romanisations, character by character) and
-    that no other edition text nearby uses: a character of another story. A name the translator
-    supplies for a pronoun is spelled nearby; one the document romanises its own way recurs."""
+    nor any original nearby spells (pinyin and the other romanisations, character by character, or
+    the dictionary: 香港 'Hong Kong') and that no other edition text nearby uses: a character of
+    another story. A name the translator supplies for a pronoun is spelled nearby; one the document
+    romanises its own way recurs."""
+    from ..align.lexical import stem
     from ..names import spelled_runs
 
     names = [_romanised_names(t) for _, t in pairs]
+    glossed = [_glossed_by(s) if any(names) else frozenset() for s, _ in pairs]
     n = len(pairs)
     out = []
     for k in range(n):
@@ -362,7 +365,8 @@ def _foreign_names(pairs: Sequence[tuple[str, str]]) -> list[tuple[str, ...]]:
         out.append(tuple(
             name for name in names[k]
             if not any(token in pairs[j][1] for j in nearby for token in name.split())
-            and not any(spelled_runs(pairs[j][0], name) for j in [k] + nearby)
+            and not any({stem(t) for t in name.split()} <= glossed[j] or spelled_runs(pairs[j][0], name)
+                        for j in [k] + nearby)
         ))
     return out
 
