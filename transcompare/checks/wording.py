@@ -31,9 +31,9 @@ import statistics
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from ..model import Finding, Span
+from ..model import Finding
 from ._numalign import is_zh
-from .base import CheckContext
+from .base import CheckContext, new_finding, sentence_spans
 
 _SKIP_KINDS = {"headline", "caption", "byline", "dateline"}  # freely rewritten by design
 #: scorer -> (absolute floor below which a bead may be an outlier, what the number is)
@@ -143,18 +143,12 @@ class WordingCheck:
 
     def _finding(self, ctx: CheckContext, i: int, confidence: float, why: str, evidence: dict) -> Finding:
         """A low-severity "departs" finding on bead ``i``; ``why`` completes the explanation."""
-        return Finding(
-            kind="wording",
-            subtype="departs",
-            severity="low",
-            confidence=round(confidence, 3),
-            explanation=f"This passage may not say what the original says: {why}",
-            check=self.name,
-            edition=ctx.edition.id,
-            original_spans=_spans(ctx.original, ctx.beads[i].src),
-            edition_spans=_spans(ctx.edition, ctx.beads[i].tgt),
-            bead=i,
-            evidence=evidence,
+        return new_finding(
+            self, ctx, "wording", "departs", "low", confidence,
+            f"This passage may not say what the original says: {why}",
+            original_spans=sentence_spans(ctx.original, ctx.beads[i].src),
+            edition_spans=sentence_spans(ctx.edition, ctx.beads[i].tgt),
+            bead=i, evidence=evidence,
         )
 
     def _scores(self, ctx: CheckContext, indices: Sequence[int]) -> tuple[str, list[float | None]]:
@@ -163,10 +157,6 @@ class WordingCheck:
         if is_zh(ctx.original) and is_zh(ctx.edition):
             return "zh-chrf", _zh_chrf(ctx, indices)
         return "aligner", [ctx.beads[i].score for i in indices]
-
-
-def _spans(edition, sids: Sequence[int]) -> tuple[Span, ...]:
-    return tuple(Span(edition.sentences[s].start, edition.sentences[s].end) for s in sids)
 
 
 def _what(scorer: str) -> str:
