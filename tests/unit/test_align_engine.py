@@ -150,3 +150,32 @@ def test_unwritable_cache_location_falls_back_to_memory(tmp_path):
     cache = EmbeddingCache(blocker / "sub" / "e.sqlite")
     cache.put_many("sig", {"k": np.ones(2, np.float32)})
     assert cache.get_many("sig", ["k"])["k"].tolist() == [1.0, 1.0]
+
+
+def test_align_overlapped_matches_side_by_side(engine):
+    """align() segments words in a thread while it embeds; the sides are the same as side()'s."""
+    en = EN[:3] + EN[6:]
+    from_sides = engine.align_sides(engine.side(ZH, "zh"), engine.side(en, "en"))
+    assert pairs(engine.align(ZH, en, "zh", "en")) == pairs(from_sides)
+
+
+def test_cache_shared_by_threads(tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    import numpy as np
+
+    from transcompare.align.cache import EmbeddingCache
+
+    cache = EmbeddingCache(tmp_path / "e.sqlite")
+
+    def work(t):
+        for i in range(20):
+            cache.put_many("sig", {f"{t}-{i}": np.full(2, i, np.float32)})
+            cache.put_json_many("kind", {f"{t}-{i}": [t, i]})
+        return cache.get_many("sig", [f"{t}-{i}" for i in range(20)]), cache.get_json_many("kind", [f"{t}-0"])
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(work, range(4)))
+    for t, (vecs, analyses) in enumerate(results):
+        assert len(vecs) == 20 and vecs[f"{t}-19"].tolist() == [19.0, 19.0]
+        assert analyses == {f"{t}-0": [t, 0]}

@@ -1,7 +1,8 @@
 """Embeddings cached on disk, keyed by hash(text) + encoder signature, so no text is embedded twice.
 
 One SQLite file shared by every process: WAL mode and a busy timeout make concurrent runs safe,
-and each batch is written in one transaction (atomic: all rows or none).
+and each batch is written in one transaction (atomic: all rows or none). Within a process, a lock
+lets threads share the connection (the engine segments words in one while it embeds in another).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
@@ -40,6 +42,7 @@ class EmbeddingCache:
             self._conn = open_shared_sqlite(self.path)
         except (OSError, sqlite3.Error):  # a read-only or broken cache location only costs time
             self._conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        self._lock = threading.Lock()  # one transaction at a time on the shared connection
         self._conn.execute(
             "CREATE TABLE IF NOT EXISTS embeddings (encoder TEXT NOT NULL, key TEXT NOT NULL, "
             "dim INTEGER NOT NULL, vec BLOB NOT NULL, PRIMARY KEY (encoder, key)) WITHOUT ROWID"
@@ -54,7 +57,9 @@ class EmbeddingCache:
 
         found: dict[str, np.ndarray] = {}
         query = "SELECT key, vec FROM embeddings WHERE encoder = ? AND key IN ({marks})"
-        for key, blob in select_by_keys(self._conn, query, encoder, keys):
+        with self._lock:
+            rows = select_by_keys(self._conn, query, encoder, keys)
+        for key, blob in rows:
             found[key] = np.frombuffer(blob, dtype=np.float32)
         return found
 
@@ -62,9 +67,7 @@ class EmbeddingCache:
         import numpy as np
 
         rows = [(encoder, k, int(v.shape[0]), np.asarray(v, dtype=np.float32).tobytes()) for k, v in items.items()]
-        with self._conn:  # one transaction: all rows or none
-            self._conn.execute("BEGIN IMMEDIATE")
-            self._conn.executemany("INSERT OR REPLACE INTO embeddings VALUES (?, ?, ?, ?)", rows)
+        self._write("INSERT OR REPLACE INTO embeddings VALUES (?, ?, ?, ?)", rows)
 
     def get_json_many(self, kind: str, keys: Sequence[str]) -> dict[str, object]:
         """Cached analyses (e.g. segmented words) by (kind + version, text hash)."""
@@ -72,7 +75,9 @@ class EmbeddingCache:
 
         found: dict[str, object] = {}
         query = "SELECT key, value FROM analyses WHERE kind = ? AND key IN ({marks})"
-        for key, value in select_by_keys(self._conn, query, kind, keys):
+        with self._lock:
+            rows = select_by_keys(self._conn, query, kind, keys)
+        for key, value in rows:
             found[key] = json.loads(value)
         return found
 
@@ -80,9 +85,12 @@ class EmbeddingCache:
         import json
 
         rows = [(kind, k, json.dumps(v, ensure_ascii=False, sort_keys=True)) for k, v in items.items()]
-        with self._conn:
+        self._write("INSERT OR REPLACE INTO analyses VALUES (?, ?, ?)", rows)
+
+    def _write(self, statement: str, rows: list[tuple]) -> None:
+        with self._lock, self._conn:  # one transaction: all rows or none
             self._conn.execute("BEGIN IMMEDIATE")
-            self._conn.executemany("INSERT OR REPLACE INTO analyses VALUES (?, ?, ?)", rows)
+            self._conn.executemany(statement, rows)
 
     def close(self) -> None:
         self._conn.close()

