@@ -43,3 +43,15 @@ def test_edges():
     assert edges("“你去不去？”") == (1, 1, 1, 0)
     assert edges("'Will you go?'") == (1, 1, 1, 0)
     assert edges("He left!") == (0, 0, 0, 1)
+
+
+def test_lexicon_stems_glosses_on_lookup():
+    from transcompare.align.lexical import Lexicon
+
+    lex = Lexicon({"地铁": "subway\nmetro (rail system)", "之": "(possessive particle, literary equivalent of 的)",
+                   "乘客": "passenger\nsee also 旅客[lv3 ke4]"})
+    assert lex.get("地铁") == frozenset({"subway", "metro", "rail", "system"})
+    assert lex.get("乘客") == frozenset({"passenger"})
+    assert lex.get("之") == frozenset({"possessive", "literary", "equivalent"})
+    assert lex.get("没有的词") is None and lex.get("没有的词", frozenset()) == frozenset()
+    assert Lexicon({"了": "see 了[le5]"}).get("了", "none") == "none"  # no content stem: as if absent

