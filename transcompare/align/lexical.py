@@ -106,6 +106,7 @@ class Lexicon:
     def __init__(self, glosses: dict[str, str]):
         self._glosses = glosses  # word -> its definitions, one per line
         self._stems: dict[str, frozenset[str]] = {}
+        self._vocabulary: frozenset[str] | None = None
 
     def get(self, word: str, default=None):
         stems = self._stems.get(word)
@@ -115,6 +116,14 @@ class Lexicon:
                 return default
             stems = self._stems[word] = frozenset(_gloss_stems(glosses.split("\n")))
         return stems or default
+
+    def vocabulary(self) -> frozenset[str]:
+        """Every English stem the glosses use: is a capitalised word an ordinary English word?
+        (Stems each distinct gloss token once, not each entry's.)"""
+        if self._vocabulary is None:
+            tokens = {t for g in self._glosses.values() for d in g.split("\n") for t in _EN_WORD.findall(_GLOSS_DROP.sub(" ", d))}
+            self._vocabulary = frozenset(s for s in map(stem, tokens) if len(s) > 1 and s not in STOPWORDS)
+        return self._vocabulary
 
 
 @lru_cache(maxsize=1)

@@ -386,7 +386,7 @@ def _english_vocabulary() -> frozenset[str]:
     """Every English stem the CC-CEDICT lexicon glosses with."""
     from ..align.lexical import load_lexicon
 
-    return frozenset().union(*load_lexicon().values())
+    return load_lexicon().vocabulary()
 
 
 def _quote_mismatch(src: str, tgt: str) -> bool:
