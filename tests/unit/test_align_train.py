@@ -43,3 +43,18 @@ def test_augment_drops_whole_sides_and_keeps_a_partition():
         if s and t:
             assert z2[s[0]][1:] == e2[t[0]][1:]
     assert len(g2) - sum(1 for s, t in g2 if s and t) == (40 - len(z2)) + (40 - len(e2))
+
+
+def test_excerpt_is_a_renumbered_run_of_whole_beads():
+    zh = [f"z{i}" for i in range(60)]
+    en = [f"e{j}" for j in range(61)]
+    gold = [((i,), (i,)) for i in range(30)] + [((30, 31), (30, 31)), ((), (32,))] + [((i,), (i + 1,)) for i in range(32, 60)]
+    rng = np.random.default_rng(3)
+    for _ in range(20):
+        z2, e2, g2 = train_align.excerpt(zh, en, gold, rng, beads=(3, 10))
+        assert sorted(i for s, _ in g2 for i in s) == list(range(len(z2)))
+        assert sorted(j for _, t in g2 for j in t) == list(range(len(e2)))
+        for s, t in g2:  # the same beads, shifted
+            assert (tuple(int(zh_text[1:]) for zh_text in (z2[i] for i in s)),
+                    tuple(int(en_text[1:]) for en_text in (e2[j] for j in t))) in gold
+    assert train_align.excerpt(zh[:2], en[:2], gold[:2], rng) is None

@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Callable, Sequence
 
 from ..model import Bead
-from .weights import DEFAULT_WEIGHTS, LEXICAL_WEIGHTS
+from .weights import CENTRED_WEIGHTS, DEFAULT_WEIGHTS, LEXICAL_WEIGHTS
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
@@ -72,16 +72,21 @@ class EngineAligner:
         split_words: bool = False,
         null_bias: float | None = NULL_BIAS,
         progress: Progress | None = None,
+        centre: bool = False,
     ):
         self.encoder_name = encoder
         self.cache_path = cache_path
-        self.weights = weights or (Weights() if encoder is not None else Weights.from_dict(LEXICAL_WEIGHTS))
+        self.weights = weights or Weights.from_dict(
+            LEXICAL_WEIGHTS if encoder is None else CENTRED_WEIGHTS if centre else DEFAULT_WEIGHTS)
         if null_bias is not None:
             self.weights = replace(self.weights, null={**self.weights.null, "bias": null_bias})
         self.full_search_cells = full_search_cells
         self.lexical = lexical
         self.split_words = split_words  # second pass: also split off edge sentences by word coverage
         self.progress = progress
+        # sentence vectors minus their side's mean (plain ones kept as a feature), with weights
+        # trained that way (scripts/train_align.py --centre)
+        self.centre = centre
         self._encoder = None
         self._cache = None
 
@@ -91,7 +96,7 @@ class EngineAligner:
         enc_sig = enc.signature() if enc is not None else "none"
         split = "numbers+words" if self.split_words else "numbers"
         return (f"engine.{self.VERSION}[enc={enc_sig},lex={'cedict' if self.lexical else 'none'},"
-                f"null={self.weights.null.get('bias', 0.0):g},split={split}]")
+                f"null={self.weights.null.get('bias', 0.0):g},split={split}{',centred' if self.centre else ''}]")
 
     def align(self, src: Sequence[str], tgt: Sequence[str], src_lang: str = "zh", tgt_lang: str = "en",
               progress: Progress | None = None) -> list[Bead]:
@@ -157,13 +162,15 @@ class EngineAligner:
             return None
         return _normalise(enc.encode(list(texts), progress=lambda d, t: say(stage, d, t)))
 
-    @staticmethod
-    def _side(texts: Sequence[str], lang: str, vecs, words):
+    def _side(self, texts: Sequence[str], lang: str, vecs, words):
         import numpy as np
 
         from .anchors import anchors, edges, has_quote
-        from .features import Side
+        from .features import Side, centred
 
+        plain = None
+        if vecs is not None and self.centre:
+            vecs, plain = centred(vecs), vecs
         lengths = np.array([len("".join(t.split())) for t in texts], dtype=np.float64)
         return Side(
             vecs=vecs,
@@ -172,6 +179,7 @@ class EngineAligner:
             anchors=[anchors(t, lang) for t in texts],
             quotes=np.array([1.0 if has_quote(t, lang) else 0.0 for t in texts]),
             edges=np.array([edges(t) for t in texts], dtype=np.float64).reshape(-1, 4),
+            plain=plain,
         )
 
     def _words(self, texts: Sequence[str], lang: str):

