@@ -89,6 +89,19 @@ def test_empty_side(engine):
     assert pairs(engine.align([], EN[:1], "zh", "en")) == [((), (0,))]
 
 
+def test_centred_engine_bead_types(engine):
+    """The opt-in engine on centred vectors (its own weights): 1-1, 1-2 / 2-1, 1-3 and a dropped
+    paragraph as the default engine. (An added English sentence it still merges into a neighbour.)"""
+    from transcompare.align.engine import EngineAligner
+
+    centred = EngineAligner(cache_path=engine.cache_path, centre=True)
+    assert "centred" in centred.signature() and "centred" not in engine.signature()
+    test_one_to_one(centred)
+    test_one_to_two_and_two_to_one(centred)
+    test_one_to_three(centred)
+    test_dropped_paragraph(centred)
+
+
 def test_cache_embeds_each_text_once(tmp_path):
     import numpy as np
 
