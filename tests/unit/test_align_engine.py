@@ -92,9 +92,9 @@ def test_empty_side(engine):
 def test_centred_engine_bead_types(engine):
     """The opt-in engine on centred vectors (its own weights): 1-1, 1-2 / 2-1, 1-3 and a dropped
     paragraph as the default engine. (An added English sentence it still merges into a neighbour.)"""
-    from transcompare.align.engine import EngineAligner
+    from transcompare.align import get_aligner
 
-    centred = EngineAligner(cache_path=engine.cache_path, centre=True)
+    centred = get_aligner("engine-centred", cache_path=engine.cache_path)  # the name the CLI's --aligner takes
     assert "centred" in centred.signature() and "centred" not in engine.signature()
     test_one_to_one(centred)
     test_one_to_two_and_two_to_one(centred)

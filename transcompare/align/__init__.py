@@ -14,6 +14,7 @@ from ..protocols import Aligner
 ALIGNERS: dict[str, str] = {
     "gale-church": "transcompare.align.gale_church:GaleChurchAligner",
     "engine": "transcompare.align.engine:EngineAligner",
+    "engine-centred": "transcompare.align.engine:CentredEngineAligner",
 }
 DEFAULT_ALIGNER = "engine"
 

