@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from eval_align import load_docs  # noqa: E402
 from transcompare.align.dp import NEG, full_band, posteriors  # noqa: E402
-from transcompare.align.engine import NULL_BIAS, SHAPES, EngineAligner, Weights  # noqa: E402
+from transcompare.align.engine import SHAPES, EngineAligner, Weights  # noqa: E402
 from transcompare.align.evaluate import Counts  # noqa: E402
 from transcompare.align.features import FEATURES, NULL_FEATURES, block_features, prepare  # noqa: E402
 

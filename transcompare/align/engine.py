@@ -202,8 +202,6 @@ class EngineAligner:
         return [[frozenset(w) for w in found[k]] for k in keys]
 
     def align_sides(self, src, tgt, say: Progress = lambda *a: None) -> list[Bead]:
-        import numpy as np
-
         from .dp import full_band
 
         n, m = len(src), len(tgt)
@@ -213,7 +211,6 @@ class EngineAligner:
             lo, hi = self._coarse_band(src, tgt, say)
         raw = self._split_orphans(self._search(src, tgt, SHAPES, lo, hi, say), src, tgt, self.split_words)
         beads = []
-        i = j = 0
         for a, b, ie, je, gain in raw:
             size = max(a + b, 1)
             conf = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, gain / size))))
@@ -298,9 +295,7 @@ class EngineAligner:
         return head + [(ea - sa, eb - sb, ea, eb, gain)] + tail
 
     def _search(self, src, tgt, shapes, lo, hi, say: Progress = lambda *a: None, weights: Weights | None = None):
-        import numpy as np
-
-        from .dp import NEG, search
+        from .dp import search
         from .features import block_features, prepare
 
         w = weights or self.weights
@@ -378,7 +373,6 @@ def combine(feats: dict, shapes, w: Weights):
 
     from .dp import NEG
 
-    first = next(iter(w.feature), None)
     total = np.zeros_like(feats["valid"], dtype=np.float32)
     extra = np.array([(a + b - 2) / 2.0 for a, b in shapes], dtype=np.float32)[:, None, None]
     for name, value in feats.items():

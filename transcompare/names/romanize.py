@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import itertools
-import re
 import unicodedata
 
 from .surnames import split_name, surname_table
