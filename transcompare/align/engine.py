@@ -317,7 +317,7 @@ class EngineAligner:
         import numpy as np
 
         from .dp import full_band
-        from .features import Side, _normalise, lexical_vectors
+        from .features import Side, _normalise, centred, lexical_vectors
 
         n, m = len(src), len(tgt)
         groups = int(math.sqrt(self.full_search_cells))
@@ -327,7 +327,9 @@ class EngineAligner:
         def coarse_side(side) -> Side:
             parts = [lexical_vectors(side)]
             if side.vecs is not None:
-                parts.append(side.vecs)
+                # centred: sums of dozens of raw sentence vectors all point along the encoder's common
+                # direction, so every group looked like every other and the path was lost on the Bible
+                parts.append(centred(side.vecs, prior=0.0))
             vecs = _normalise(np.concatenate(parts, axis=1))
             bare = Side(vecs, side.lengths, [[] for _ in range(len(side))], [frozenset()] * len(side),
                         np.zeros(len(side)), idf=[np.zeros(0)] * len(side))
