@@ -60,7 +60,7 @@ class EngineAligner:
     """Cross-lingual embeddings + CC-CEDICT overlap + anchors + length; banded DP search."""
 
     name = "engine"
-    VERSION = "v2"
+    VERSION = "v3"  # v3: coarse pass on centred vectors
 
     def __init__(
         self,
