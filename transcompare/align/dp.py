@@ -137,20 +137,24 @@ def posteriors(
         """Columns c in [l, h) whose partner c - b lies in [pl, ph)."""
         return max(l, pl + b), min(h, ph + b)
 
+    def incoming(i):
+        """Beads ending on row i: (code, a, b, columns [c0, c1) of row i they reach, the forward
+        scores of where they start)."""
+        for k, (a, b) in enumerate(codes):
+            if a > i:
+                continue
+            pl = lo[i - a]
+            c0, c1 = overlap(lo[i], hi[i], pl, hi[i - a], b)
+            if c0 < c1:
+                yield k, a, b, c0, c1, alpha[i - a][c0 - b - pl:c1 - b - pl]
+
     alpha: list[np.ndarray] = []
     for i in range(n + 1):
         l, h = lo[i], hi[i]
         acc = np.full(h - l, NEG)
         if i == 0 and l == 0:
             acc[0] = 0.0
-        for k, (a, b) in enumerate(codes):
-            if a > i:
-                continue
-            pl = lo[i - a]
-            c0, c1 = overlap(l, h, pl, hi[i - a], b)
-            if c0 >= c1:
-                continue
-            base = alpha[i - a][c0 - b - pl:c1 - b - pl]
+        for k, a, b, c0, c1, base in incoming(i):
             s = -ds[i - 1] if k == null_code else scores[k, i, c0:c1]
             acc[c0 - l:c1 - l] = np.logaddexp(acc[c0 - l:c1 - l], base + s)
         c = cum[l:h]
@@ -182,14 +186,8 @@ def posteriors(
         row = np.logaddexp.accumulate((acc - c)[::-1])[::-1] + c
         beta[i] = row
         if i > 0:  # posteriors of the beads that end on this row
-            for k, (a, b) in enumerate(codes):
-                if a > i:
-                    continue
-                pl = lo[i - a]
-                c0, c1 = overlap(l, h, pl, hi[i - a], b)
-                if c0 >= c1:
-                    continue
-                base = alpha[i - a][c0 - b - pl:c1 - b - pl] + row[c0 - l:c1 - l] - log_z
+            for k, a, b, c0, c1, base in incoming(i):
+                base = base + row[c0 - l:c1 - l] - log_z
                 if k == null_code:
                     null_src[i - 1] = np.exp(base - ds[i - 1]).sum()
                 else:
