@@ -329,7 +329,7 @@ class EngineAligner:
             if side.vecs is not None:
                 # centred: sums of dozens of raw sentence vectors all point along the encoder's common
                 # direction, so every group looked like every other and the path was lost on the Bible
-                parts.append(centred(side.vecs, prior=0.0))
+                parts.append(centred(side.vecs))
             vecs = _normalise(np.concatenate(parts, axis=1))
             bare = Side(vecs, side.lengths, [[] for _ in range(len(side))], [frozenset()] * len(side),
                         np.zeros(len(side)), idf=[np.zeros(0)] * len(side))

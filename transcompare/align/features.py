@@ -90,18 +90,13 @@ def _normalise(x: np.ndarray) -> np.ndarray:
     return (x / np.maximum(norms, 1e-9)).astype(np.float32)
 
 
-#: Sentences' worth of weight pulling a side's mean embedding toward zero before it is taken off:
-#: a short text's mean is mostly its own content rather than the encoder's common direction.
-CENTRE_PRIOR = 0.0
-
-
-def centred(vecs: np.ndarray | None, prior: float = CENTRE_PRIOR) -> np.ndarray | None:
-    """Rows minus the side's (shrunken) mean, renormalised. Sentence encoders put a language's
+def centred(vecs: np.ndarray | None) -> np.ndarray | None:
+    """Rows minus the side's mean, renormalised. Sentence encoders put a language's
     sentences in a narrow cone, so unrelated neighbours look alike; without the common direction
     a sentence's counterpart stands out more from its neighbours."""
     if vecs is None or not len(vecs):
         return vecs
-    mean = vecs.sum(0) / (len(vecs) + prior)
+    mean = vecs.mean(0)
     return _normalise(vecs - mean[None, :])
 
 
