@@ -283,10 +283,6 @@ def _sentence_span(edition: Edition, q: Quote) -> range:
     return range(q.sentence, last + 1)
 
 
-def _sentence_spans(edition: Edition, sids: Iterable[int]) -> tuple[tuple[int, int], ...]:
-    return tuple((edition.sentences[s].start, edition.sentences[s].end) for s in sids)
-
-
 def _sentence_index(edition: Edition):
     starts = [s.start for s in edition.sentences]
 
@@ -623,8 +619,8 @@ class QuoteCheck:
         return _Matching(pairs, unmatched, matched_en, taken_zh, zh_bead, in_order, units)
 
     def _finding(self, ctx, subtype, severity, conf, explanation, z: Quote | None, x: Quote | None, bead, evidence, extra_o=(), extra_e=()) -> Finding:
-        o_spans = tuple(Span(*s) for s in extra_o) + ((Span(z.start, z.end),) if z else ())
-        e_spans = tuple(Span(*s) for s in extra_e) + ((Span(x.start, x.end),) if x else ())
+        o_spans = tuple(extra_o) + ((Span(z.start, z.end),) if z else ())
+        e_spans = tuple(extra_e) + ((Span(x.start, x.end),) if x else ())
         return new_finding(self, ctx, "quote", subtype, severity, conf, explanation,
                            original_spans=o_spans, edition_spans=e_spans, bead=bead, evidence=evidence)
 
@@ -754,7 +750,7 @@ class QuoteCheck:
                 ctx, "speaker", "high", conf,
                 f"The quote is {z.speaker}'s in the original but attributed to {x.speaker} in the edition.",
                 z, x, bead, {"original_speaker": z.speaker, "edition_speaker": x.speaker},
-                extra_o=(z.speaker_span,) if z.speaker_span else (), extra_e=(x.speaker_span,) if x.speaker_span else (),
+                extra_o=(Span(*z.speaker_span),) if z.speaker_span else (), extra_e=(Span(*x.speaker_span),) if x.speaker_span else (),
             )
 
     @staticmethod
@@ -785,7 +781,7 @@ class QuoteCheck:
                 continue
             window_tgt = [s for b in (bead - 1, bead, bead + 1) if 0 <= b < len(ctx.beads) for s in ctx.beads[b].tgt]
             bead_text = " ".join(ctx.edition.sentences[s].text for s in tgt)
-            e_spans = _sentence_spans(ctx.edition, tgt)
+            e_spans = sentence_spans(ctx.edition, tgt)
             reported = re.search(rf"\b({_EN_VERB_RE}|according to|said that)\b", bead_text) if not same_language else re.search(_ZH_VERB_RE, bead_text)
             overlap = _overlap(z.text, bead_text, same_language)
             if overlap < 0.15 and self._anywhere(ctx, z.text, same_language, claimed):
@@ -832,7 +828,7 @@ class QuoteCheck:
         conf = 0.65 * damp
         if conf >= threshold:
             yield self._finding(ctx, "missing", "low", conf, f"The quoted phrase “{_short(z.text)}” has no counterpart in the edition.",
-                                z, None, bead, {"original": z.text}, extra_e=_sentence_spans(ctx.edition, tgt))
+                                z, None, bead, {"original": z.text}, extra_e=sentence_spans(ctx.edition, tgt))
 
     @staticmethod
     def _room(ctx, z: Quote, bead: int, ratio: float, quoted=((), ())) -> bool:
@@ -858,7 +854,7 @@ class QuoteCheck:
             return
         what = "is there without its quote marks" if words_kept else "has no counterpart in the edition"
         yield self._finding(ctx, subtype, severity, conf, f"The quote “{_short(z.text)}” {what}.", z, None, bead,
-                            {"original": z.text, "speaker": z.speaker}, extra_e=_sentence_spans(ctx.edition, ctx.beads[bead].tgt))
+                            {"original": z.text, "speaker": z.speaker}, extra_e=sentence_spans(ctx.edition, ctx.beads[bead].tgt))
 
     @staticmethod
     def _anywhere(ctx, quote: str, same_language: bool, claimed=frozenset()) -> bool:
