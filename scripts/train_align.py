@@ -165,10 +165,15 @@ def gold_band(gold, n, m, width):
     return lo.astype(np.int64), hi.astype(np.int64)
 
 
-def make_doc(aligner: EngineAligner, name, zh, en, gold, width) -> Doc:
+def make_doc(aligner: EngineAligner, name, zh, en, gold, width, adapted: bool = True) -> Doc:
+    """``adapted``: features of the engine's second pass (words learned from its first path)."""
     src, tgt = aligner.side(zh, "zh"), aligner.side(en, "en")
     n, m = len(src), len(tgt)
     flo, fhi = full_band(n, m)
+    if adapted and aligner.adapt and aligner.lexical:
+        # the engine's second pass: words learned from its first path (with the current weights)
+        learned = aligner._adapted(src, tgt, aligner._search(src, tgt, SHAPES, flo, fhi)[0])
+        src = learned if learned is not None else src
     prep = prepare(src, tgt, SHAPES, flo, fhi)  # as the engine does for documents this size
     feats = block_features(src, tgt, prep, SHAPES, 0, n + 1, 0, m + 1)
     lo, hi = gold_band(gold, n, m, width)
@@ -356,7 +361,7 @@ def evaluate(aligner: EngineAligner, weights: Weights, docs: list[Doc], null_bia
     """The engine's own output with these weights, scored against the gold."""
     counts = counts or Counts()
     engine = EngineAligner(encoder=aligner.encoder_name, cache_path=aligner.cache_path, weights=weights,
-                           null_bias=null_bias, centre=aligner.centre)
+                           null_bias=null_bias, centre=aligner.centre, adapt=aligner.adapt)
     engine._encoder, engine._cache = aligner._encoder, aligner._cache
     for d in docs:
         beads = engine.align(d.zh, d.en, "zh", "en")
@@ -390,6 +395,9 @@ def main(argv=None) -> int:
                     help="short stretches of each document (6-40 beads, half with a passage dropped), trained on too")
     ap.add_argument("--centre", action="store_true",
                     help="centred sentence vectors (EngineAligner(centre=True)); the weights only suit such an engine")
+    ap.add_argument("--no-adapt", action="store_true", help="train the engine without its learned-word second pass")
+    ap.add_argument("--first-pass-features", action="store_true",
+                    help="train on features without the learned words (the engine still uses them when scoring)")
     ap.add_argument("--cv", action="store_true", help="also score each document with weights trained on the others")
     ap.add_argument("--docs", nargs="*", help="only these document folders")
     ap.add_argument("--write", action="store_true", help="write the weights into transcompare/align/weights.py")
@@ -397,21 +405,23 @@ def main(argv=None) -> int:
     null_bias = None if args.null_bias == "learned" else float(args.null_bias)
 
     aligner = EngineAligner(encoder=None if args.encoder == "none" else args.encoder, cache_path=args.cache,
-                            centre=args.centre)
+                            centre=args.centre, adapt=not args.no_adapt)
     start = time.perf_counter()
     docs, extra = [], []
     rng = np.random.default_rng(0)
     for name, zh, en, gold in load_docs(args.gold_dir, None, args.docs):
-        docs.append(make_doc(aligner, name, zh, en, gold, args.band))
+        adapted = not args.first_pass_features
+        docs.append(make_doc(aligner, name, zh, en, gold, args.band, adapted))
         for copy in range(args.augment):
-            extra.append(make_doc(aligner, f"{name}+drops{copy}", *augment(zh, en, gold, rng, args.drop_rate), args.band))
+            extra.append(make_doc(aligner, f"{name}+drops{copy}", *augment(zh, en, gold, rng, args.drop_rate), args.band,
+                                  adapted))
         for copy in range(args.excerpts):
             short = excerpt(zh, en, gold, rng)
             if short is not None:
                 # half of them with a passage dropped, as a short news edition might
                 if copy % 2:
                     short = augment(*short, rng, 2 * args.drop_rate)
-                extra.append(make_doc(aligner, f"{name}+excerpt{copy}", *short, args.band))
+                extra.append(make_doc(aligner, f"{name}+excerpt{copy}", *short, args.band, adapted))
     # Standardise features so one penalty suits them all (shape indicators and null bias stay raw).
     scale = np.ones(DIM)
     flat = np.concatenate([d.phi for d in docs + extra], axis=1)

@@ -137,8 +137,9 @@ def _cum2(m: np.ndarray) -> np.ndarray:
     return out
 
 
-def pair_counts(src: Side, tgt: Side, r0: int, r1: int, c0: int, c1: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """For units src[r0:r1] x tgt[c0:c1]: src words found in tgt, tgt words found in src, shared anchors."""
+def pair_counts(src: Side, tgt: Side, r0: int, r1: int, c0: int, c1: int) -> tuple[np.ndarray, ...]:
+    """For units src[r0:r1] x tgt[c0:c1]: src words found in tgt, tgt words found in src, shared
+    anchors, and the first two IDF-weighted."""
     rows, cols = range(r0, r1), range(c0, c1)
     tgt_vocab: dict[str, int] = {}
     for j in cols:
@@ -214,11 +215,11 @@ def _segment(op, mat, owner, n_units):
     return out
 
 
-NULL_FEATURES = ("bias", "uncovered", "empty", "mass")
+NULL_FEATURES = ("bias", "uncovered", "empty", "mass", "edition", "edition_uncovered")
 FEATURES = ("cos", "plain_cos", "margin", "row_gap", "col_gap", "lex_src", "lex_tgt", "idf_src", "idf_tgt",
             "anchor", "anchor_miss", "anchor_extra", "quote", "length", "open", "close", "question", "exclaim",
             "split_gap", "member_src", "member_tgt", "member_cos", "cross_lex", "cross_cos",
-            "miss_src", "miss_tgt")
+            "miss_src", "miss_tgt", "edge_lex", "edge_cos")
 
 
 @dataclass
@@ -247,7 +248,10 @@ def _prefix(values) -> np.ndarray:
     return np.concatenate([[0.0], np.cumsum(np.asarray(values, dtype=np.float64))])
 
 
-def prepare(src: Side, tgt: Side, shapes, lo: np.ndarray, hi: np.ndarray) -> Prepared:
+def prepare(src: Side, tgt: Side, shapes, lo: np.ndarray, hi: np.ndarray, vectors_from: Prepared | None = None) -> Prepared:
+    """Per-document values for a search over band ``lo``/``hi``. ``vectors_from``: a Prepared of the
+    same sentences and band whose vector values (windows, margins, chance cosine) are reused when
+    only the words changed."""
     max_a = max(a for a, _ in shapes)
     max_b = max(b for _, b in shapes)
     src_win: dict[int, np.ndarray] = {}
@@ -265,7 +269,11 @@ def prepare(src: Side, tgt: Side, shapes, lo: np.ndarray, hi: np.ndarray) -> Pre
     near = _near(s_lo, s_hi, t_lo, t_hi, n, m)
     src_cover, tgt_cover, pairs = _lexical_cover(src, tgt, *near)
     cos_mean, cos_sd = 0.0, 1.0
-    if src.vecs is not None and tgt.vecs is not None and len(src) and len(tgt):
+    if vectors_from is not None:
+        v = vectors_from
+        src_win, tgt_win, src_margin, tgt_margin = v.src_win, v.tgt_win, v.src_margin, v.tgt_margin
+        cos_mean, cos_sd = v.cos_mean, v.cos_sd
+    elif src.vecs is not None and tgt.vecs is not None and len(src) and len(tgt):
         src_nb = neighbour_means(src.vecs, tgt.vecs, s_lo, s_hi)
         cos_mean, cos_sd = _chance_cosine(src.vecs, tgt.vecs, near[0], near[1])
         tgt_nb = neighbour_means(tgt.vecs, src.vecs, t_lo, t_hi)
@@ -296,10 +304,12 @@ def prepare(src: Side, tgt: Side, shapes, lo: np.ndarray, hi: np.ndarray) -> Pre
         }
 
     src_unit, tgt_unit = _unit(src), _unit(tgt)
-    src_null = _null_features(src, src_cover, src_unit)
-    tgt_null = _null_features(tgt, tgt_cover, tgt_unit)
+    src_null = _null_features(src, src_cover, src_unit, edition=False)
+    tgt_null = _null_features(tgt, tgt_cover, tgt_unit, edition=True)
+    plain = (vectors_from.src_plain, vectors_from.tgt_plain) if vectors_from is not None else \
+        (_plain_windows(src, max_a), _plain_windows(tgt, max_b))
     return Prepared(src_win, tgt_win, src_margin, tgt_margin, cums(src), cums(tgt), ratio, src_null, tgt_null, pairs,
-                    src_unit, tgt_unit, cos_mean, cos_sd, _plain_windows(src, max_a), _plain_windows(tgt, max_b))
+                    src_unit, tgt_unit, cos_mean, cos_sd, *plain)
 
 
 def _plain_windows(side: Side, size: int) -> dict | None:
@@ -322,15 +332,18 @@ def _unit(side: Side) -> float:
     return max(float(np.mean([x.sum() for x in side.idf])) if len(side) else 1.0, 1e-3)
 
 
-def _null_features(side: Side, cover: np.ndarray, unit: float) -> np.ndarray:
+def _null_features(side: Side, cover: np.ndarray, unit: float, edition: bool) -> np.ndarray:
     """Per sentence, in NULL_FEATURES order: 1, the share of its (IDF-weighted) words found nowhere
-    near it on the other side, whether
-    it has no content words at all (then only the other signals speak), and its content in average
-    sentences (leaving out a long sentence costs more than a short one)."""
+    near it on the other side, whether it has no content words at all (then only the other signals
+    speak), its content in average sentences (leaving out a long sentence costs more than a short
+    one), and the first two again for edition sentences only (English words meet dictionary glosses
+    more loosely than Chinese words meet English ones, and literary editions add less than they drop)."""
     mass = np.array([float(x.sum()) for x in side.idf]) if len(side) else np.zeros(0)
     has = mass > 0
     uncovered = np.where(has, 1.0 - np.minimum(cover, 1.0), 0.0)
-    return np.stack([np.ones(len(side)), uncovered, (~has).astype(np.float64), mass / unit],
+    ones = np.ones(len(side))
+    flag = 1.0 if edition else 0.0
+    return np.stack([ones, uncovered, (~has).astype(np.float64), mass / unit, flag * ones, flag * uncovered],
                     1).reshape(-1, len(NULL_FEATURES))
 
 
@@ -411,9 +424,9 @@ def block_features(src: Side, tgt: Side, prep: Prepared, shapes, r0: int, r1: in
     S = len(shapes)
     out = {name: np.zeros((S, R, C), np.float32) for name in FEATURES}
     valid = np.zeros((S, R, C), bool)
-    # Units that can take part: src[er0:er1], tgt[ec0:ec1].
-    er0, er1 = max(0, r0 - max_a), max(0, min(len(src), r1 - 1))
-    ec0, ec1 = max(0, c0 - max_b), max(0, min(len(tgt), c1 - 1))
+    # Units that can take part, and the neighbour on either side: src[er0:er1], tgt[ec0:ec1].
+    er0, er1 = max(0, r0 - max_a - 1), max(0, min(len(src), r1))
+    ec0, ec1 = max(0, c0 - max_b - 1), max(0, min(len(tgt), c1))
     w1 = w2 = None
     if er1 > er0 and ec1 > ec0:
         if prep.pairs is not None and prep.pairs[0] == (er0, er1, ec0, ec1):
@@ -481,6 +494,7 @@ def block_features(src: Side, tgt: Side, prep: Prepared, shapes, r0: int, r1: in
             out["anchor_extra"][k] = np.minimum(3.0, np.maximum(0.0, na + nb - 2 * sh))
         if pairs is not None:
             pairs.members(out, k, a, b, i_beg[:, 0], j_beg[0, :])
+            pairs.edges(out, k, a, b, i_beg[:, 0], j_beg[0, :])
             if a >= 2 and b >= 2:
                 pairs.cross(out, k, a, b, i_beg[:, 0], j_beg[0, :])
         qs = (sc["quotes"][i_end] - sc["quotes"][i_beg]) > 0
@@ -584,6 +598,31 @@ class _PairEvidence:
             x = tv[ri0][:, self._cols(j_beg, v)]
             weakest = np.minimum(weakest, x)
         out["member_cos"][k] = weakest
+
+    def edges(self, out, k, a, b, i_beg, j_beg):
+        """How much better the neighbouring beads' sentences explain the bead's edge sentences than the
+        bead does: the first (last) edition sentence against the original sentence before (after) the
+        bead rather than the bead's first (last) one, and the same for the original's edge sentences.
+        A sentence on the boundary between two beads is the commonest error, and the path compares
+        the two sides of a boundary only through whole-bead sums."""
+        first_r, last_r = i_beg, i_beg + a - 1
+        first_c, last_c = j_beg, j_beg + b - 1
+
+        def at(pair, r, c):  # pair[r, c] for every row x column, 0 outside the evidence block
+            ok = ((r >= self.er0) & (r < self.er1))[:, None] & ((c >= self.ec0) & (c < self.ec1))[None, :]
+            rr = np.clip(r - self.er0, 0, self.er1 - self.er0 - 1)
+            cc = np.clip(c - self.ec0, 0, self.ec1 - self.ec0 - 1)
+            return np.where(ok, pair[np.ix_(rr, cc)], 0.0)
+
+        for kind, name in (("lex", "edge_lex"), ("cos", "edge_cos")):
+            pair = self.pair.get(kind)
+            if pair is None:
+                continue
+            total = np.maximum(0.0, at(pair, first_r - 1, first_c) - at(pair, first_r, first_c))
+            total += np.maximum(0.0, at(pair, last_r + 1, last_c) - at(pair, last_r, last_c))
+            total += np.maximum(0.0, at(pair, first_r, first_c - 1) - at(pair, first_r, first_c))
+            total += np.maximum(0.0, at(pair, last_r, last_c + 1) - at(pair, last_r, last_c))
+            out[name][k] = total
 
     def cross(self, out, k, a, b, i_beg, j_beg):
         """Evidence a many-to-many bead loses in its best cut into two consecutive beads."""

@@ -7,6 +7,7 @@ pinyin ("林志恒" ~ "Lin Zhiheng"), marked with a leading "@" so they never me
 
 from __future__ import annotations
 
+import math
 import pickle
 import re
 from functools import lru_cache
@@ -230,3 +231,49 @@ def en_words(text: str) -> list[frozenset[str]]:
 def sentence_words(texts, lang: str) -> list[list[frozenset[str]]]:
     fn = zh_words if lang in ("zh", "zh-Hans", "zh-Hant") else en_words
     return [fn(t) for t in texts]
+
+
+def learn_associations(src_words, tgt_words, beads, min_joint: int = 2, min_dice: float = 0.5, max_p: float = 1e-3):
+    """Word pairs a first alignment shows travelling together, as extra glosses for the original's words.
+
+    ``beads`` are (original ids, edition ids) pairs the aligner is sure of. An original word and an
+    English stem that meet in at least ``min_joint`` of them, with a Dice coefficient over beads of
+    at least ``min_dice``, count as translations: a character's translated name (a literary edition
+    rarely spells it in pinyin), a recurring term CC-CEDICT glosses otherwise. In a short text two
+    meetings are chance, so the meetings must also be unlikely (at most ``max_p``) for words that
+    frequent placed at random. Returns {original word: stems to add}. This is the dictionary-building
+    pass of Hunalign's realign mode, kept to one document."""
+    from collections import Counter
+
+    in_src, in_tgt, joint = Counter(), Counter(), Counter()
+    total = 0
+    for s, t in beads:
+        if not s or not t:
+            continue
+        total += 1
+        words = {w for i in s for w in src_words[i]}
+        stems = {x for j in t for w in tgt_words[j] for x in w}
+        in_src.update(words)
+        in_tgt.update(stems)
+        joint.update((w, x) for w in words for x in stems)
+    learned: dict[frozenset[str], set[str]] = {}
+    for (w, x), both in joint.items():
+        if both >= min_joint and x not in w and 2 * both >= min_dice * (in_src[w] + in_tgt[x]) \
+                and _chance_of_meeting(total, in_src[w], in_tgt[x], both) <= max_p:
+            learned.setdefault(w, set()).add(x)
+    return learned
+
+
+def _chance_of_meeting(beads: int, a: int, b: int, met: int) -> float:
+    """P(two words in ``a`` and ``b`` of ``beads`` beads, placed at random, meet in ``met`` or more):
+    the hypergeometric tail."""
+    def log_choose(n, k):
+        return math.lgamma(n + 1) - math.lgamma(k + 1) - math.lgamma(n - k + 1)
+
+    whole = log_choose(beads, b)
+    return sum(math.exp(log_choose(a, x) + log_choose(beads - a, b - x) - whole) for x in range(met, min(a, b) + 1))
+
+
+def with_associations(words, learned) -> list[list[frozenset[str]]]:
+    """Sentences' words with learned stems added (a word's identity, and so its IDF, stays per word)."""
+    return [[w | learned[w] if w in learned else w for w in unit] for unit in words]
