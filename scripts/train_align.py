@@ -165,12 +165,11 @@ def gold_band(gold, n, m, width):
     return lo.astype(np.int64), hi.astype(np.int64)
 
 
-def make_doc(aligner: EngineAligner, name, zh, en, gold, width, adapted: bool = True) -> Doc:
-    """``adapted``: features of the engine's second pass (words learned from its first path)."""
+def make_doc(aligner: EngineAligner, name, zh, en, gold, width) -> Doc:
     src, tgt = aligner.side(zh, "zh"), aligner.side(en, "en")
     n, m = len(src), len(tgt)
     flo, fhi = full_band(n, m)
-    if adapted and aligner.adapt and aligner.lexical:
+    if aligner.adapt and aligner.lexical:
         # the engine's second pass: words learned from its first path (with the current weights)
         learned = aligner._adapted(src, tgt, aligner._search(src, tgt, SHAPES, flo, fhi)[0])
         src = learned if learned is not None else src
@@ -207,12 +206,12 @@ def make_doc(aligner: EngineAligner, name, zh, en, gold, width, adapted: bool = 
                src_null_ok, tgt_null_ok, gold, zh, en)
 
 
-def augment(zh, en, gold, rng, rate: float, max_run: int = 3):
+def augment(zh, en, gold, rng, rate: float, max_run: int = 3, addition_share: float = 0.5):
     """A copy of a document with whole passages dropped from one side, as news editions do: the
     edition side of a run of 1-3 consecutive beads is removed (their original sentences become
     omissions), or the original side (their edition sentences become additions). MAC-Dev's own
     omissions are a handful of subtle literary asides; these teach the weights what a dropped
-    paragraph looks like."""
+    paragraph looks like. ``addition_share`` of the runs drop the original side instead."""
     ok = [k for k, (s, t) in enumerate(gold)
           if s and t and (len(s), len(t)) in SHAPES and list(s) == list(range(s[0], s[-1] + 1))]
     drop_zh, drop_en = set(), set()
@@ -220,7 +219,7 @@ def augment(zh, en, gold, rng, rate: float, max_run: int = 3):
     while k < len(gold):
         if k in ok and rng.random() < rate:
             run = [x for x in range(k, k + int(rng.integers(1, max_run + 1))) if x in ok]
-            side = drop_en if rng.random() < 0.5 else drop_zh
+            side = drop_en if rng.random() < 1.0 - addition_share else drop_zh
             for x in run:
                 side.update(gold[x][1] if side is drop_en else gold[x][0])
             k += len(run) + 1  # keep a bead between runs
@@ -390,14 +389,14 @@ def main(argv=None) -> int:
                     help="no-counterpart score when scoring ('learned' = the trained one; a number overrides it)")
     ap.add_argument("--augment", type=int, default=1,
                     help="copies of each document with passages dropped from one side, trained on too")
+    ap.add_argument("--addition-share", type=float, default=0.5,
+                    help="share of dropped passages taken from the original (edition sentences left as additions)")
     ap.add_argument("--drop-rate", type=float, default=0.03, help="share of beads that start a dropped passage")
     ap.add_argument("--excerpts", type=int, default=0,
                     help="short stretches of each document (6-40 beads, half with a passage dropped), trained on too")
     ap.add_argument("--centre", action="store_true",
                     help="centred sentence vectors (EngineAligner(centre=True)); the weights only suit such an engine")
     ap.add_argument("--no-adapt", action="store_true", help="train the engine without its learned-word second pass")
-    ap.add_argument("--first-pass-features", action="store_true",
-                    help="train on features without the learned words (the engine still uses them when scoring)")
     ap.add_argument("--cv", action="store_true", help="also score each document with weights trained on the others")
     ap.add_argument("--docs", nargs="*", help="only these document folders")
     ap.add_argument("--write", action="store_true", help="write the weights into transcompare/align/weights.py")
@@ -410,18 +409,17 @@ def main(argv=None) -> int:
     docs, extra = [], []
     rng = np.random.default_rng(0)
     for name, zh, en, gold in load_docs(args.gold_dir, None, args.docs):
-        adapted = not args.first_pass_features
-        docs.append(make_doc(aligner, name, zh, en, gold, args.band, adapted))
+        docs.append(make_doc(aligner, name, zh, en, gold, args.band))
         for copy in range(args.augment):
-            extra.append(make_doc(aligner, f"{name}+drops{copy}", *augment(zh, en, gold, rng, args.drop_rate), args.band,
-                                  adapted))
+            dropped = augment(zh, en, gold, rng, args.drop_rate, addition_share=args.addition_share)
+            extra.append(make_doc(aligner, f"{name}+drops{copy}", *dropped, args.band))
         for copy in range(args.excerpts):
             short = excerpt(zh, en, gold, rng)
             if short is not None:
                 # half of them with a passage dropped, as a short news edition might
                 if copy % 2:
-                    short = augment(*short, rng, 2 * args.drop_rate)
-                extra.append(make_doc(aligner, f"{name}+excerpt{copy}", *short, args.band, adapted))
+                    short = augment(*short, rng, 2 * args.drop_rate, addition_share=args.addition_share)
+                extra.append(make_doc(aligner, f"{name}+excerpt{copy}", *short, args.band))
     # Standardise features so one penalty suits them all (shape indicators and null bias stay raw).
     scale = np.ones(DIM)
     flat = np.concatenate([d.phi for d in docs + extra], axis=1)
