@@ -618,10 +618,11 @@ class _PairEvidence:
             pair = self.pair.get(kind)
             if pair is None:
                 continue
-            total = np.maximum(0.0, at(pair, first_r - 1, first_c) - at(pair, first_r, first_c))
-            total += np.maximum(0.0, at(pair, last_r + 1, last_c) - at(pair, last_r, last_c))
-            total += np.maximum(0.0, at(pair, first_r, first_c - 1) - at(pair, first_r, first_c))
-            total += np.maximum(0.0, at(pair, last_r, last_c + 1) - at(pair, last_r, last_c))
+            own_first, own_last = at(pair, first_r, first_c), at(pair, last_r, last_c)
+            total = np.maximum(0.0, at(pair, first_r - 1, first_c) - own_first)
+            total += np.maximum(0.0, at(pair, last_r + 1, last_c) - own_last)
+            total += np.maximum(0.0, at(pair, first_r, first_c - 1) - own_first)
+            total += np.maximum(0.0, at(pair, last_r, last_c + 1) - own_last)
             out[name][k] = total
 
     def cross(self, out, k, a, b, i_beg, j_beg):

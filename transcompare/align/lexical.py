@@ -275,5 +275,6 @@ def _chance_of_meeting(beads: int, a: int, b: int, met: int) -> float:
 
 
 def with_associations(words, learned) -> list[list[frozenset[str]]]:
-    """Sentences' words with learned stems added (a word's identity, and so its IDF, stays per word)."""
+    """Sentences' words with learned stems added; every occurrence of a word gets the same stems, so
+    the caller can keep the side's IDF weights as they were."""
     return [[w | learned[w] if w in learned else w for w in unit] for unit in words]
