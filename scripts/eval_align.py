@@ -62,6 +62,10 @@ def make_aligner(args):
             options["centre"] = True
         if args.no_adapt:
             options["adapt"] = False
+        if args.trained_shapes_only:
+            from transcompare.align.engine import TRAINED_SHAPES
+
+            options["shapes"] = TRAINED_SHAPES
         if args.null_bias is not None:
             options["null_bias"] = None if args.null_bias == "learned" else float(args.null_bias)
     return get_aligner(args.aligner, **options)
@@ -78,6 +82,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="engine: the second pass also splits off swallowed sentences by word coverage")
     ap.add_argument("--centre", action="store_true", help="engine: centred sentence vectors, with their own weights")
     ap.add_argument("--no-adapt", action="store_true", help="engine: no second pass with word pairs learned from the first")
+    ap.add_argument("--trained-shapes-only", action="store_true",
+                    help="engine: no 1-5 / 1-6 beads (the shapes whose bias is borrowed, engine.BIAS_FROM)")
     ap.add_argument("--null-bias", default=None, help="engine: score of a sentence without counterpart, or 'learned'")
     ap.add_argument("--docs", nargs="*", help="only these document folders")
     ap.add_argument("--prefix", default=None, help="bible: score the prefix text 001 ... 005 instead of all of 006")

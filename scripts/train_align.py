@@ -5,7 +5,7 @@
 The bead score stays linear (features, features x bead size, shape biases, no-counterpart
 features); training maximises the (L2-regularised) probability of the gold path among all
 paths the search could take, with forward-backward over the search lattice (``dp.posteriors``)
-and L-BFGS. Gold beads the search cannot make (1-5, 3-3, crossing beads) are latent: any path
+and L-BFGS. Gold beads the training lattice lacks (1-5, 2-4, 3-3, crossing beads) are latent: any path
 through their box counts as gold. ``--margin`` adds a cost to every wrong bead (softmax-margin).
 
 ``--cv`` also trains once per document on the others and scores it held out (leave one document
@@ -33,7 +33,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from eval_align import load_docs  # noqa: E402
 from transcompare.align.dp import NEG, full_band, posteriors  # noqa: E402
-from transcompare.align.engine import SHAPES, EngineAligner, Weights  # noqa: E402
+from transcompare.align.engine import TRAINED_SHAPES as SHAPES, EngineAligner, Weights  # noqa: E402
+from transcompare.align.engine import SHAPES as SEARCH_SHAPES  # noqa: E402
 from transcompare.align.evaluate import Counts  # noqa: E402
 from transcompare.align.features import FEATURES, NULL_FEATURES, block_features, prepare  # noqa: E402
 
@@ -171,7 +172,7 @@ def make_doc(aligner: EngineAligner, name, zh, en, gold, width) -> Doc:
     flo, fhi = full_band(n, m)
     if aligner.adapt and aligner.lexical:
         # the engine's second pass: words learned from its first path (with the current weights)
-        learned = aligner._adapted(src, tgt, aligner._search(src, tgt, SHAPES, flo, fhi)[0])
+        learned = aligner._adapted(src, tgt, aligner._search(src, tgt, aligner.shapes, flo, fhi)[0])
         src = learned if learned is not None else src
     prep = prepare(src, tgt, SHAPES, flo, fhi)  # as the engine does for documents this size
     feats = block_features(src, tgt, prep, SHAPES, 0, n + 1, 0, m + 1)
@@ -360,7 +361,7 @@ def evaluate(aligner: EngineAligner, weights: Weights, docs: list[Doc], null_bia
     """The engine's own output with these weights, scored against the gold."""
     counts = counts or Counts()
     engine = EngineAligner(encoder=aligner.encoder_name, cache_path=aligner.cache_path, weights=weights,
-                           null_bias=null_bias, centre=aligner.centre, adapt=aligner.adapt)
+                           null_bias=null_bias, centre=aligner.centre, adapt=aligner.adapt, shapes=aligner.shapes)
     engine._encoder, engine._cache = aligner._encoder, aligner._cache
     for d in docs:
         beads = engine.align(d.zh, d.en, "zh", "en")
@@ -400,11 +401,14 @@ def main(argv=None) -> int:
     ap.add_argument("--cv", action="store_true", help="also score each document with weights trained on the others")
     ap.add_argument("--docs", nargs="*", help="only these document folders")
     ap.add_argument("--write", action="store_true", help="write the weights into transcompare/align/weights.py")
+    ap.add_argument("--trained-shapes-only", action="store_true",
+                    help="score without the rarer shapes whose bias is borrowed (engine.BIAS_FROM)")
     args = ap.parse_args(argv)
     null_bias = None if args.null_bias == "learned" else float(args.null_bias)
 
     aligner = EngineAligner(encoder=None if args.encoder == "none" else args.encoder, cache_path=args.cache,
-                            centre=args.centre, adapt=not args.no_adapt)
+                            centre=args.centre, adapt=not args.no_adapt,
+                            shapes=SHAPES if args.trained_shapes_only else SEARCH_SHAPES)
     start = time.perf_counter()
     docs, extra = [], []
     rng = np.random.default_rng(0)

@@ -68,6 +68,16 @@ def test_one_to_three(engine):
     assert ((2,), (2, 3, 4)) in beads
 
 
+def test_one_to_five(engine):
+    # a shape too rare to train (engine.BIAS_FROM): without it the fifth sentence became an addition
+    zh = ZH[:2] + ["新线路全长二十五公里，共设十八个车站，每个车站都有新名字，票价为二十元，首班车在清晨发车。"] + ZH[3:]
+    en = EN[:2] + ["The new line will be 25 kilometres long.", "It will have 18 stations.", "Each station gets a new name.",
+                   "A ticket costs 20 yuan.", "The first train leaves early in the morning."] + EN[3:]
+    beads = pairs(engine.align(zh, en, "zh", "en"))
+    assert ((2,), (2, 3, 4, 5, 6)) in beads
+    assert ((3,), (7,)) in beads
+
+
 def test_dropped_paragraph(engine):
     en = EN[:3] + EN[6:]
     beads = engine.align(ZH, en, "zh", "en")

@@ -112,3 +112,16 @@ def test_edge_sentence_explained_by_the_neighbour():
     assert feats["edge_lex"][k, 2, 3] == 0.0  # original 1 ~ edition 1-2
     feats, _ = _features([["a", "b"], ["c", "d"], ["e", "f"]], [["a"], ["b"], ["c", "d"], ["e", "f"]])
     assert feats["edge_lex"][k, 2, 3] > 0.5  # original 1 ~ edition 1-2, but edition 1 is original 0's
+
+
+def test_rare_shape_borrows_its_trained_shapes_bias():
+    import numpy as np
+
+    from transcompare.align.engine import Weights, combine
+
+    shapes = [(1, 4), (1, 5), (2, 2)]
+    feats = {"cos": np.ones((3, 2, 2), np.float32), "valid": np.ones((3, 2, 2), bool)}
+    w = Weights.from_dict({"feature": {"cos": 1.0}, "sized": {"cos": 0.5}, "shape": {"1-4": 0.25}, "null": {}})
+    # 1-4: 1 + 0.5 x 1.5 + 0.25; 1-5 takes the 1-4 bias while its size term grows; 2-2 has no bias: barred
+    scores = combine(feats, shapes, w)[:, 0, 0].tolist()
+    assert scores[:2] == [2.0, 2.25] and scores[2] < -40
