@@ -5,7 +5,7 @@
 The bead score stays linear (features, features x bead size, shape biases, no-counterpart
 features); training maximises the (L2-regularised) probability of the gold path among all
 paths the search could take, with forward-backward over the search lattice (``dp.posteriors``)
-and L-BFGS. Gold beads the training lattice lacks (1-5, 2-4, 3-3, crossing beads) are latent: any path
+and L-BFGS. Gold beads the training lattice lacks (1-5, 1-6, 2-4, 3-3, crossing beads) are latent: any path
 through their box counts as gold. ``--margin`` adds a cost to every wrong bead (softmax-margin).
 
 ``--cv`` also trains once per document on the others and scores it held out (leave one document
