@@ -62,6 +62,10 @@ def make_aligner(args):
             options["centre"] = True
         if args.no_adapt:
             options["adapt"] = False
+        if args.weights:
+            from transcompare.align.engine import Weights
+
+            options["weights"] = Weights.load(args.weights)
         if args.trained_shapes_only:
             from transcompare.align.engine import TRAINED_SHAPES
 
@@ -82,6 +86,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="engine: the second pass also splits off swallowed sentences by word coverage")
     ap.add_argument("--centre", action="store_true", help="engine: centred sentence vectors, with their own weights")
     ap.add_argument("--no-adapt", action="store_true", help="engine: no second pass with word pairs learned from the first")
+    ap.add_argument("--weights", type=Path, default=None, help="engine: weights saved by train_align.py --save")
     ap.add_argument("--trained-shapes-only", action="store_true",
                     help="engine: no 1-5 / 1-6 beads (the shapes whose bias is borrowed, engine.BIAS_FROM)")
     ap.add_argument("--null-bias", default=None, help="engine: score of a sentence without counterpart, or 'learned'")
@@ -91,7 +96,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true", help="print the scores as JSON")
     args = ap.parse_args(argv)
 
-    aligner = make_aligner(args)
+    try:
+        aligner = make_aligner(args)
+    except ValueError as exc:  # a bad --weights file
+        ap.error(str(exc))
     counts = Counts()
     total_time = 0.0
     for name, zh, en, gold in load_docs(args.gold_dir, args.prefix, args.docs):

