@@ -170,11 +170,14 @@ def make_doc(aligner: EngineAligner, name, zh, en, gold, width) -> Doc:
     src, tgt = aligner.side(zh, "zh"), aligner.side(en, "en")
     n, m = len(src), len(tgt)
     flo, fhi = full_band(n, m)
+    first = None
     if aligner.adapt and aligner.lexical:
         # the engine's second pass: words learned from its first path (with the current weights)
-        learned = aligner._adapted(src, tgt, aligner._search(src, tgt, aligner.shapes, flo, fhi)[0])
+        path, first = aligner._search(src, tgt, aligner.shapes, flo, fhi)
+        learned = aligner._adapted(src, tgt, path)
         src = learned if learned is not None else src
-    prep = prepare(src, tgt, SHAPES, flo, fhi)  # as the engine does for documents this size
+    # as the engine does for documents this size, reusing the first search's vector values
+    prep = prepare(src, tgt, SHAPES, flo, fhi, vectors_from=first)
     feats = block_features(src, tgt, prep, SHAPES, 0, n + 1, 0, m + 1)
     lo, hi = gold_band(gold, n, m, width)
     cols = np.arange(m + 1)[None, :]
@@ -461,7 +464,8 @@ def main(argv=None) -> int:
 
     w = train(docs + extra, scale, args, log)
     weights = to_weights(w)
-    print(json.dumps(weights.to_dict(), indent=4, sort_keys=True))
+    as_json = json.dumps(weights.to_dict(), indent=4, sort_keys=True)
+    print(as_json)
     print(f"training set        {line(evaluate(aligner, weights, docs, null_bias).report())}")
     if extra:
         print(f"  with drops        {line(evaluate(aligner, weights, extra, null_bias).report())}")
@@ -470,13 +474,12 @@ def main(argv=None) -> int:
         if extra:
             print(f"  with drops        {line(cv_extra.report())}")
     print(f"{time.perf_counter() - start:.0f}s")
-    if args.save:
-        from transcompare.fileio import atomic_write
+    from transcompare.fileio import atomic_write
 
-        atomic_write(args.save, (json.dumps(weights.to_dict(), indent=4, sort_keys=True) + "\n").encode("utf-8"))
+    if args.save:
+        atomic_write(args.save, as_json + "\n")
     if args.write:
         from transcompare.align import weights as current
-        from transcompare.fileio import atomic_write
 
         tables = {"DEFAULT_WEIGHTS": current.DEFAULT_WEIGHTS, "LEXICAL_WEIGHTS": current.LEXICAL_WEIGHTS,
                   "CENTRED_WEIGHTS": current.CENTRED_WEIGHTS}

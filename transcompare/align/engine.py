@@ -46,9 +46,11 @@ class Weights:
     shape: dict = field(default_factory=lambda: dict(DEFAULT_WEIGHTS["shape"]))
     null: dict = field(default_factory=lambda: dict(DEFAULT_WEIGHTS["null"]))
 
+    TABLES = ("feature", "sized", "shape", "null")
+
     @classmethod
     def from_dict(cls, data: dict) -> "Weights":
-        return cls(**{k: dict(data[k]) for k in ("feature", "sized", "shape", "null")})
+        return cls(**{k: dict(data[k]) for k in cls.TABLES})
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -64,7 +66,7 @@ class Weights:
             data = json.loads(Path(path).read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise ValueError(f"cannot read weights from {path}: {exc}") from None
-        tables = ("feature", "sized", "shape", "null")
+        tables = cls.TABLES
         if not isinstance(data, dict) or not all(isinstance(data.get(k), dict) for k in tables) or not all(
                 isinstance(v, (int, float)) and not isinstance(v, bool) for k in tables for v in data[k].values()):
             raise ValueError(f"{path} is not a weights file: a JSON object of {', '.join(tables)} tables, "
