@@ -15,11 +15,13 @@ from transcompare.pipeline import read_edition
 CORPORA = Path(__file__).resolve().parents[2] / "corpora"
 ZH = CORPORA / "001-cadre-loyalty" / "original.zh.txt"
 ZH_HANT = CORPORA / "002-trad-edition" / "edition.zh-hant.txt"
+EN = CORPORA / "001-cadre-loyalty" / "edition.en.txt"
 
 
 @pytest.mark.parametrize(
     "source, encoding",
-    [(ZH, "gb18030"), (ZH_HANT, "big5"), (ZH, "utf-16"), (ZH, "utf-16-le"), (ZH, "utf-8-sig"), (ZH_HANT, "utf-16-be")],
+    [(ZH, "gb18030"), (ZH_HANT, "big5"), (ZH, "utf-16"), (ZH, "utf-16-le"), (ZH, "utf-8-sig"), (ZH_HANT, "utf-16-be"),
+     (EN, "utf-16-le"), (EN, "utf-16-be")],
 )
 def test_encodings_give_identical_sentences(tmp_path, source, encoding):
     text = source.read_text(encoding="utf-8")
@@ -44,7 +46,8 @@ def test_encoding_override(tmp_path):
 @pytest.mark.parametrize(
     "payload, message",
     [(b"", "empty"), (b"   \n\n", "empty"), (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20, "binary"),
-     (bytes(range(128, 256)) * 4, "not UTF-8")],
+     (bytes(range(128, 256)) * 4, "not UTF-8"),
+     (b"\x00\x01\x02garbage", "binary")],  # even length, reads as CJK in UTF-16: still not an article
 )
 def test_bad_payloads(tmp_path, payload, message):
     path = tmp_path / "bad.txt"

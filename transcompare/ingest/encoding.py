@@ -57,7 +57,12 @@ def _utf16_without_bom(data: bytes) -> str | None:
     if len(data) < 4 or len(data) % 2 or b"\x00" not in data:
         return None
     sample = data[:8000]
-    for name in ("utf-16-le", "utf-16-be"):
+    zeros = [i for i, byte in enumerate(sample) if byte == 0]
+    for name, parity in (("utf-16-le", 1), ("utf-16-be", 0)):
+        # Most of a text's zero bytes are the high halves of ASCII characters (a few are the low
+        # halves of CJK characters such as U+4E00), so they sit mostly on one side of each pair.
+        if 2 * sum(i % 2 == parity for i in zeros) <= len(zeros):
+            continue
         try:
             text = sample.decode(name)
         except UnicodeDecodeError:
