@@ -41,13 +41,17 @@ def test_encoding_override(tmp_path):
         read_source(str(path), encoding="utf-8")
     with pytest.raises(InputError, match="unknown encoding"):
         read_source(str(path), encoding="klingon")
+    with pytest.raises(InputError, match="not valid punycode"):  # raises UnicodeError, not UnicodeDecodeError
+        read_source(str(EN), encoding="punycode")
 
 
 @pytest.mark.parametrize(
     "payload, message",
     [(b"", "empty"), (b"   \n\n", "empty"), (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20, "binary"),
      (bytes(range(128, 256)) * 4, "not UTF-8"),
-     (b"\x00\x01\x02garbage", "binary")],  # even length, reads as CJK in UTF-16: still not an article
+     (b"\x00\x01\x02garbage", "binary"),  # even length, reads as CJK in UTF-16: still not an article
+     (b"\xff\xfe\xfd\x80\x81", "byte-order mark"), (b"\xef\xbb\xbf\xff\xfe", "byte-order mark"),  # BOM, then junk
+     ("。。。，！？……——\n".encode("utf-8"), "no letters"), (b"!!! ... ???\n", "no letters")],
 )
 def test_bad_payloads(tmp_path, payload, message):
     path = tmp_path / "bad.txt"

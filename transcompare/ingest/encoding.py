@@ -24,11 +24,15 @@ def decode(data: bytes, encoding: str | None = None, source: str = "input") -> t
             return _clean(data.decode(encoding), source), encoding
         except LookupError:
             raise EncodingError(f"unknown encoding {encoding!r}; try utf-8, gb18030, big5 or utf-16") from None
-        except UnicodeDecodeError as err:
-            raise EncodingError(f"{source} is not valid {encoding} (byte {err.start}); omit --encoding to detect it") from None
+        except UnicodeError as err:  # punycode and friends raise the base class, without a position
+            where = f" (byte {err.start})" if isinstance(err, UnicodeDecodeError) else ""
+            raise EncodingError(f"{source} is not valid {encoding}{where}; omit --encoding to detect it") from None
     for bom, name in _BOMS:
         if data.startswith(bom):
-            return _clean(data.decode(name), source), name
+            try:
+                return _clean(data.decode(name), source), name
+            except UnicodeDecodeError:  # a BOM followed by broken or truncated data
+                raise EncodingError(f"{source} starts with a {name} byte-order mark but is not valid {name}") from None
     guess16 = _utf16_without_bom(data)
     if guess16:
         try:
@@ -101,8 +105,8 @@ def _by_common_chars(decoded: dict[str, str]) -> str:
 
 def _clean(text: str, source: str) -> str:
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
-        raise EmptyInputError(f"{source} has no text")
+    if not any(ch.isalnum() for ch in text):  # blank, or only punctuation: nothing to compare
+        raise EmptyInputError(f"{source} has no text (no letters or digits)")
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\t\f")
     if controls > max(8, len(text) // 50):
         raise InputError(f"{source} looks like a binary file, not an article")
