@@ -40,6 +40,11 @@ def test_zh_sentences(text, expected):
         ("It was... fine. Then it ended... Later, more.", ["It was... fine.", "Then it ended...", "Later, more."]),
         ("“Come to the CIA,” he said. “I’ll protect you.”", ["“Come to the CIA,” he said.", "“I’ll protect you.”"]),
         ('"Is it true?" she asked. Yes!', ['"Is it true?" she asked.', "Yes!"]),
+        # Abbreviations that are also words end a sentence unless a number follows.
+        ("He said no. Then he left.", ["He said no.", "Then he left."]),
+        ("She studied art. The dog sat. It slept.", ["She studied art.", "The dog sat.", "It slept."]),
+        ('"No." She laughed.', ['"No."', "She laughed."]),
+        ("Room No. 5 under Art. 23 and Fig. 3 stays. Next.", ["Room No. 5 under Art. 23 and Fig. 3 stays.", "Next."]),
     ],
 )
 def test_en_sentences(text, expected):
