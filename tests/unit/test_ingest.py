@@ -120,3 +120,16 @@ def test_normalised_view_keeps_offsets():
     assert len(norm.text) == len(text)
     assert norm.text == "“我们的软件”，ABC123%"
     assert detect_script(text) == "Hant" and detect_script(norm.text) == "Hans"
+
+
+def test_invisible_characters_dropped(tmp_path):
+    """Zero-width spaces, word joiners, stray BOMs and soft hyphens must not glue sentences or make blank ones."""
+    path = tmp_path / "zw.txt"
+    path.write_text("\ufeff\u200b他来了。\u200b她走了。\n\u200b\n第二段。\nShe left.\u200b Then\u2060 more.\n", encoding="utf-8")
+    doc = read_source(str(path))
+    assert doc.text == "他来了。她走了。\n\n第二段。\nShe left. Then more.\n"
+    page = tmp_path / "zw.html"
+    page.write_text("<html><body><article><h1>Zero&#8203;width</h1><p>A Wash&shy;ington trip.&#8203; Then more.</p>"
+                    "<p>&#8203;</p><p>Second paragraph here.</p></article></body></html>", encoding="utf-8")
+    ed = read_edition(str(page), "a")
+    assert ed.sentence_texts() == ["Zerowidth", "A Washington trip.", "Then more.", "Second paragraph here."]

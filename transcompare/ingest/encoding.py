@@ -11,6 +11,9 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+# Zero-width space, word joiner, BOM, soft hyphen: invisible, yet they glue sentences together
+# ("left.\u200b Then") and make blank-looking sentences; article text never needs them.
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad"))
 # Order matters on ties: GB18030 is a superset of GBK/GB2312 and decodes most byte strings.
 _CJK_CANDIDATES = ("gb18030", "big5")
 
@@ -104,7 +107,7 @@ def _by_common_chars(decoded: dict[str, str]) -> str:
 
 
 def _clean(text: str, source: str) -> str:
-    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = text.translate(INVISIBLE).replace("\r\n", "\n").replace("\r", "\n")
     if not any(ch.isalnum() for ch in text):  # blank, or only punctuation: nothing to compare
         raise EmptyInputError(f"{source} has no text (no letters or digits)")
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\t\f")
