@@ -133,3 +133,13 @@ def test_invisible_characters_dropped(tmp_path):
                     "<p>&#8203;</p><p>Second paragraph here.</p></article></body></html>", encoding="utf-8")
     ed = read_edition(str(page), "a")
     assert ed.sentence_texts() == ["Zerowidth", "A Washington trip.", "Then more.", "Second paragraph here."]
+
+
+def test_markdown_keeps_blank_lines_and_parenthesised_links(tmp_path):
+    """Block quotes, lists and headings stay paragraphs of their own; a link target may hold parentheses."""
+    path = tmp_path / "a.md"
+    path.write_text("He said the following:\n\n> \"No division,\" a spokesman said.\n\n## Background\n\n- one item\n\n"
+                    "See [the page](https://en.wikipedia.org/wiki/Foo_(bar)) now.\n", encoding="utf-8")
+    doc = read_source(str(path))
+    assert doc.text == ("He said the following:\n\n\"No division,\" a spokesman said.\n\nBackground\n\none item\n\n"
+                        "See the page now.\n")
