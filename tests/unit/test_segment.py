@@ -79,6 +79,14 @@ def test_units_and_offsets_en():
         assert text[s.start:s.end] == s.text
 
 
+def test_dateline_unit_is_trimmed():
+    text = "Leaders Not United\n\nBEIJING — Officials denied it. They left.\n"
+    ed = segment(_doc(text), "edition")
+    assert [(s.kind, s.text) for s in ed.sentences][1:3] == [("dateline", "BEIJING —"), ("body", "Officials denied it.")]
+    for s in ed.sentences:
+        assert text[s.start:s.end] == s.text
+
+
 def test_traditional_script_detected():
     ed = segment(_doc("中華民國國家安全局今天表示，據稱有四十三萬人受到調查。"), "x")
     assert ed.script == "Hant"
