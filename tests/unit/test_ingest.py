@@ -143,3 +143,11 @@ def test_markdown_keeps_blank_lines_and_parenthesised_links(tmp_path):
     doc = read_source(str(path))
     assert doc.text == ("He said the following:\n\n\"No division,\" a spokesman said.\n\nBackground\n\none item\n\n"
                         "See the page now.\n")
+
+
+@pytest.mark.parametrize("charset, text", [("gbk", "香港"), ("big5", "他說好。")])
+def test_html_meta_charset_settles_an_ambiguous_page(tmp_path, charset, text):
+    """Short pages decode in both GB18030 and Big5; the page's own <meta charset> decides."""
+    page = tmp_path / "p.html"
+    page.write_bytes(f'<html><head><meta charset="{charset}"></head><body><p>{text}</p></body></html>'.encode(charset))
+    assert text in read_source(str(page)).text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from ..errors import EmptyInputError, EncodingError, InputError
 
@@ -94,11 +95,23 @@ def _decode_cjk(data: bytes, source: str) -> tuple[str, str]:
     if len(decoded) == 1:
         name = next(iter(decoded))
         return _clean(decoded[name], source), name
+    declared = _declared_charset(data)
+    if declared in decoded:  # an HTML page that names its charset is right more often than a guess
+        return _clean(decoded[declared], source), declared
     from charset_normalizer import from_bytes  # lazy: only legacy files need it
 
     best = from_bytes(data, cp_isolation=list(decoded)).best()
     name = best.encoding if best is not None and best.encoding in decoded else _by_common_chars(decoded)
     return _clean(decoded[name], source), name
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The candidate named by ``<meta charset=...>`` (or http-equiv) in the first 4 KiB, if any."""
+    found = re.search(rb"<meta[^>]+charset\s*=\s*[\"']?([\w-]+)", data[:4096], re.I)
+    if not found:
+        return None
+    name = found.group(1).decode("ascii").lower()
+    return "gb18030" if name in ("gb2312", "gbk", "gb18030", "x-gbk") else "big5" if name.startswith("big5") else None
 
 
 def _by_common_chars(decoded: dict[str, str]) -> str:
