@@ -40,6 +40,14 @@ def read_edition(source: str, edition_id: str, lang: str | None = None, encoding
     return segment(raw, edition_id=edition_id, lang=lang, presplit=presplit)
 
 
+def check_stdin_once(sources: Sequence[str]) -> None:
+    """Standard input can be read once: a second ``-`` would read as an empty file."""
+    if list(sources).count("-") > 1:
+        from .errors import OptionError
+
+        raise OptionError("standard input (-) can stand for only one of the articles")
+
+
 def edition_ids(sources: Sequence[str]) -> list[str]:
     """Readable, unique ids from file names: "edition.en", "edition.en-2", ..."""
     ids: list[str] = []
@@ -55,6 +63,7 @@ def edition_ids(sources: Sequence[str]) -> list[str]:
 def compare(original: str, editions: Sequence[str], options: CompareOptions = CompareOptions(), progress: Progress | None = None) -> Comparison:
     """Compare an original article with one or more editions of it."""
     say = progress or (lambda message: None)
+    check_stdin_once([original, *editions])
     say("reading")
     orig = read_edition(original, "original", options.original_lang, options.encoding, options.presplit)
     langs = list(options.edition_langs) + [None] * (len(editions) - len(options.edition_langs))

@@ -65,6 +65,8 @@ def test_stdin(tmp_path):
         (lambda d: _write(d / "empty.txt", b""), "is empty"),
         (lambda d: _write(d / "bin.dat", b"\x00\x01\x02\x03\xff\xfe\x00" * 50 + b"\x89PNG"), "binary"),
         (lambda d: _write(d / "junk.txt", bytes(range(128, 256)) * 3), "not UTF-8"),
+        (lambda d: _write(d / "bom.txt", b"\xff\xfe\xfd\x80\x81"), "byte-order mark"),
+        (lambda d: _write(d / "punct.txt", "。。。！？……\n".encode("utf-8")), "no letters"),
     ],
 )
 def test_bad_inputs_one_line_exit_2(run_cli, tmp_path, make, fragment):
@@ -74,6 +76,12 @@ def test_bad_inputs_one_line_exit_2(run_cli, tmp_path, make, fragment):
         assert result.exit_code == 2
         lines = result.stderr.strip().splitlines()
         assert len(lines) == 1 and fragment in lines[0] and "Traceback" not in result.stderr
+
+
+def test_stdin_only_once(run_cli):
+    for args in (("compare", "-", "-"), ("compare", CASE / "original.zh.txt", "-", "-"), ("align", "-", "-")):
+        result = run_cli(*args)
+        assert result.exit_code == 2 and "only one" in result.stderr, args
 
 
 def test_unknown_check_is_usage_error(run_cli):

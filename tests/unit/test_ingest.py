@@ -41,13 +41,17 @@ def test_encoding_override(tmp_path):
         read_source(str(path), encoding="utf-8")
     with pytest.raises(InputError, match="unknown encoding"):
         read_source(str(path), encoding="klingon")
+    with pytest.raises(InputError, match="not valid punycode"):  # raises UnicodeError, not UnicodeDecodeError
+        read_source(str(EN), encoding="punycode")
 
 
 @pytest.mark.parametrize(
     "payload, message",
     [(b"", "empty"), (b"   \n\n", "empty"), (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20, "binary"),
      (bytes(range(128, 256)) * 4, "not UTF-8"),
-     (b"\x00\x01\x02garbage", "binary")],  # even length, reads as CJK in UTF-16: still not an article
+     (b"\x00\x01\x02garbage", "binary"),  # even length, reads as CJK in UTF-16: still not an article
+     (b"\xff\xfe\xfd\x80\x81", "byte-order mark"), (b"\xef\xbb\xbf\xff\xfe", "byte-order mark"),  # BOM, then junk
+     ("。。。，！？……——\n".encode("utf-8"), "no letters"), (b"!!! ... ???\n", "no letters")],
 )
 def test_bad_payloads(tmp_path, payload, message):
     path = tmp_path / "bad.txt"
@@ -116,3 +120,34 @@ def test_normalised_view_keeps_offsets():
     assert len(norm.text) == len(text)
     assert norm.text == "“我们的软件”，ABC123%"
     assert detect_script(text) == "Hant" and detect_script(norm.text) == "Hans"
+
+
+def test_invisible_characters_dropped(tmp_path):
+    """Zero-width spaces, word joiners, stray BOMs and soft hyphens must not glue sentences or make blank ones."""
+    path = tmp_path / "zw.txt"
+    path.write_text("\ufeff\u200b他来了。\u200b她走了。\n\u200b\n第二段。\nShe left.\u200b Then\u2060 more.\n", encoding="utf-8")
+    doc = read_source(str(path))
+    assert doc.text == "他来了。她走了。\n\n第二段。\nShe left. Then more.\n"
+    page = tmp_path / "zw.html"
+    page.write_text("<html><body><article><h1>Zero&#8203;width</h1><p>A Wash&shy;ington trip.&#8203; Then more.</p>"
+                    "<p>&#8203;</p><p>Second paragraph here.</p></article></body></html>", encoding="utf-8")
+    ed = read_edition(str(page), "a")
+    assert ed.sentence_texts() == ["Zerowidth", "A Washington trip.", "Then more.", "Second paragraph here."]
+
+
+def test_markdown_keeps_blank_lines_and_parenthesised_links(tmp_path):
+    """Block quotes, lists and headings stay paragraphs of their own; a link target may hold parentheses."""
+    path = tmp_path / "a.md"
+    path.write_text("He said the following:\n\n> \"No division,\" a spokesman said.\n\n## Background\n\n- one item\n\n"
+                    "See [the page](https://en.wikipedia.org/wiki/Foo_(bar)) now.\n", encoding="utf-8")
+    doc = read_source(str(path))
+    assert doc.text == ("He said the following:\n\n\"No division,\" a spokesman said.\n\nBackground\n\none item\n\n"
+                        "See the page now.\n")
+
+
+@pytest.mark.parametrize("charset, text", [("gbk", "香港"), ("big5", "他說好。")])
+def test_html_meta_charset_settles_an_ambiguous_page(tmp_path, charset, text):
+    """Short pages decode in both GB18030 and Big5; the page's own <meta charset> decides."""
+    page = tmp_path / "p.html"
+    page.write_bytes(f'<html><head><meta charset="{charset}"></head><body><p>{text}</p></body></html>'.encode(charset))
+    assert text in read_source(str(page)).text

@@ -40,6 +40,11 @@ def test_zh_sentences(text, expected):
         ("It was... fine. Then it ended... Later, more.", ["It was... fine.", "Then it ended...", "Later, more."]),
         ("“Come to the CIA,” he said. “I’ll protect you.”", ["“Come to the CIA,” he said.", "“I’ll protect you.”"]),
         ('"Is it true?" she asked. Yes!', ['"Is it true?" she asked.', "Yes!"]),
+        # Abbreviations that are also words end a sentence unless a number follows.
+        ("He said no. Then he left.", ["He said no.", "Then he left."]),
+        ("She studied art. The dog sat. It slept.", ["She studied art.", "The dog sat.", "It slept."]),
+        ('"No." She laughed.', ['"No."', "She laughed."]),
+        ("Room No. 5 under Art. 23 and Fig. 3 stays. Next.", ["Room No. 5 under Art. 23 and Fig. 3 stays.", "Next."]),
     ],
 )
 def test_en_sentences(text, expected):
@@ -70,6 +75,14 @@ def test_units_and_offsets_en():
     assert ed.lang == "en" and ed.script is None
     assert [s.kind for s in ed.sentences][:2] == ["headline", "byline"]
     assert [s.paragraph for s in ed.sentences] == [0, 1, 2, 3, 4, 4]
+    for s in ed.sentences:
+        assert text[s.start:s.end] == s.text
+
+
+def test_dateline_unit_is_trimmed():
+    text = "Leaders Not United\n\nBEIJING — Officials denied it. They left.\n"
+    ed = segment(_doc(text), "edition")
+    assert [(s.kind, s.text) for s in ed.sentences][1:3] == [("dateline", "BEIJING —"), ("body", "Officials denied it.")]
     for s in ed.sentences:
         assert text[s.start:s.end] == s.text
 

@@ -49,13 +49,14 @@ def command(
     from ..align import get_aligner
     from ..errors import OptionError
     from ..fileio import atomic_write
-    from ..pipeline import read_edition
+    from ..pipeline import check_stdin_once, read_edition
     from ..report.alignment import render_alignment
     from .common import validate_output_paths
 
     if fmt not in ("tsv", "json", "tmx"):
         raise OptionError(f"unknown --format {fmt!r}; choose tsv, json or tmx")
     validate_output_paths(output)
+    check_stdin_once([original, edition])
     src = read_edition(original, "original", None, encoding, presplit)
     tgt = read_edition(edition, "edition", None, encoding, presplit)
     from ..align import DEFAULT_ALIGNER

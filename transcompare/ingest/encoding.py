@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from ..errors import EmptyInputError, EncodingError, InputError
 
@@ -11,6 +12,9 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+# Zero-width space, word joiner, BOM, soft hyphen: invisible, yet they glue sentences together
+# ("left.\u200b Then") and make blank-looking sentences; article text never needs them.
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad"))
 # Order matters on ties: GB18030 is a superset of GBK/GB2312 and decodes most byte strings.
 _CJK_CANDIDATES = ("gb18030", "big5")
 
@@ -24,11 +28,15 @@ def decode(data: bytes, encoding: str | None = None, source: str = "input") -> t
             return _clean(data.decode(encoding), source), encoding
         except LookupError:
             raise EncodingError(f"unknown encoding {encoding!r}; try utf-8, gb18030, big5 or utf-16") from None
-        except UnicodeDecodeError as err:
-            raise EncodingError(f"{source} is not valid {encoding} (byte {err.start}); omit --encoding to detect it") from None
+        except UnicodeError as err:  # punycode and friends raise the base class, without a position
+            where = f" (byte {err.start})" if isinstance(err, UnicodeDecodeError) else ""
+            raise EncodingError(f"{source} is not valid {encoding}{where}; omit --encoding to detect it") from None
     for bom, name in _BOMS:
         if data.startswith(bom):
-            return _clean(data.decode(name), source), name
+            try:
+                return _clean(data.decode(name), source), name
+            except UnicodeDecodeError:  # a BOM followed by broken or truncated data
+                raise EncodingError(f"{source} starts with a {name} byte-order mark but is not valid {name}") from None
     guess16 = _utf16_without_bom(data)
     if guess16:
         try:
@@ -87,11 +95,23 @@ def _decode_cjk(data: bytes, source: str) -> tuple[str, str]:
     if len(decoded) == 1:
         name = next(iter(decoded))
         return _clean(decoded[name], source), name
+    declared = _declared_charset(data)
+    if declared in decoded:  # an HTML page that names its charset is right more often than a guess
+        return _clean(decoded[declared], source), declared
     from charset_normalizer import from_bytes  # lazy: only legacy files need it
 
     best = from_bytes(data, cp_isolation=list(decoded)).best()
     name = best.encoding if best is not None and best.encoding in decoded else _by_common_chars(decoded)
     return _clean(decoded[name], source), name
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The candidate named by ``<meta charset=...>`` (or http-equiv) in the first 4 KiB, if any."""
+    found = re.search(rb"<meta[^>]+charset\s*=\s*[\"']?([\w-]+)", data[:4096], re.I)
+    if not found:
+        return None
+    name = found.group(1).decode("ascii").lower()
+    return "gb18030" if name in ("gb2312", "gbk", "gb18030", "x-gbk") else "big5" if name.startswith("big5") else None
 
 
 def _by_common_chars(decoded: dict[str, str]) -> str:
@@ -100,9 +120,9 @@ def _by_common_chars(decoded: dict[str, str]) -> str:
 
 
 def _clean(text: str, source: str) -> str:
-    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
-        raise EmptyInputError(f"{source} has no text")
+    text = text.translate(INVISIBLE).replace("\r\n", "\n").replace("\r", "\n")
+    if not any(ch.isalnum() for ch in text):  # blank, or only punctuation: nothing to compare
+        raise EmptyInputError(f"{source} has no text (no letters or digits)")
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\t\f")
     if controls > max(8, len(text) // 50):
         raise InputError(f"{source} looks like a binary file, not an article")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..errors import InputError
+from .encoding import INVISIBLE
 from .reader import RawDocument
 
 # Whole lines that are page furniture, not article text.
@@ -35,6 +36,7 @@ def extract_html(html: str, source: str, encoding: str) -> RawDocument:
     paragraphs = [p for p in (_squash(p) for p in paragraphs) if p and not _NOISE.match(p)]
     if not paragraphs:
         raise InputError(f"{source}: no article text found in the HTML page")
+    title = title and _squash(title)  # cleaned like the paragraphs, so the repeat below is found
     if title:
         # Pages repeat the headline (in <title> and <h1>); keep it once, first, as the headline.
         title = re.split(r"\s+[-|–—_]\s+", title.strip())[0] if title not in paragraphs else title.strip()
@@ -88,4 +90,4 @@ def _meta_date(html: str) -> str | None:
 
 
 def _squash(text: str) -> str:
-    return re.sub(r"[ \t\u00a0]+", " ", text).strip()
+    return re.sub(r"[ \t\u00a0]+", " ", text.translate(INVISIBLE)).strip()  # &#8203; &shy; survive parsing

@@ -6,15 +6,17 @@ import re
 
 from .reader import RawDocument
 
+# A link target, allowing one level of parentheses (https://en.wikipedia.org/wiki/Foo_(bar)).
+_TARGET = r"\((?:[^()]|\([^()]*\))*\)"
 _RULES = [
-    (re.compile(r"^\s{0,3}#{1,6}\s*", re.M), ""),  # heading marks
-    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # images -> alt text
-    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links -> their text
+    (re.compile(r"^[ \t]{0,3}#{1,6}[ \t]*", re.M), ""),  # heading marks (never \s: it eats the blank line before)
+    (re.compile(rf"!\[([^\]]*)\]{_TARGET}"), r"\1"),  # images -> alt text
+    (re.compile(rf"\[([^\]]+)\]{_TARGET}"), r"\1"),  # links -> their text
     (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),
     (re.compile(r"(?<![\w*])([*_])(?!\s)(.+?)(?<!\s)\1(?![\w*])"), r"\2"),
-    (re.compile(r"^\s{0,3}>\s?", re.M), ""),  # block quotes
-    (re.compile(r"^\s*([-*+]|\d+\.)\s+", re.M), ""),  # list markers
-    (re.compile(r"^\s*(-{3,}|\*{3,}|_{3,})\s*$", re.M), ""),  # rules
+    (re.compile(r"^[ \t]{0,3}>[ \t]?", re.M), ""),  # block quotes
+    (re.compile(r"^[ \t]*([-*+]|\d+\.)[ \t]+", re.M), ""),  # list markers
+    (re.compile(r"^[ \t]*(-{3,}|\*{3,}|_{3,})[ \t]*$", re.M), ""),  # rules
     (re.compile(r"`([^`]*)`"), r"\1"),
 ]
 

@@ -131,7 +131,7 @@ def _units(text: str, a: int, b: int, kind: str, split: Splitter) -> list[tuple[
     units = []
     dateline = _DATELINE.match(text, a, b) if kind == "body" else None
     if dateline and dateline.end() < b:
-        units.append((a, dateline.end(), "dateline"))
+        units.append((a, len(text[a:dateline.end()].rstrip()) + a, "dateline"))  # "BEIJING — " ends at the dash
         a = dateline.end()
         while a < b and text[a].isspace():
             a += 1

@@ -13,6 +13,9 @@ ABBREVIATIONS = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
     e.g i.e a.m p.m u.s u.k u.n e.u u.s.a d.c ph.d b.a m.a mt ft ave blvd rd""".split()
 )
+# Abbreviations that are also everyday words ("he said no.", "studied art."): abbreviations
+# only when a number follows (No. 5, Art. 23, Fig. 3).
+_ALSO_WORDS = frozenset("no art sat sun wed fig".split())
 # Words that usually start a sentence: after "U.S." they mean the abbreviation also ended one.
 _STARTERS = frozenset(
     "the a an he she it they we i in on at but and this that these those his her its their there "
@@ -56,6 +59,8 @@ def _is_boundary(text: str, dot: int, end: int) -> bool:
         return False
     if first.isdigit() and lower in ("no", "nos", "art", "vol", "pp"):
         return False
+    if lower in _ALSO_WORDS and not first.isdigit():
+        return True
     if re.fullmatch(r"[A-Z]", token):  # an initial: John F. Kennedy
         return False
     if lower in ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)+[a-z]", lower):
