@@ -33,6 +33,13 @@ def test_encodings_give_identical_sentences(tmp_path, source, encoding):
     assert [(s.start, s.end) for s in decoded.sentences] == [(s.start, s.end) for s in reference.sentences]
 
 
+def test_big5_hkscs_hong_kong_characters(tmp_path):
+    text = "佢哋今日喺立法會講咗好多嘢，話政府冇理由唔回應市民嘅訴求。\n" * 2
+    path = tmp_path / "hk.txt"
+    path.write_bytes(text.encode("big5hkscs"))  # not encodable in plain Big5
+    assert read_source(str(path)).text == text
+
+
 def test_encoding_override(tmp_path):
     path = tmp_path / "a.txt"
     path.write_bytes("据称有43万人。".encode("gb18030"))

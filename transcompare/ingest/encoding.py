@@ -16,7 +16,8 @@ _BOMS = (
 # ("left.\u200b Then") and make blank-looking sentences; article text never needs them.
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad"))
 # Order matters on ties: GB18030 is a superset of GBK/GB2312 and decodes most byte strings.
-_CJK_CANDIDATES = ("gb18030", "big5")
+# Big5-HKSCS is a superset of Big5 that adds Hong Kong's characters (佢, 嘅, 咗): plain Big5 reads the same.
+_CJK_CANDIDATES = ("gb18030", "big5hkscs")
 
 
 def decode(data: bytes, encoding: str | None = None, source: str = "input") -> tuple[str, str]:
@@ -111,7 +112,7 @@ def _declared_charset(data: bytes) -> str | None:
     if not found:
         return None
     name = found.group(1).decode("ascii").lower()
-    return "gb18030" if name in ("gb2312", "gbk", "gb18030", "x-gbk") else "big5" if name.startswith("big5") else None
+    return "gb18030" if name in ("gb2312", "gbk", "gb18030", "x-gbk") else "big5hkscs" if name.startswith("big5") else None
 
 
 def _by_common_chars(decoded: dict[str, str]) -> str:
