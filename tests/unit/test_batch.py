@@ -218,6 +218,22 @@ def test_outdir_must_be_a_folder(corpus, tmp_path):
         run_batch(corpus, tmp_path / "file", SERIAL)
 
 
+
+@pytest.mark.parametrize("damage", ["not a database", "truncated"])
+def test_a_damaged_state_file_is_a_clear_error(tmp_path, damage):
+    """A foreign or truncated state.sqlite used to end in 'internal error: DatabaseError'."""
+    path = tmp_path / "state.sqlite"
+    if damage == "truncated":
+        with StateStore(path) as state:
+            for n in range(40):
+                state.finish(f"case-{n}", "k", "ok", summary={"pad": "x" * 1000})
+        path.write_bytes(path.read_bytes()[:4096])
+    else:
+        path.write_text("these are notes, not a database\n" * 10, encoding="utf-8")
+    with pytest.raises(OptionError, match="state.sqlite: not a usable batch state file .*move it away"):
+        StateStore(path)
+
+
 # --- executors -----------------------------------------------------------------------------------
 
 
