@@ -57,3 +57,9 @@ class GlossaryError(TranscompareError):
 
 class ManifestError(TranscompareError):
     code = "E501"
+
+
+class OutputError(TranscompareError):
+    """A report, export or glossary that cannot be written where the user asked."""
+
+    code = "E601"

@@ -8,11 +8,19 @@ from pathlib import Path
 
 
 def atomic_write(path: str | os.PathLike, data: bytes | str, encoding: str = "utf-8") -> None:
-    """Write ``data`` so readers see the old file or the new one, never half of it."""
+    """Write ``data`` so readers see the old file or the new one, never half of it.
+
+    An OSError (no permission, a parent that is a file, a full disk) becomes an OutputError:
+    one line naming the path, not an internal error."""
+    from .errors import OutputError
+
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
     payload = data.encode(encoding) if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as err:
+        raise OutputError(f"{target}: cannot write in {target.parent} ({err.strerror or err})") from None
     try:
         os.fchmod(fd, _mode_for(target))
         with os.fdopen(fd, "wb") as fh:
@@ -20,11 +28,13 @@ def atomic_write(path: str | os.PathLike, data: bytes | str, encoding: str = "ut
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as err:
         try:
             os.unlink(tmp)
         except FileNotFoundError:
             pass
+        if isinstance(err, OSError):
+            raise OutputError(f"{target}: cannot write ({err.strerror or err})") from None
         raise
 
 

@@ -68,6 +68,15 @@ def test_jsonl_manifest_accepts_case_json_style_inputs(tmp_path):
     assert len(y.editions) == 1 and y.date is None and y.month == "unknown"
 
 
+def test_jsonl_edition_langs_as_a_string_is_split_like_csv(tmp_path):
+    """"edition_langs": "en" used to be read letter by letter: the edition's language became "e"."""
+    manifest = tmp_path / "m.jsonl"
+    manifest.write_text('{"id": "x", "original": "o.txt", "editions": ["a.txt", "b.txt"], "edition_langs": "en;zh-Hant"}\n',
+                        encoding="utf-8")
+    (case,) = load_manifest(manifest)
+    assert [e.lang for e in case.editions] == ["en", "zh"]
+
+
 @pytest.mark.parametrize(
     "text, message",
     [
@@ -75,6 +84,9 @@ def test_jsonl_manifest_accepts_case_json_style_inputs(tmp_path):
         ('{"id": "a", "original": "o.txt", "editions": []}\n', "no editions"),
         ('{"id": "a", "editions": ["e.txt"]}\n', "path or URL"),
         ('{"id": "a", "original": "o", "editions": ["e"], "date": "5 March"}\n', "YYYY-MM-DD"),
+        ('{"id": "a", "original": "o", "editions": ["e"], "date": "2026-13-45"}\n', "YYYY-MM-DD"),
+        ('{"id": "a", "original": "o", "editions": 5}\n', "editions must be a path"),
+        ('{"id": "a", "original": "o", "editions": ["e"], "edition_langs": 7}\n', "edition_langs must be"),
         ('{"id": "a", "original": "o", "editions": ["e"]}\n{"id": "a", "original": "o", "editions": ["e"]}\n', "duplicate id"),
         ('{"id": "a", "original": \n', "invalid JSON"),
         ("", "no cases"),
@@ -204,6 +216,22 @@ def test_outdir_must_be_a_folder(corpus, tmp_path):
     (tmp_path / "file").write_text("x", encoding="utf-8")
     with pytest.raises(OptionError, match="is a file"):
         run_batch(corpus, tmp_path / "file", SERIAL)
+
+
+
+@pytest.mark.parametrize("damage", ["not a database", "truncated"])
+def test_a_damaged_state_file_is_a_clear_error(tmp_path, damage):
+    """A foreign or truncated state.sqlite used to end in 'internal error: DatabaseError'."""
+    path = tmp_path / "state.sqlite"
+    if damage == "truncated":
+        with StateStore(path) as state:
+            for n in range(40):
+                state.finish(f"case-{n}", "k", "ok", summary={"pad": "x" * 1000})
+        path.write_bytes(path.read_bytes()[:4096])
+    else:
+        path.write_text("these are notes, not a database\n" * 10, encoding="utf-8")
+    with pytest.raises(OptionError, match="state.sqlite: not a usable batch state file .*move it away"):
+        StateStore(path)
 
 
 # --- executors -----------------------------------------------------------------------------------
@@ -363,6 +391,45 @@ def test_local_executor_survives_a_dying_worker():
     assert sorted(results) == list(range(10))
     assert "BrokenProcessPool" in type(results[5]).__name__
     assert sum(results[n] == n for n in range(10) if n != 5) >= 8  # bystanders get another try
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"  # a zombie has exited
+    except FileNotFoundError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_local_workers_leave_when_the_client_is_killed():
+    """kill -9 of a batch run used to leave its pool workers waiting forever, models loaded."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    script = (
+        "import sys, time\n"
+        "from transcompare.batch.executors import LocalExecutor\n"
+        "from tests.unit.test_batch import _square\n"
+        "ex = LocalExecutor(workers=2)\n"
+        "list(ex.map(_square, range(4)))\n"
+        "print(*ex._pool._processes, flush=True)\n"
+        "time.sleep(600)\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    client = subprocess.Popen([sys.executable, "-c", script], cwd=root, stdout=subprocess.PIPE, text=True)
+    try:
+        workers = [int(p) for p in client.stdout.readline().split()]
+        assert len(workers) == 2 and all(_alive(p) for p in workers)
+    finally:
+        client.send_signal(signal.SIGKILL)
+        client.wait()
+    deadline = time.monotonic() + 60  # a bound on waiting, not a claim about speed
+    while any(_alive(p) for p in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(_alive(p) for p in workers)
 
 
 def test_two_runs_cannot_share_an_outdir(corpus):

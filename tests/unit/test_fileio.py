@@ -4,6 +4,7 @@ import os
 
 import pytest
 
+from transcompare.errors import OutputError
 from transcompare.fileio import atomic_write
 
 
@@ -35,3 +36,22 @@ def test_failure_leaves_old_file(tmp_path):
         atomic_write(path, 123)  # not str/bytes: fails before replacing
     assert path.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["g.tsv"]
+
+
+def test_unwritable_target_is_an_output_error_naming_the_path(tmp_path, monkeypatch):
+    """A parent that is a file, or a failed replace: one clear error, not an internal OSError."""
+    (tmp_path / "afile").write_text("x")
+    with pytest.raises(OutputError, match=r"afile/r.json: cannot write in .*afile \(File exists\)"):
+        atomic_write(tmp_path / "afile" / "r.json", "{}")
+    path = tmp_path / "g.tsv"
+    atomic_write(path, "old")
+
+    def crash(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(OutputError, match=r"g.tsv: cannot write \(No space left on device\)") as err:
+        atomic_write(path, "new")
+    assert str(err.value).startswith("error [E601]: ")
+    assert path.read_text() == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["afile", "g.tsv"]

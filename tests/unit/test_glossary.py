@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from transcompare.errors import GlossaryError
+from transcompare.errors import GlossaryError, OutputError
 from transcompare.glossary import Entry, Glossary, load_glossaries
 from transcompare.glossary.lint import lint_entries, lint_glossary, plausible
 from transcompare.glossary.store import (
@@ -141,6 +141,18 @@ def test_store_add_remove_replace(tmp_path):
         store.remove("中纪委")
 
 
+@pytest.mark.parametrize("char", ["\t", "\n", "\x0b", "\x0c", "\x1e", "\x85", "\u2028", "\u2029", "\x01"])
+def test_a_value_that_would_split_the_line_is_refused_not_written(tmp_path, char):
+    """splitlines breaks at \\x0b, \\x85, U+2028...: such a value made the file unreadable."""
+    from transcompare.glossary.store import make_entry
+
+    store = GlossaryStore(tmp_path / "g.tsv")
+    store.add(Entry("甲", "A"))
+    with pytest.raises(GlossaryError, match="'preferred' contains a tab, line break or control character"):
+        store.add(make_entry({"source": "乙", "preferred": f"B{char}C"}))
+    assert [e.source for e in store.entries()] == ["甲"]
+
+
 def test_store_keeps_the_preamble_and_sorts(tmp_path):
     path = write(tmp_path / "g.tsv", row("乙", "B"), header="# my list\n" + HEADER)
     GlossaryStore(path).add(Entry("甲", "A"))
@@ -160,7 +172,7 @@ def test_a_failed_write_leaves_the_old_file_whole(tmp_path, monkeypatch):
         raise OSError("disk full")
 
     monkeypatch.setattr(fileio.os, "replace", crash)
-    with pytest.raises(OSError):
+    with pytest.raises(OutputError, match="disk full"):
         store.add(Entry("乙", "B"))
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["g.tsv", "g.tsv.lock"]  # no temp file left behind

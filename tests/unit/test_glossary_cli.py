@@ -209,3 +209,14 @@ def test_suggest_reads_comparison_json_and_pairs(run_cli, tmp_path):
     bad.write_text("{}", encoding="utf-8")
     assert run_cli("glossary", "suggest", bad).stderr.startswith("error [E401]")
     assert run_cli("glossary", "suggest", "--original", "x").exit_code == 2
+
+
+def test_unwritable_glossary_or_export_path_is_one_line_exit_2(run_cli, tmp_path):
+    """A folder in the way used to end in 'internal error: FileExistsError' with exit 1."""
+    (tmp_path / "afile").write_text("x")
+    for args in (("add", "甲", "A", "-g", tmp_path / "afile" / "g.tsv"),
+                 ("export", tmp_path / "afile" / "g.csv")):
+        result = run_cli("glossary", *args)
+        lines = result.stderr.strip().splitlines()
+        assert result.exit_code == 2 and len(lines) == 1, result.stderr
+        assert "afile" in lines[0] and "cannot write" in lines[0] and "internal error" not in lines[0]

@@ -60,6 +60,24 @@ def test_tbx_from_another_tool_without_statuses():
     assert entry.note == "a palace"
 
 
+def test_tbx_mixing_language_tags_keeps_every_entry():
+    """Only the file's first zh and en tags were read: the zh-Hant, zh-TW and en-GB entries vanished."""
+    def entry(*lang_sets):
+        return "<termEntry>" + "".join(f'<langSet xml:lang="{lang}"><tig><term>{term}</term></tig></langSet>'
+                                       for lang, term in lang_sets) + "</termEntry>"
+
+    data = ('<martif type="TBX" xml:lang="en"><text><body>'
+            + entry(("zh-Hans", "国务院"), ("en", "State Council"))
+            + entry(("zh-Hant", "立法院"), ("en", "Legislative Yuan"))
+            + entry(("zh-TW", "行政院"), ("en-GB", "Executive Yuan"))
+            + entry(("zh-Hans", "卫福部"), ("zh-Hant", "衛福部"), ("EN", "Ministry of Health and Welfare"), ("de", "Gesundheitsministerium"))
+            + "</body></text></martif>").encode()
+    entries = {e.source: e for e in loads(data, "tbx")}
+    assert sorted(entries) == ["卫福部", "国务院", "立法院", "行政院"]
+    assert entries["行政院"].preferred == "Executive Yuan"
+    assert (entries["卫福部"].variants, entries["卫福部"].preferred) == (("衛福部",), "Ministry of Health and Welfare")
+
+
 def test_bad_inputs_name_the_file(tmp_path):
     with pytest.raises(GlossaryError, match=r"x.tbx:1: not well-formed XML"):
         loads(b"<martif", "tbx", "x.tbx")

@@ -98,6 +98,15 @@ def test_align_command_writes_tmx(run_cli, tmp_path):
     assert store.units[0].source.startswith("中南海")
 
 
+def test_align_output_dash_is_stdout(run_cli, tmp_path, monkeypatch):
+    """`align -o -` used to write a file named "-" in the current folder."""
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("align", *CASE001, "--format", "tsv", "-o", "-")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("src_ids\ttgt_ids\t")
+    assert not (tmp_path / "-").exists()
+
+
 @pytest.mark.parametrize("fmt, marker", [("tsv", "edition\tbead\t"), ("tmx", "<tmx version"), ("xliff", "<xliff"), ("html", "<!doctype html>")])
 def test_compare_format_writes_to_stdout(run_cli, fmt, marker):
     result = run_cli("compare", *CASE001, "--format", fmt)

@@ -87,12 +87,16 @@ class LocalExecutor(_Ordered):
 
         from .tasks import configure_threads, warm_up
 
+        if self._options is not None:
+            init, args = warm_up, (self._options, self._threads)
+        else:
+            init, args = configure_threads, (self._threads,)
         # spawn, not fork: model engines keep threads that a forked child would inherit half-dead.
         return ProcessPoolExecutor(
             max_workers=self.workers,
             mp_context=multiprocessing.get_context("spawn"),
-            initializer=warm_up if self._options is not None else configure_threads,
-            initargs=(self._options, self._threads) if self._options is not None else (self._threads,),
+            initializer=_worker_start,
+            initargs=(os.getpid(), init, *args),
         )
 
     def as_completed(self, fn, items):
@@ -135,6 +139,22 @@ class LocalExecutor(_Ordered):
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _worker_start(parent: int, init: Callable[..., None], *args: Any) -> None:
+    """Pool initializer: ``init(*args)``, and leave when the client dies. A run killed with
+    SIGKILL cannot shut its pool down, and its workers would wait on the task queue forever,
+    each holding its models in memory."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="watch-client", daemon=True).start()
+    init(*args)
 
 
 class DaskExecutor(_Ordered):

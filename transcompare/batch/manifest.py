@@ -135,18 +135,35 @@ def _case(path: Path, line: int, row: dict, base: Path) -> Case:
     raw_editions = row.get("editions") or []
     if isinstance(raw_editions, (str, dict)):
         raw_editions = [raw_editions]
+    if not isinstance(raw_editions, list):
+        raise ManifestError(f"{where}: editions must be a path, an object or a list of them")
     if not raw_editions:
         raise ManifestError(f"{where}: case {case_id!r} lists no editions")
-    langs = list(row.get("edition_langs") or [])
-    langs += [None] * (len(raw_editions) - len(langs))
+    langs = row.get("edition_langs") or []
+    if isinstance(langs, str):  # JSONL "en" as in CSV, not the letters e, n
+        langs = _split(langs)
+    if not isinstance(langs, list):
+        raise ManifestError(f"{where}: edition_langs must be a string or a list")
+    langs = langs + [None] * (len(raw_editions) - len(langs))
     editions = tuple(_input(where, item, lang, base) for item, lang in zip(raw_editions, langs))
     date = str(row.get("date") or row.get("published") or "").strip() or None
-    if date and not _DATE.match(date):
+    if date and not (_DATE.match(date) and _real_date(date)):
         raise ManifestError(f"{where}: date {date!r} is not YYYY-MM-DD")
     meta = dict(row.get("meta") or {}) if isinstance(row.get("meta"), dict) else {}
     meta.update({k: v for k, v in row.items() if k not in _KNOWN and v not in (None, "")})
     outlet = str(row.get("outlet") or "").strip() or None
     return Case(case_id, original, editions, outlet, date, meta, line)
+
+
+def _real_date(date: str) -> bool:
+    """2026-13-45 matches the pattern but is no date (and would make a month 2026-13)."""
+    import datetime
+
+    try:
+        datetime.date.fromisoformat(date if len(date) == 10 else f"{date}-01")
+    except ValueError:
+        return False
+    return True
 
 
 def _input(where: str, item: Any, lang: Any, base: Path) -> CaseInput:

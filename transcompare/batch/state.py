@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..errors import OptionError
+
 _COLUMNS = ("id", "key", "status", "error", "outputs", "summary", "notes", "attempts", "completions", "seconds",
             "cpu_seconds", "worker", "finished_at")
 _SCHEMA = """
@@ -55,10 +57,18 @@ class StateStore:
     """Finished cases by id, in ``OUTDIR/state.sqlite``."""
 
     def __init__(self, path: str | Path):
+        """Open or create the state; a file that is not one (or is damaged) is a one-line error."""
         self.path = Path(path)
-        self._db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
-        self._db.execute("PRAGMA synchronous=FULL")
-        self._db.execute(_SCHEMA)
+        try:
+            self._db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            self._db.execute("PRAGMA synchronous=FULL")
+            self._db.execute(_SCHEMA)
+            (check,) = self._db.execute("PRAGMA quick_check").fetchone()
+            if check != "ok":
+                raise sqlite3.DatabaseError(check)
+        except sqlite3.DatabaseError as err:
+            raise OptionError(f"{self.path}: not a usable batch state file ({err}); move it away to redo every case, "
+                              "or choose another folder") from None
 
     def get(self, case_id: str) -> CaseRecord | None:
         row = self._db.execute(f"SELECT {', '.join(_COLUMNS)} FROM cases WHERE id = ?", (case_id,)).fetchone()

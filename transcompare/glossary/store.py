@@ -145,7 +145,11 @@ def _split(cell: str | None) -> tuple[str, ...]:
 
 
 def _bad_chars(value: str) -> bool:
-    return any(ch in value for ch in "\t\r\n")
+    """Tabs, control characters and U+2028/U+2029: ``splitlines`` breaks a line at several of
+    them, so a value holding one would be written as a file the toolkit cannot read back."""
+    import unicodedata
+
+    return any(unicodedata.category(ch) in ("Cc", "Zl", "Zp") for ch in value)
 
 
 def make_entry(row: dict[str, str | Sequence[str] | None], where: str = "") -> Entry:
@@ -159,7 +163,7 @@ def make_entry(row: dict[str, str | Sequence[str] | None], where: str = "") -> E
         if not isinstance(value, str):
             value = "|".join(value)
         if _bad_chars(value):
-            raise GlossaryError(f"{prefix}column {name!r} contains a tab or line break")
+            raise GlossaryError(f"{prefix}column {name!r} contains a tab, line break or control character")
         return value.strip()
 
     source, preferred = cell("source"), cell("preferred")
@@ -335,6 +339,8 @@ class GlossaryStore:
                 return entries
         except Timeout:
             raise GlossaryError(f"{self.path}: another process holds the glossary lock ({self.path}.lock); try again") from None
+        except OSError as err:  # its folder or lock file cannot be created
+            raise GlossaryError(f"{self.path}: cannot write the glossary ({err.strerror or err})") from None
 
     def add(self, entry: Entry, replace_existing: bool = False) -> Entry:
         """Add one entry; an existing entry for the same term is an error unless ``replace_existing``."""
