@@ -84,6 +84,13 @@ def test_stdin_only_once(run_cli):
         assert result.exit_code == 2 and "only one" in result.stderr, args
 
 
+def test_report_to_dash_points_to_format(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("compare", CASE / "original.zh.txt", CASE / "edition.en.txt", "--json", "-")
+    assert result.exit_code == 2 and "--format json" in result.stderr
+    assert not (tmp_path / "-").exists()
+
+
 def test_unknown_check_is_usage_error(run_cli):
     result = run_cli("compare", CASE / "original.zh.txt", CASE / "edition.en.txt", "--check", "nonsense")
     assert result.exit_code == 2 and "unknown check" in result.stderr

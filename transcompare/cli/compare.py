@@ -31,9 +31,13 @@ def command(
 ) -> None:
     from ..pipeline import CompareOptions, compare
     from ..report import export
+    from ..errors import OptionError
     from .common import progress_reporter, validate_output_paths
 
     validate_output_paths(json_path, html_path)
+    for option, path in (("json", json_path), ("html", html_path)):
+        if path is not None and str(path) == "-":  # not a file named "-"; stdout has its own option
+            raise OptionError(f"--{option} takes a file; for standard output use --format {option}")
     if fmt != "summary":
         from ..report import get_exporter
 
