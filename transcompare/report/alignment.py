@@ -6,11 +6,12 @@ import json
 from typing import Sequence
 
 from ..model import Bead, Edition
+from .tmx import joined
+from .tsv import cell
 
 
 def _joined(edition: Edition, ids: Sequence[int]) -> str:
-    sep = "" if edition.lang in ("zh", "ja") else " "
-    return sep.join(edition.sentences[i].text for i in ids)
+    return cell(joined(edition.lang, (edition.sentences[i].text for i in ids)))
 
 
 def render_alignment(src: Edition, tgt: Edition, beads: Sequence[Bead], fmt: str, signature: str = "") -> bytes:
@@ -31,7 +32,7 @@ def render_alignment(src: Edition, tgt: Edition, beads: Sequence[Bead], fmt: str
         lines.append(
             "\t".join(
                 [",".join(map(str, b.src)), ",".join(map(str, b.tgt)), f"{b.score:.3f}",
-                 _joined(src, b.src).replace("\t", " "), _joined(tgt, b.tgt).replace("\t", " ")]
+                 _joined(src, b.src), _joined(tgt, b.tgt)]
             )
         )
     return ("\n".join(lines) + "\n").encode("utf-8")

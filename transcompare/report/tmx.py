@@ -27,7 +27,7 @@ def lang_tag(lang: str, script: str | None) -> str:
 
 
 def joined(lang: str, texts: Iterable[str]) -> str:
-    return ("" if lang in ("zh", "ja") else " ").join(texts)
+    return ("" if lang.split("-")[0] in ("zh", "ja") else " ").join(texts)  # zh-Hant too
 
 
 def units_from_editions(src: Edition, tgt: Edition, beads: Sequence[Bead]) -> list[Unit]:

@@ -8,7 +8,7 @@ from .tmx import joined
 COLUMNS = ("edition", "bead", "src_ids", "tgt_ids", "score", "original", "edition_text", "findings", "kinds")
 
 
-def _cell(text: str) -> str:
+def cell(text: str) -> str:
     """Tabs and newlines would break the row; the text is otherwise kept as is."""
     return text.replace("\t", " ").replace("\r", " ").replace("\n", " ")
 
@@ -42,13 +42,13 @@ class TsvExporter:
             for i, b in enumerate(ec["beads"]):
                 touching = by_bead.get(i, [])
                 lines.append("\t".join([
-                    _cell(edition["id"]),
-                    _cell(bead_id(edition["id"], i)),
+                    cell(edition["id"]),
+                    cell(bead_id(edition["id"], i)),
                     ",".join(map(str, b["src"])),
                     ",".join(map(str, b["tgt"])),
                     f"{float(b.get('score', 0.0)):.3f}",
-                    _cell(joined(original["lang"], (original["sentences"][s]["text"] for s in b["src"]))),
-                    _cell(joined(edition["lang"], (edition["sentences"][t]["text"] for t in b["tgt"]))),
+                    cell(joined(original["lang"], (original["sentences"][s]["text"] for s in b["src"]))),
+                    cell(joined(edition["lang"], (edition["sentences"][t]["text"] for t in b["tgt"]))),
                     ",".join(f["id"] for f in touching),
                     ",".join(sorted({f["kind"] for f in touching})),
                 ]))
