@@ -218,7 +218,6 @@ def test_outdir_must_be_a_folder(corpus, tmp_path):
         run_batch(corpus, tmp_path / "file", SERIAL)
 
 
-
 @pytest.mark.parametrize("damage", ["not a database", "truncated"])
 def test_a_damaged_state_file_is_a_clear_error(tmp_path, damage):
     """A foreign or truncated state.sqlite used to end in 'internal error: DatabaseError'."""
