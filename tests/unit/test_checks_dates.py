@@ -43,6 +43,8 @@ PUB = dt.date(2026, 3, 5)  # a Thursday
     ("4 March 2026", "en", (2026, 3, 4)),
     ("in a bulletin on Monday", "en", (2026, 3, 2)),
     ("yesterday", "en", (2026, 3, 4)),
+    ("police said the day before yesterday", "en", (2026, 3, 3)),
+    ("The Day After Tomorrow", "en", (2026, 3, 7)),
     ("on Dec. 28", "en", (2025, 12, 28)),
 ])
 def test_resolve(text, lang, expected):
@@ -75,6 +77,7 @@ def test_publication_date_from_dateline():
     ("郑国栋1月21日晚被宣布接受调查。", "Zheng was placed under investigation on Wednesday evening.", "2026-01-22"),
     ("海关总署3月9日公布数据。", "Customs released data on Monday.", "2026-03-10"),
     ("自2012年上台以来。", "Since coming to power in 2012.", None),
+    ("警方前天拘留了三名嫌疑人。", "Police detained three suspects the day before yesterday.", "2026-03-05"),
 ])
 def test_equivalents_are_quiet(zh, en, date):
     findings, _ = run([zh], [en], date)
@@ -87,6 +90,11 @@ def test_changed_day_after_publication():
     assert (f.kind, f.subtype, f.severity) == ("date", "changed", "high")
     assert ctx.edition.text[f.edition_spans[0].start:f.edition_spans[0].end] == "March 14"
     assert "after the publication date (2026-03-05)" in f.explanation
+
+
+def test_day_before_yesterday_is_not_yesterday():
+    findings, _ = run(["警方昨天拘留了三名嫌疑人。"], ["Police detained three suspects the day before yesterday."])
+    assert [f.subtype for f in findings] == ["changed"]
 
 
 def test_weekday_that_is_not_the_date():

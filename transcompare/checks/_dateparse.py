@@ -78,7 +78,7 @@ _EN_DATE = re.compile(
     rf"|\b(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MON})(?:,?\s+(?P<y2>[0-9]{{4}})\b)?"
     rf"|\b(?P<m3>{_MON})(?:\s+of)?,?\s+(?P<y3>[0-9]{{4}})\b"
     r"|\b(?P<wk>last |this |next )?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-    r"|\b(?P<rel>(?i:yesterday|today|tomorrow))\b"
+    r"|\b(?P<rel>(?i:(?:the\s+)?day\s+before\s+yesterday|(?:the\s+)?day\s+after\s+tomorrow|yesterday|today|tomorrow))\b"
     r"|(?<![\d,.$])\b(?P<y4>(?:18|19|20)[0-9]{2})\b(?![,.]?[0-9])(?!\s*(?:percent|%|people|yuan|dollars))"
 )
 
@@ -140,7 +140,8 @@ def _extract_en(text: str) -> list[DateMention]:
             rel = {"last ": "week-last-en", "next ": "week-next"}.get((g("wk") or "").lower(), "")
             out.append(DateMention(m.start(), m.end(), m.group(0), weekday=_WEEKDAYS[g("wd").lower()], relative=rel))
         elif g("rel"):
-            offset = {"yesterday": -1, "today": 0, "tomorrow": 1}[g("rel").lower()]
+            word = " ".join(g("rel").lower().split()).removeprefix("the ")
+            offset = {"day before yesterday": -2, "yesterday": -1, "today": 0, "tomorrow": 1, "day after tomorrow": 2}[word]
             out.append(DateMention(m.start(), m.end(), m.group(0), relative="day-offset", offset=offset))
         elif g("y4"):
             out.append(DateMention(m.start(), m.end(), m.group(0), int(g("y4"))))
