@@ -228,6 +228,8 @@ def extract_zh(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
                 high = high * 10 if high is not None else None
         elif unit == "倍":
             kind, unit_code = "times", ""
+            if value == 1 and not m.group("num2") and re.search(r"(?:增长|增加|提高|上升|上涨|扩大|翻)了?$", text[:start]):
+                value = 2.0  # 增长了一倍: up by 100 percent, i.e. doubled (是前一年的两倍 is twice as it stands)
         elif unit in _CURRENCY_ZH or m.group("cur"):
             kind, unit_code = "money", _CURRENCY_ZH.get(unit or m.group("cur"), "CNY")
         elif unit in _MEASURE_ZH:
@@ -253,7 +255,7 @@ def extract_zh(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
         else:
             out.append(Quantity(m.start(), m.end(), m.group(0), 0.5, "fraction", "", qual, m.group("post") or ("过" if word == "过半" else "")))
     out.sort(key=lambda q: q.start)
-    return out
+    return _years_and_months(out, text, r"零?")
 
 
 _NUMERALS = set("零〇一二三四五六七八九十百千万亿两半")
@@ -477,6 +479,21 @@ def extract_en(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
         if not _overlaps(m.start(), m.end(), taken) and int(m.group(1)) >= 3:
             out.append(Quantity(m.start(), m.end(), m.group(0), float(m.group(1)), "ordinal"))
     out.sort(key=lambda q: q.start)
+    return _years_and_months(out, text, r",? and |, ")
+
+
+def _years_and_months(found: list[Quantity], text: str, joint: str) -> list[Quantity]:
+    """三年六个月 / four years and six months: one term of years (a prison sentence), so that it equals
+    "three and a half years" rather than being a changed 3 years and a dropped 6 months."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.kind == q.kind == "duration" and prev.unit == "year" and q.unit == "month"
+                and prev.high is None and q.high is None and not q.qualifier and re.fullmatch(joint, text[prev.end:q.start])):
+            out[-1] = Quantity(prev.start, q.end, text[prev.start:q.end], prev.value + q.value / 12, "duration", "year",
+                               prev.qualifier, prev.qualifier_text, step=q.step / 12, digits=prev.digits)
+            continue
+        out.append(q)
     return out
 
 
