@@ -72,7 +72,16 @@ def _hits(report: dict, case: dict, item: dict) -> list[dict]:
 
 
 # Planted divergences the toolkit does not find yet, with the reason (kept visible, not deleted).
-KNOWN_MISSES: dict[str, str] = {}  # answer-key items a check is known to miss: id -> reason (xfail)
+KNOWN_MISSES: dict[str, str] = {  # answer-key items a check is known to miss: id -> reason (xfail)
+    "005-factory-fire-addition-1": (
+        "the aligner folds the added Kunshan sentence into a 1-2 bead with the company sentence; the "
+        "partial-sentence test finds it redundant (2 dictionary hits) but the bead's lengths without it "
+        "still disagree by 1.57 standard units (limit REDUNDANT_Z_WITHOUT 1.25: long English place names)"),
+    "005-factory-fire-quote-6": (
+        "the original names the speaker only by a pronoun (“…，”她说), and a pronoun-resolved speaker is "
+        "reported at confidence 0.5, under the 0.6 threshold; 她 also resolves to 易燃, a word jieba "
+        "tags as a name (nr) and CC-CEDICT does not list, instead of 李婉仪"),
+}
 
 
 def _items(field: str):

@@ -57,9 +57,29 @@ def test_hedge_removed_points_at_hedge_and_claim():
     ("据报道，已有43万名官员被立案审查。", "據報導，已有43萬名官員被立案審查。", "zh"),
     ("据美联社报道，他已离职。", "He has left, according to the Associated Press.", "en"),
     ("他说，谈判失败。", "He said talks failed, according to Reuters.", "en"),
+    # unnamed sources, 据信 and 疑似 in their usual English forms
+    ("警方称，火灾疑似人为纵火。", "Police said the fire was suspected arson.", "en"),
+    ("据信，他已逃往国外。", "He is thought to have fled abroad.", "en"),
+    ("据报道，他已辞职。", "He is reported to have resigned.", "en"),
+    ("据知情人士透露，董事长已被带走调查。", "The chairman has been taken away for investigation, a person familiar with the matter said.", "en"),
+    ("据知情人士透露，董事长已被带走调查。", "According to a source, the chairman has been taken away for investigation.", "en"),
+    ("据当地媒体报道，工厂已停产。", "According to local media, the factory has halted production.", "en"),
+    ("一位不愿具名的消息人士说，工厂已停产。", "Sources said the factory has halted production.", "en"),
 ])
 def test_kept_hedges_are_quiet(zh, ed, lang):
     assert run([zh], [ed], lang)[0] == []
+
+
+@pytest.mark.parametrize("zh,ed", [
+    ("据当地媒体报道，工厂已停产。", "The factory has halted production."),
+    ("警方称，火灾疑似人为纵火。", "Police said the fire was arson."),
+])
+def test_unnamed_source_or_suspicion_dropped(zh, ed):
+    assert [f.subtype for f in run([zh], [ed])[0]] == ["hedge-removed"]
+
+
+def test_suspected_added_in_translation_is_quiet():
+    assert run(["他怀疑有人在背后捣鬼。"], ["He suspected that someone was making trouble behind his back."])[0] == []
 
 
 def test_source_stripped_same_language():

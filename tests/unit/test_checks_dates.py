@@ -43,6 +43,8 @@ PUB = dt.date(2026, 3, 5)  # a Thursday
     ("4 March 2026", "en", (2026, 3, 4)),
     ("in a bulletin on Monday", "en", (2026, 3, 2)),
     ("yesterday", "en", (2026, 3, 4)),
+    ("police said the day before yesterday", "en", (2026, 3, 3)),
+    ("The Day After Tomorrow", "en", (2026, 3, 7)),
     ("on Dec. 28", "en", (2025, 12, 28)),
 ])
 def test_resolve(text, lang, expected):
@@ -75,6 +77,13 @@ def test_publication_date_from_dateline():
     ("郑国栋1月21日晚被宣布接受调查。", "Zheng was placed under investigation on Wednesday evening.", "2026-01-22"),
     ("海关总署3月9日公布数据。", "Customs released data on Monday.", "2026-03-10"),
     ("自2012年上台以来。", "Since coming to power in 2012.", None),
+    ("警方前天拘留了三名嫌疑人。", "Police detained three suspects the day before yesterday.", "2026-03-05"),
+    ("他于4月14日至15日出访。", "He visited on April 14-15.", "2026-04-16"),
+    ("他于4月14日至15日出访。", "He visited from April 14 to 15, 2026.", "2026-04-16"),
+    # "last Tuesday" in a Thursday story may be this week's Tuesday or the one before (上周二)
+    ("事故发生在上周二。", "The accident happened last Tuesday.", "2026-04-16"),
+    ("事故发生在4月14日。", "The accident happened last Tuesday.", "2026-04-16"),
+    ("事故发生在上周四。", "The accident happened last Thursday.", "2026-04-16"),
 ])
 def test_equivalents_are_quiet(zh, en, date):
     findings, _ = run([zh], [en], date)
@@ -87,6 +96,21 @@ def test_changed_day_after_publication():
     assert (f.kind, f.subtype, f.severity) == ("date", "changed", "high")
     assert ctx.edition.text[f.edition_spans[0].start:f.edition_spans[0].end] == "March 14"
     assert "after the publication date (2026-03-05)" in f.explanation
+
+
+def test_day_before_yesterday_is_not_yesterday():
+    findings, _ = run(["警方昨天拘留了三名嫌疑人。"], ["Police detained three suspects the day before yesterday."])
+    assert [f.subtype for f in findings] == ["changed"]
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("他于4月14日至15日出访。", "He visited from April 14 to 16."),  # the range's end changed
+    ("事故发生在4月13日。", "The accident happened last Tuesday."),  # a Monday
+    ("事故发生在4月16日。", "The accident happened last Thursday."),  # a week before the Thursday story
+])
+def test_ranges_and_last_weekday_changed(zh, en):
+    findings, _ = run([zh], [en], "2026-04-16")
+    assert [f.subtype for f in findings] == ["changed"]
 
 
 def test_weekday_that_is_not_the_date():

@@ -149,6 +149,15 @@ def test_a_name_in_a_title_case_headline():
     assert run(zh, en.replace("Liu Meiling", "Xi Jinping"), glossary=None)[2] == []
 
 
+def test_hyphenated_given_name_in_a_title_case_headline_is_whole():
+    zh = "台中市长卢秀燕出席记者会\n\n【华观新闻网2026年4月16日讯】台中市长卢秀燕4月15日表示，市府将彻查火灾原因。"
+    en = ("Taichung Mayor Lu Shiow-yen Holds Press Conference\n\n[Huaguan News, April 16, 2026] Taichung Mayor Lu Shiow-yen "
+          "said on April 15 that the city government would thoroughly investigate the cause of the fire.")
+    names = [m.text for m in en_mentions(edition(en, "en", "e")) if m.text.startswith("Lu")]
+    assert names == ["Lu Shiow-yen", "Lu Shiow-yen"]
+    assert [f for f in run(zh, en, glossary=None)[2] if f.subtype == "inconsistent"] == []
+
+
 def test_forms_of_address_and_idioms_are_not_flagged():
     zh = "张大娘见小梅一身绸缎，插金戴银，便当是丽姐了。\n\n湖面上一片莫测的寂静。\n\n他抬头望着卫星。"
     en = ("Aunt Zhang saw a girl in silks and gold and took her for Wang Mei-li.\n\n"

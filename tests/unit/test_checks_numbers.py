@@ -41,6 +41,9 @@ def test_parse_en_number(token, value):
     ("已有多达43万名官员", "zh", 430_000, "count", "upto"),
     ("600多万次", "zh", 6_000_000, "count", "lower"),
     ("3.5万条留言", "zh", 35_000, "count", ""),
+    ("近5千名工人", "zh", 5_000, "count", "upper"),  # digits with 千 / 百, like 万 and 亿
+    ("3百多名", "zh", 300, "count", "lower"),
+    ("河道长5千米", "zh", 5, "measure", ""),  # 千米 stays the kilometre
     ("增加百分之十五", "zh", 15, "percent", ""),
     ("两千一百多亿元", "zh", 210e9, "money", "lower"),
     ("约800亿元", "zh", 80e9, "money", "approx"),
@@ -75,6 +78,10 @@ def test_not_figures(text, lang):
 @pytest.mark.parametrize("zh,en", [
     ("已有多达43万名官员被立案审查。", "As many as 430,000 officials have been investigated."),
     ("收到3.5万条留言。", "It drew 35,000 comments."),
+    ("厂内有近5千名工人。", "There were nearly 5,000 workers at the plant."),
+    ("销售额比去年增长了一倍。", "Sales doubled from last year."),  # up by one times = doubled
+    ("他被判处有期徒刑三年六个月。", "He was sentenced to three and a half years in prison."),
+    ("他被判处有期徒刑四年零六个月。", "He was sentenced to four years and six months in prison."),
     ("共处分12万人。", "They punished 120,000 people."),
     ("播放量已达600多万次。", "The videos were viewed more than 6 million times."),
     ("比前一年增加百分之十五。", "That is up 15 percent from the previous year."),
@@ -109,6 +116,9 @@ def test_changed_figure_points_at_both_numbers():
 @pytest.mark.parametrize("zh,en,subtype", [
     ("总额达2100多亿元。", "The total was more than 120 billion yuan.", "changed"),
     ("出口额为672亿美元。", "Exports were $76.2 billion.", "changed"),
+    ("共有3千多人受影响。", "More than 300 people were affected.", "changed"),
+    ("销售额比去年增长了一倍。", "Sales tripled from last year.", "changed"),
+    ("他被判处有期徒刑三年六个月。", "He was sentenced to three years and eight months in prison.", "changed"),
     ("至少有30人死亡。", "Thirty people died.", "qualifier-dropped"),
     ("共有30人死亡。", "At least 30 people died.", "qualifier-added"),
     ("超过30人死亡。", "Fewer than 30 people died.", "qualifier-changed"),

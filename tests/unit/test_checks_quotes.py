@@ -108,6 +108,17 @@ def test_quotes_and_speakers_found():
     assert [q.text for q in en] == ["Well, he's no braver than I am!"]
 
 
+
+def test_quoted_name_inside_a_sentence_is_not_speech():
+    # A group's name in quote marks is part of the sentence: the verb after it reports the next clause,
+    # so rendering the name without marks is no paraphrased quote.
+    zh = "香港劳工组织“工友同行”研究员李婉仪对本网表示，许多工厂仍在使用易燃厂房。“这场悲剧本来可以避免，”她说。"
+    quotes = find_quotes(edition(zh, "zh"), GLOSSARY)
+    assert [(q.text, q.speech) for q in quotes] == [("工友同行", False), ("这场悲剧本来可以避免，", True)]
+    en = ("Li Wanyi, a researcher with the Hong Kong labor group Workers Together, told Huaguan News that many factories still use "
+          "flammable buildings. “This tragedy could have been avoided,” she said.")
+    assert [f for f in run(zh, en)[2] if f.subtype == "paraphrased"] == []
+
 def run_beads(zh_lines: list[str], en_lines: list[str], threshold: float | None = None):
     """One sentence per line, bead i = line i on both sides (as with gold alignments)."""
     orig, ed = edition("\n".join(zh_lines), "zh"), edition("\n".join(en_lines), "en", "edition")

@@ -74,11 +74,12 @@ _MONTHS = {
 _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 _MON = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 _EN_DATE = re.compile(
-    rf"\b(?P<m>{_MON})\s+(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>[0-9]{{4}})\b)?"
+    rf"\b(?P<m>{_MON})\s+(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\b"
+    rf"(?:\s*(?:-|–|to|through)\s*(?P<dr>[0-9]{{1,2}})(?:st|nd|rd|th)?\b(?![.,]?[0-9]))?(?:,?\s+(?P<y>[0-9]{{4}})\b)?"
     rf"|\b(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MON})(?:,?\s+(?P<y2>[0-9]{{4}})\b)?"
     rf"|\b(?P<m3>{_MON})(?:\s+of)?,?\s+(?P<y3>[0-9]{{4}})\b"
     r"|\b(?P<wk>last |this |next )?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-    r"|\b(?P<rel>(?i:yesterday|today|tomorrow))\b"
+    r"|\b(?P<rel>(?i:(?:the\s+)?day\s+before\s+yesterday|(?:the\s+)?day\s+after\s+tomorrow|yesterday|today|tomorrow))\b"
     r"|(?<![\d,.$])\b(?P<y4>(?:18|19|20)[0-9]{2})\b(?![,.]?[0-9])(?!\s*(?:percent|%|people|yuan|dollars))"
 )
 
@@ -132,6 +133,8 @@ def _extract_en(text: str) -> list[DateMention]:
             if not 1 <= day <= 31:
                 continue
             out.append(DateMention(m.start(), m.end(), m.group(0), int(year) if year else None, month, day))
+            if g("dr") and day < int(g("dr")) <= 31:  # April 14-15 = 4月14日至15日: the range's last day too
+                out.append(DateMention(m.start("dr"), m.end("dr"), g("dr"), int(year) if year else None, month, int(g("dr"))))
         elif g("m3"):
             if g("m3") == "May" and not re.match(r"May,? [12][0-9]{3}", m.group(0)):
                 continue
@@ -140,7 +143,8 @@ def _extract_en(text: str) -> list[DateMention]:
             rel = {"last ": "week-last-en", "next ": "week-next"}.get((g("wk") or "").lower(), "")
             out.append(DateMention(m.start(), m.end(), m.group(0), weekday=_WEEKDAYS[g("wd").lower()], relative=rel))
         elif g("rel"):
-            offset = {"yesterday": -1, "today": 0, "tomorrow": 1}[g("rel").lower()]
+            word = " ".join(g("rel").lower().split()).removeprefix("the ")
+            offset = {"day before yesterday": -2, "yesterday": -1, "today": 0, "tomorrow": 1, "day after tomorrow": 2}[word]
             out.append(DateMention(m.start(), m.end(), m.group(0), relative="day-offset", offset=offset))
         elif g("y4"):
             out.append(DateMention(m.start(), m.end(), m.group(0), int(g("y4"))))
@@ -208,9 +212,15 @@ def resolve(m: DateMention, pub: dt.date | None) -> Resolved:
             return Resolved(None, None, None, m.weekday)
         if m.relative in ("week-last",):  # 上周三: that weekday in the calendar week before
             d = pub - dt.timedelta(days=pub.weekday() + 7 - m.weekday)
+        elif m.relative == "week-last-en" and m.weekday < pub.weekday():
+            # "last Tuesday" in a Thursday story: this week's Tuesday or the week before's (上周二), as
+            # readers take it either way; only the weekday is sure
+            return Resolved(None, None, None, m.weekday)
+        elif m.relative == "week-last-en" and m.weekday == pub.weekday():
+            d = pub - dt.timedelta(days=7)  # "last Thursday" in a Thursday story: a week before
         elif m.relative == "week-next":
             d = pub + dt.timedelta(days=(m.weekday - pub.weekday()) % 7 or 7)
-        else:  # "on Monday", "last Monday", 周一: the last such day on or before publication
+        else:  # "on Monday", 周一, "last Friday" in a Thursday story: the last such day on or before publication
             d = pub - dt.timedelta(days=(pub.weekday() - m.weekday) % 7)
         return Resolved(d.year, d.month, d.day)
     if m.relative == "dom":

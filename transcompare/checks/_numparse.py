@@ -77,7 +77,7 @@ _ZH_RE = re.compile(
     rf"(?P<ord>第)?(?:(?P<pre>{_ZH_PRE})(?:有|存在|达到|达|为|是|了|共){{0,2}})?(?P<cur>人民币|美元|港币|港元|新台币)?(?P<pct>百分之)?"
     rf"(?P<num>{_DIGIT_NUM}|{_ZH_NUM})"
     rf"(?:(?P<sep>至|到|-|—|–|~|～)(?:百分之)?(?P<num2>{_DIGIT_NUM}|{_ZH_NUM}))?"
-    r"(?P<more1>多|余)?(?P<scale>万亿|千亿|百亿|十亿|千万|百万|十万|万|亿)?(?P<more2>多|余)?"
+    r"(?P<more1>多|余)?(?P<scale>万亿|千亿|百亿|十亿|千万|百万|十万|万|亿|千(?![米克瓦卡])|百(?!分))?(?P<more2>多|余)?"
     rf"(?P<unit>{'|'.join(_UNITS_ZH)})?(?P<half>半)?(?P<pctsign>%)?"
     r"(?P<post>以上|以下|左右|上下|之多|有余)?"
 )
@@ -228,6 +228,8 @@ def extract_zh(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
                 high = high * 10 if high is not None else None
         elif unit == "倍":
             kind, unit_code = "times", ""
+            if value == 1 and not m.group("num2") and re.search(r"(?:增长|增加|提高|上升|上涨|扩大|翻)了?$", text[:start]):
+                value = 2.0  # 增长了一倍: up by 100 percent, i.e. doubled (是前一年的两倍 is twice as it stands)
         elif unit in _CURRENCY_ZH or m.group("cur"):
             kind, unit_code = "money", _CURRENCY_ZH.get(unit or m.group("cur"), "CNY")
         elif unit in _MEASURE_ZH:
@@ -253,7 +255,7 @@ def extract_zh(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
         else:
             out.append(Quantity(m.start(), m.end(), m.group(0), 0.5, "fraction", "", qual, m.group("post") or ("过" if word == "过半" else "")))
     out.sort(key=lambda q: q.start)
-    return out
+    return _years_and_months(out, text, r"零?")
 
 
 _NUMERALS = set("零〇一二三四五六七八九十百千万亿两半")
@@ -477,6 +479,21 @@ def extract_en(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
         if not _overlaps(m.start(), m.end(), taken) and int(m.group(1)) >= 3:
             out.append(Quantity(m.start(), m.end(), m.group(0), float(m.group(1)), "ordinal"))
     out.sort(key=lambda q: q.start)
+    return _years_and_months(out, text, r",? and |, ")
+
+
+def _years_and_months(found: list[Quantity], text: str, joint: str) -> list[Quantity]:
+    """三年六个月 / four years and six months: one term of years (a prison sentence), so that it equals
+    "three and a half years" rather than being a changed 3 years and a dropped 6 months."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.kind == q.kind == "duration" and prev.unit == "year" and q.unit == "month"
+                and prev.high is None and q.high is None and not q.qualifier and re.fullmatch(joint, text[prev.end:q.start])):
+            out[-1] = Quantity(prev.start, q.end, text[prev.start:q.end], prev.value + q.value / 12, "duration", "year",
+                               prev.qualifier, prev.qualifier_text, step=q.step / 12, digits=prev.digits)
+            continue
+        out.append(q)
     return out
 
 

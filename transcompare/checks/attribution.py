@@ -24,6 +24,7 @@ _ZH_HEDGES = {
     "有报道称": "strong", "报道称": "strong", "据媒体报道": "strong", "据外媒报道": "strong", "据闻": "strong",
     "据指": "strong", "被指": "strong", "涉嫌": "strong", "疑似": "strong", "据知情人士": "strong",
     "知情人士称": "strong", "知情人士透露": "strong", "消息人士称": "strong", "消息人士透露": "strong",
+    "知情人士说": "strong", "消息人士说": "strong", "网传": "strong",
     "据悉": "weak", "据了解": "weak", "据信": "weak", "谣言": "weak", "流言": "weak", "谣传": "strong", "传说": "weak", "有人称": "strong", "外界传": "strong",
 }
 _ZH_HEDGE_RE = re.compile("|".join(sorted(map(re.escape, _ZH_HEDGES), key=len, reverse=True)))
@@ -44,6 +45,15 @@ _EN_HEDGES = {
     "sources said": "strong", "sources say": "strong", "people familiar with": "strong", "alleged": "strong",
     "suspected of": "strong", "accused of": "strong", "claimed to": "weak", "was reported": "strong",
     "were reported": "strong", "have been reported": "strong", "has been reported": "strong",
+    "is reported to": "strong", "are reported to": "strong", "is thought to": "weak", "are thought to": "weak",
+    "was thought to": "weak", "were thought to": "weak", "it is thought": "weak",
+    # unnamed sources (知情人士透露, 消息人士称, 据当地媒体报道)
+    "person familiar with": "strong", "source close to": "strong", "sources close to": "strong",
+    "a source said": "strong", "sources told": "strong", "a source told": "strong", "according to a source": "strong",
+    "informed source": "strong", "informed sources": "strong", "according to local media": "strong",
+    "according to state media": "strong", "local media reported": "strong", "state media reported": "strong",
+    # 疑似纵火 -> "suspected arson"; weak, since "she suspected that ..." added in translation is no news
+    "suspected": "weak",
 }
 _EN_HEDGE_RE = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _EN_HEDGES), key=len, reverse=True)) + r")\b", re.I)
 _EN_SOURCE_RE = re.compile(
@@ -70,7 +80,10 @@ def hedges(text: str, lang: str) -> list[Hedge]:
     if lang.startswith("zh"):
         for m in _ZH_SOURCE_RE.finditer(text):
             src = m.group("src") or m.group("src2")
-            if src in _GENERIC_SOURCES or src.startswith(("了解", "悉", "称", "说", "传")):
+            if src.startswith(("了解", "悉", "称", "说", "传")):
+                continue
+            if src in _GENERIC_SOURCES or src.endswith(("媒体", "人士")):  # 据当地媒体报道, 据内部人士透露: no named source
+                out.append(Hedge(m.start(), m.end(), m.group(0), "hedge", "strong"))
                 continue
             out.append(Hedge(m.start(), m.end(), m.group(0), "source", "strong", src))
         for m in _ZH_HEDGE_RE.finditer(text):

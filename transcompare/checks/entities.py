@@ -366,6 +366,10 @@ def _extract_en(edition: Edition) -> list[Mention]:
                 a += len(text) - len(text2)
                 text2 = re.sub(r"(?:’s|'s)$", "", text2)
                 b = a + len(text2)
+                if text2.endswith("-"):  # 'Lu Shiow-' in a title-case headline: the hyphenated given name ends in the next token
+                    tail = re.match(r"[A-Za-z]+", sentence.text[b:])
+                    b += tail.end() if tail else 0
+                    text2 = sentence.text[a:b]
                 if letters(text2):
                     spans.append((a, b, type_, "spacy", 0.75))
         for m in _EN_CAPS.finditer(sentence.text):

@@ -322,8 +322,11 @@ def _with_speaker(edition: Edition, a: int, b: int, sid: int, mentions: list[Men
             clause_start = max(lead_clause.rfind("，", 0, m.start()) + 1, 0)
             where = (base + clause_start, base + m.end(1), m.group(1))
         else:
-            # after: “…，”他说。 / “…。”郑州大学经济学教授孙立民说。
-            m = re.match(rf"^[，,]?\s*([^。！？!?“”「」，,]{{0,30}}?)({_ZH_VERB_RE})(?:道|着)?\s*[。，,！]", tail)
+            # after: “…，”他说。 / “…。”郑州大学经济学教授孙立民说。 Punctuation closes the quote (inside
+            # the marks or a comma after them); without it the quote is part of the sentence, a name or a
+            # term (劳工组织“工友同行”研究员李婉仪表示), and the verb after it is not its reporting verb.
+            closed = bool(re.search(r"[。！？!?，,：:；;…—]\s*$", text[a:b])) or bool(re.match(r"\s*[，,]", tail))
+            m = re.match(rf"^[，,]?\s*([^。！？!?“”「」，,]{{0,30}}?)({_ZH_VERB_RE})(?:道|着)?\s*[。，,！]", tail) if closed else None
             if m:
                 where = (b + 1 + m.start(1), b + 1 + m.end(2), m.group(2))
             else:
