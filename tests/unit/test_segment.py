@@ -45,6 +45,7 @@ def test_zh_sentences(text, expected):
         ("She studied art. The dog sat. It slept.", ["She studied art.", "The dog sat.", "It slept."]),
         ('"No." She laughed.', ['"No."', "She laughed."]),
         ("Room No. 5 under Art. 23 and Fig. 3 stays. Next.", ["Room No. 5 under Art. 23 and Fig. 3 stays.", "Next."]),
+        ("It ended at 5 p.m. Then he left.", ["It ended at 5 p.m.", "Then he left."]),
     ],
 )
 def test_en_sentences(text, expected):

@@ -19,7 +19,7 @@ _ALSO_WORDS = frozenset("no art sat sun wed fig".split())
 # Words that usually start a sentence: after "U.S." they mean the abbreviation also ended one.
 _STARTERS = frozenset(
     "the a an he she it they we i in on at but and this that these those his her its their there "
-    "however meanwhile yet so after before when while if as since".split()
+    "however meanwhile yet so after before when while if as since then now later".split()
 )
 _CANDIDATE = re.compile(r"""(?:\.{3}|…|[.!?])+['"”’)\]]*(?=\s+|$)""")
 _NEXT = re.compile(r"""\s+(['"“‘(\[]*)(\S+)""")
