@@ -431,8 +431,14 @@ def _person_like(name: str) -> bool:
 
     surnames = {w.lower().replace("-", "") for reading, spellings in surname_table().values() for w in (reading, *spellings)}
     bare = re.sub(r"^(?:Professor|Prof\.|Dr\.|Mr\.|Mrs\.|Ms\.|Governor|Minister|President|General|Director)\s+", "", name)
-    first = bare.split()[0].lower().replace("-", "")
+    words = bare.split()
+    first = words[0].lower().replace("-", "")
+    if len(words) > 1 and words[1] in _PLACE_WORDS:  # 'Hong Kong': a surname reading that starts a place
+        return False
     return first in surnames and first not in ("on", "an", "he", "so", "do", "to", "in", "at", "as", "no", "go", "long", "young", "man")
+
+
+_PLACE_WORDS = frozenset("Kong Province City County District University".split())
 
 
 def quote_cases(doc: Doc, rng: random.Random) -> list[tuple]:
