@@ -1,6 +1,5 @@
 """Reading articles: encodings, formats, URLs, stdin, and one-line errors for bad input."""
 
-import codecs
 import http.server
 import threading
 from pathlib import Path

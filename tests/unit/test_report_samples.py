@@ -91,7 +91,7 @@ def _fake_mt(original: Edition, ec: EditionComparison, sid: int) -> str:
 
 def _edition(eid: str, lang: str, sentences: list[str], kinds: dict[int, str] | None = None) -> Edition:
     sep = "" if lang == "zh" else " "
-    text, sents, paras, pos = "", [], [], 0
+    text, sents, paras = "", [], []
     for i, s in enumerate(sentences):
         if i and i % 4 == 0:
             text += "\n\n"
