@@ -357,10 +357,12 @@ def _extract_en(edition: Edition) -> list[Mention]:
                 if type_ is None:
                     continue
                 # 'Later Chou Ch'i-ming', 'This Mrs Zhang': a sentence's first word is no part of the name
-                lead = ent.start
-                while lead < ent.end - 1 and doc[lead].pos_ in _NOT_NAME_POS:
+                lead, last = ent.start, ent.end - 1
+                while lead < last and doc[lead].pos_ in _NOT_NAME_POS:
                     lead += 1
-                a, b = doc[lead].idx, ent.end_char
+                while last > lead and doc[last].pos_ == "VERB":  # 'Mingyuan Sentenced' in a title-case headline
+                    last -= 1
+                a, b = doc[lead].idx, doc[last].idx + len(doc[last])
                 text = sentence.text[a:b]
                 text2 = re.sub(r"^(?:(?:the|The)\s+)+", "", text)
                 a += len(text) - len(text2)
