@@ -97,6 +97,13 @@ def test_hedge_added():
     assert [(f.subtype, f.severity) for f in findings] == [("hedge-added", "medium")]
 
 
+def test_weak_passive_hedge_added():
+    """他被羁押超过两年 as "he is believed to have been held": the fact now reads as a belief."""
+    findings, _ = run(["此后他被羁押超过两年。"], ["He is believed to have been held for more than two years since then."])
+    assert [(f.subtype, f.severity) for f in findings] == [("hedge-added", "low")]
+    assert run(["据信他已被羁押两年。"], ["He is believed to have been held for two years."])[0] == []
+
+
 def test_hedge_found_in_the_neighbouring_bead():
     zh = ["据报道，他已离职。", "公司没有回应。"]
     en = ["The company did not respond; he has reportedly left.", "No comment."]

@@ -158,6 +158,29 @@ def test_hyphenated_given_name_in_a_title_case_headline_is_whole():
     assert [f for f in run(zh, en, glossary=None)[2] if f.subtype == "inconsistent"] == []
 
 
+def test_a_verb_after_a_name_in_a_title_case_headline_is_no_part_of_it():
+    """spaCy tags 'Mingyuan Sentenced' a person in a title-case headline; the verb is cut off."""
+    zh = "湖南律师周明远被判刑\n\n【华观新闻网2026年5月14日讯】法院判处律师周明远有期徒刑。"
+    en = ("Hunan Rights Lawyer Zhou Mingyuan Sentenced to Four and a Half Years\n\n[Huaguan News, May 14, 2026] "
+          "The court sentenced lawyer Zhou Mingyuan to prison.")
+    assert not any("Sentenced" in m.text for m in en_mentions(edition(en, "en", "e")))
+    assert [f for f in run(zh, en, glossary=None)[2] if f.subtype == "rendering"] == []
+
+
+@pytest.mark.parametrize("edition_text,lang,found", [
+    ("Hunan Governor Chen Jianguo said the campaign would go on.", "en", "Governor"),
+    ("Hunan Vice Governor Chen Jianguo said the campaign would go on.", "en", None),
+    ("Chen Jianguo, a deputy governor of Hunan, said the campaign would go on.", "en", None),
+    ("Chen Jianguo said the campaign would go on.", "en", None),
+    ("湖南省省長陳建國表示，運動將繼續。", "zh-Hant", "省長"),
+    ("湖南省副省長陳建國表示，運動將繼續。", "zh-Hant", None),
+])
+def test_a_deputy_promoted_in_the_title(edition_text, lang, found):
+    findings = run("湖南省副省长陈建国表示，运动将继续。", edition_text, glossary=None, lang=lang)[2]
+    titles = [f for f in findings if f.subtype == "title"]
+    assert [f.evidence["edition"] for f in titles] == ([found] if found else [])
+
+
 def test_forms_of_address_and_idioms_are_not_flagged():
     zh = "张大娘见小梅一身绸缎，插金戴银，便当是丽姐了。\n\n湖面上一片莫测的寂静。\n\n他抬头望着卫星。"
     en = ("Aunt Zhang saw a girl in silks and gold and took her for Wang Mei-li.\n\n"

@@ -96,6 +96,9 @@ def test_not_figures(text, lang):
     ("65岁的王先生表示反对。", "Wang, 65, objected."),
     ("65岁的王先生表示反对。", "The 65-year-old Wang objected."),
     ("她今年八十岁。", "She is eighty years old this year."),
+    ("他被罚款10万元。", "He was fined NT$100,000."),
+    ("他被罚款10万元。", "He was fined $100,000."),
+    ("公司获赔3亿港元。", "The company won HK$300 million."),
 ])
 def test_equivalents_are_quiet(zh, en):
     findings, _ = run([zh], [en])
@@ -124,6 +127,7 @@ def test_changed_figure_points_at_both_numbers():
     ("超过30人死亡。", "Fewer than 30 people died.", "qualifier-changed"),
     ("增加百分之十五。", "It rose.", "dropped"),
     ("65岁的王先生表示反对。", "The 56-year-old Wang objected.", "changed"),
+    ("并处罚金人民币50万元。", "He was also fined $500,000.", "changed"),
 ])
 def test_divergences(zh, en, subtype):
     findings, _ = run([zh], [en])
@@ -134,6 +138,12 @@ def test_traditional_edition_compared_after_normalisation():
     findings, _ = run(["禁用软件共27款，涉及68万人。"], ["禁用軟體共72款，涉及６８萬人。"], lang="zh")
     (f,) = findings
     assert f.subtype == "changed" and "27" in f.explanation and "72款" in f.explanation
+
+
+def test_currency_changed_between_chinese_editions():
+    findings, _ = run(["他曾接受资助约12万美元。"], ["他曾接受資助約12萬元。"], lang="zh")
+    (f,) = findings
+    assert f.subtype == "changed" and "USD" in f.explanation
 
 
 def test_alignment_slip_is_not_a_change():

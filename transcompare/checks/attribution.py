@@ -55,6 +55,9 @@ _EN_HEDGES = {
     # 疑似纵火 -> "suspected arson"; weak, since "she suspected that ..." added in translation is no news
     "suspected": "weak",
 }
+#: Weak hedges that still recast a plain fact as belief when a translation adds them ("he is believed
+#: to have been held" for 他被羁押); weak only in that losing them (据信, 据悉) matters less.
+_PASSIVE_HEDGE = re.compile(r"\b(?:believed|thought|understood)\b", re.I)
 _EN_HEDGE_RE = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _EN_HEDGES), key=len, reverse=True)) + r")\b", re.I)
 _EN_SOURCE_RE = re.compile(
     r"\baccording to (?P<src>(?:the )?[A-Z][\w.&'’-]*(?:\s+(?:of\s+)?[A-Z][\w.&'’-]*)*)"
@@ -146,10 +149,10 @@ class AttributionCheck:
                 text, (located(ctx.original, osid, o.start, o.end),), claim, o, None,
             )
         for i, esid, e in added:
-            if e.kind != "hedge" or e.strength != "strong":
-                continue  # a named source or a weak hedge added in translation is normal editing
+            if e.kind != "hedge" or e.strength != "strong" and not _PASSIVE_HEDGE.search(e.text):
+                continue  # a named source, "suspected", "rumours" added in translation is normal editing
             yield self._finding(
-                ctx, i, "hedge-added", "medium", 0.6,
+                ctx, i, "hedge-added", "medium" if e.strength == "strong" else "low", 0.6,
                 f"This edition adds “{e.text}”, casting doubt the original does not express.",
                 _bead_spans(ctx, i, edition_side=False), (located(ctx.edition, esid, e.start, e.end),), None, e,
             )

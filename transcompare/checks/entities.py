@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from ..model import Bead, Edition, Finding, Span
+from ._numalign import located
 from .base import CheckContext, new_finding, sentence_spans
 
 TITLES = (
@@ -357,10 +358,12 @@ def _extract_en(edition: Edition) -> list[Mention]:
                 if type_ is None:
                     continue
                 # 'Later Chou Ch'i-ming', 'This Mrs Zhang': a sentence's first word is no part of the name
-                lead = ent.start
-                while lead < ent.end - 1 and doc[lead].pos_ in _NOT_NAME_POS:
+                lead, last = ent.start, ent.end - 1
+                while lead < last and doc[lead].pos_ in _NOT_NAME_POS:
                     lead += 1
-                a, b = doc[lead].idx, ent.end_char
+                while last > lead and doc[last].pos_ == "VERB":  # 'Mingyuan Sentenced' in a title-case headline
+                    last -= 1
+                a, b = doc[lead].idx, doc[last].idx + len(doc[last])
                 text = sentence.text[a:b]
                 text2 = re.sub(r"^(?:(?:the|The)\s+)+", "", text)
                 a += len(text) - len(text2)
@@ -511,6 +514,18 @@ def _group(mentions: list[Mention], glossary) -> list[Entity]:
     return list(entities.values())
 
 
+#: Titles with a deputy form (副省长 vice governor), and the English words for the full title.
+_TITLE_EN = {
+    "省长": "governor", "市长": "mayor", "县长": "county chief|magistrate", "区长": "district chief",
+    "主席": "chairman|chairwoman|chair|president", "部长": "minister", "总理": "premier|prime minister",
+    "总统": "president", "局长": "director|chief", "厅长": "director", "院长": "president|dean|director",
+    "校长": "president|principal|chancellor", "书记": "secretary|party chief", "总经理": "general manager",
+    "董事长": "chairman|chairwoman|chair", "主任": "director",
+}
+_DEPUTY_RE = re.compile("副(" + "|".join(sorted(_TITLE_EN, key=len, reverse=True)) + ")")
+_DEPUTY_EN = re.compile(r"\b(?:vice|deputy|lieutenant|assistant|associate|executive)\b", re.I)
+
+
 class EntityCheck:
     """entities.v1: people, organisations and places across editions."""
 
@@ -533,6 +548,35 @@ class EntityCheck:
             yield from self._same_language(ctx)
         elif o_lang == "zh" and e_lang != "zh":
             yield from self._cross(ctx)
+        if o_lang == "zh":
+            yield from self._deputy_titles(ctx)
+
+    def _deputy_titles(self, ctx: CheckContext) -> Iterable[Finding]:
+        """A deputy promoted: 副省长 rendered as "Governor" (or 省长), the title kept and its 副 lost."""
+        from ..ingest.script import normalize
+
+        zh_edition = ctx.edition.lang.startswith("zh")
+        for index, bead in enumerate(ctx.beads):
+            eds = [(j, normalize(ctx.edition.sentences[j].text, "zh").text if zh_edition else ctx.edition.sentences[j].text)
+                   for j in bead.tgt]
+            if not bead.src or any(_DEPUTY_EN.search(t) or zh_edition and "副" in t for _, t in eds):
+                continue
+            for sid in bead.src:
+                text = normalize(ctx.original.sentences[sid].text, "zh").text
+                for m in _DEPUTY_RE.finditer(text):
+                    title = m.group(1) if zh_edition else rf"\b(?:{_TITLE_EN[m.group(1)]})\b"
+                    kept = next(((j, k) for j, t in eds for k in [re.search(title, t, re.I)] if k), None)
+                    if kept is None:
+                        continue  # the title left out, not changed
+                    j, k = kept
+                    said = ctx.edition.sentences[j].text[k.start():k.end()]
+                    yield self._finding(
+                        ctx, "title", "medium", 0.7,
+                        f"The original says {m.group(0)} (a deputy); this edition says '{said}' without the vice/deputy.",
+                        original_spans=(located(ctx.original, sid, m.start(), m.end()),),
+                        edition_spans=(located(ctx.edition, j, k.start(), k.end()),), bead=index,
+                        evidence={"original": m.group(0), "edition": said},
+                    )
 
     # -------------------------------------------------------------------- zh original, en edition
 

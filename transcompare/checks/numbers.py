@@ -39,8 +39,11 @@ def numerals(text: str, lang: str) -> set[float]:
 
 def same_value(a: Quantity, b: Quantity) -> bool:
     """Equal figures: exact up to the rounding either side wrote (43万 = 432,000), within 2% when
-    either is hedged; durations compared in days, weights and lengths in SI units (within 3%)."""
+    either is hedged; durations compared in days, weights and lengths in SI units (within 3%); money
+    only in a currency both can be (人民币50万元 is not $500,000)."""
     if (a.high is None) != (b.high is None):
+        return False
+    if a.kind == "money" and b.kind == "money" and not _currencies(a) & _currencies(b):
         return False
     hedged = bool(a.qualifier or b.qualifier)
     tolerance = 0.02 if hedged else 1e-6
@@ -61,6 +64,20 @@ def same_value(a: Quantity, b: Quantity) -> bool:
     if not _close(x, y, tolerance, step):
         return False
     return a.high is None or _close(a.high, b.high, tolerance, step)
+
+
+#: A bare 元 is yuan, or Taiwan or Hong Kong dollars in a story from there; a bare $ or "dollars"
+#: is U.S. dollars, or the local dollar in a Hong Kong or Taiwan story.
+_BARE_CURRENCY = {"CNY": ("人民币", "yuan", "rmb", "renminbi", "¥"), "USD": ("美元", "美金", "us$", "u.s.", "us dollar")}
+_BARE_MEANS = {"CNY": {"CNY", "TWD", "HKD"}, "USD": {"USD", "TWD", "HKD"}}
+
+
+def _currencies(q: Quantity) -> set[str]:
+    """The currencies a sum of money can be in: its own when the text names it, more for a bare 元 or $."""
+    explicit = _BARE_CURRENCY.get(q.unit)
+    if explicit is None or any(word in q.text.lower() for word in explicit):
+        return {q.unit}
+    return _BARE_MEANS[q.unit]
 
 
 def _close(x: float, y: float, tolerance: float, step: float) -> bool:
