@@ -132,6 +132,10 @@ def test_models_commands(tiny_model, tiny_ct2, monkeypatch, run_cli):
     assert path.exit_code == 0 and path.stdout.split("\t")[:2] == [str(tiny_ct2), "ct2"]
     again = run_cli("models", "convert", tiny_model)
     assert again.exit_code == 2 and "--force" in again.stderr
+    onto_file = run_cli("models", "convert", tiny_model, "-o", tiny_model / "config.json", "--force")
+    assert onto_file.exit_code == 2 and "not a directory" in onto_file.stderr and onto_file.stderr.count("\n") == 1
+    file_as_model = run_cli("models", "path", tiny_model / "config.json")
+    assert file_as_model.exit_code == 2 and "is a file, not a model directory" in file_as_model.stderr
 
 
 def test_compare_with_mt_model_adds_scores_to_json_and_summary(tiny_model, tmp_path, run_cli):
