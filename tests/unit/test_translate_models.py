@@ -68,6 +68,23 @@ def test_over_long_sentence_is_split_at_clauses_and_rejoined(tiny_model):
     assert translator.translate([long], "zh", "en") == [" ".join([EN[2], EN[9], EN[10]])]
 
 
+def test_over_long_input_raises_no_false_tokenizer_warning(tiny_model):
+    import logging
+
+    from transformers.utils import logging as hf_logging
+
+    translator = build_translator(locate(str(tiny_model)), "transformers")
+    records: list[logging.LogRecord] = []
+    handler = logging.Handler()
+    handler.emit = records.append
+    hf_logging.get_logger().addHandler(handler)  # transformers' own handler holds an uncapturable stderr
+    try:
+        assert translator.count_tokens(ZH[0] * 80) > 512  # past the tokenizer's model_max_length
+    finally:
+        hf_logging.get_logger().removeHandler(handler)
+    assert not [r for r in records if "indexing errors" in r.getMessage()]  # it is split before decoding
+
+
 def test_cache_rerun_translates_nothing(tiny_model, isolated):
     first = load_translator(str(tiny_model), backend="transformers")
     assert first.translate(ZH[:5], "zh", "en") == EN[:5]
