@@ -155,6 +155,17 @@ def test_models_commands(tiny_model, tiny_ct2, monkeypatch, run_cli):
     assert file_as_model.exit_code == 2 and "is a file, not a model directory" in file_as_model.stderr
 
 
+def test_converting_corrupt_weights_is_one_line_error(tiny_model, tmp_path, run_cli):
+    import shutil
+
+    broken = Path(shutil.copytree(tiny_model, tmp_path / "broken"))
+    with open(broken / "model.safetensors", "r+b") as fh:
+        fh.truncate(1000)
+    result = run_cli("models", "convert", broken, "-o", tmp_path / "out")
+    assert result.exit_code == 2 and "cannot convert" in result.stderr and result.stderr.count("\n") == 1
+    assert not (tmp_path / "out").exists() and not (tmp_path / ".out.tmp").exists()
+
+
 def test_compare_with_mt_model_adds_scores_to_json_and_summary(tiny_model, tmp_path, run_cli):
     original = tmp_path / "original.zh.txt"
     original.write_text("\n".join(ZH) + "\n", encoding="utf-8")

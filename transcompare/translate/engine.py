@@ -138,7 +138,7 @@ def convert_model(spec: str, output: str | Path | None = None, quantization: str
             warnings.simplefilter("ignore")
             _converter_class(TransformersConverter)(str(ref.path)).convert(str(tmp), quantization=quantization, force=True)
             tokenizer.save_pretrained(str(tmp))
-    except (ValueError, RuntimeError, OSError, KeyError) as err:
+    except Exception as err:  # the converter lets loaders' own errors through (SafetensorError for corrupt weights)
         shutil.rmtree(tmp, ignore_errors=True)
         raise ModelError(f"cannot convert {spec} to CTranslate2: {type(err).__name__}: {str(err).splitlines()[0] if str(err) else ''}") from None
     identity = f"{ref.identity}+ct2-{quantization}"
