@@ -61,6 +61,19 @@ def test_compare_cli_html_loads(open_report, run_cli, tmp_path, case):
         assert seen == {str(n) for n in range(len(data))}
 
 
+def test_long_unbroken_token_wraps_inside_its_column(open_report, run_cli, tmp_path):
+    url = "https://example.com/news/" + "a" * 150
+    original = tmp_path / "zh.txt"
+    original.write_text(f"市长周三宣布新计划，详见{url}。\n警方说没有人受伤。\n", encoding="utf-8")
+    edition = tmp_path / "en.txt"
+    edition.write_text(f"The mayor announced a new plan on Wednesday, see {url}.\nPolice said nobody was hurt.\n", encoding="utf-8")
+    out = tmp_path / "long.html"
+    assert run_cli("compare", original, edition, "--html", out).exit_code == 0
+    page = open_report(out.read_bytes()).page
+    overflowing = page.evaluate("[...document.querySelectorAll('.row .cell')].filter(c => c.scrollWidth > c.clientWidth + 1).length")
+    assert overflowing == 0  # else the URL runs over the next column's text
+
+
 def test_kind_filter_hides_and_shows(open_report, case001_html):
     report = open_report(case001_html)
     page = report.page

@@ -99,3 +99,12 @@ def test_unknown_check_is_usage_error(run_cli):
 def _write(path, data):
     path.write_bytes(data)
     return path
+
+
+def test_interrupt_says_so(run_cli, monkeypatch):
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("transcompare.pipeline.read_edition", interrupted)
+    result = run_cli("segment", CASE / "original.zh.txt")
+    assert (result.exit_code, result.stderr) == (130, "interrupted\n")

@@ -97,6 +97,8 @@ def test_machine_translation_and_word_diff(case001):
         ("he said 340,000 people", "he said 430,000 people", [("eq", "", "he"), ("eq", " ", "said"), ("del", " ", "340,000"), ("ins", " ", "430,000"), ("eq", " ", "people")]),
         ("Hello, world.", "Hello world.", [("eq", "", "Hello"), ("del", "", ","), ("eq", " ", "world"), ("eq", "", ".")]),
         ("", "New text", [("ins", "", "New"), ("ins", " ", "text")]),
+        # a new first word is spaced from the struck MT words before it ("announcedHonghe's" read as one word)
+        ("The mayor announced", "Honghe's chairman", [("del", "", "The"), ("del", " ", "mayor"), ("del", " ", "announced"), ("ins", " ", "Honghe's"), ("ins", " ", "chairman")]),
     ],
 )
 def test_word_diff(machine, published, expected):

@@ -68,6 +68,23 @@ def test_over_long_sentence_is_split_at_clauses_and_rejoined(tiny_model):
     assert translator.translate([long], "zh", "en") == [" ".join([EN[2], EN[9], EN[10]])]
 
 
+def test_over_long_input_raises_no_false_tokenizer_warning(tiny_model):
+    import logging
+
+    from transformers.utils import logging as hf_logging
+
+    translator = build_translator(locate(str(tiny_model)), "transformers")
+    records: list[logging.LogRecord] = []
+    handler = logging.Handler()
+    handler.emit = records.append
+    hf_logging.get_logger().addHandler(handler)  # transformers' own handler holds an uncapturable stderr
+    try:
+        assert translator.count_tokens(ZH[0] * 80) > 512  # past the tokenizer's model_max_length
+    finally:
+        hf_logging.get_logger().removeHandler(handler)
+    assert not [r for r in records if "indexing errors" in r.getMessage()]  # it is split before decoding
+
+
 def test_cache_rerun_translates_nothing(tiny_model, isolated):
     first = load_translator(str(tiny_model), backend="transformers")
     assert first.translate(ZH[:5], "zh", "en") == EN[:5]
@@ -132,6 +149,21 @@ def test_models_commands(tiny_model, tiny_ct2, monkeypatch, run_cli):
     assert path.exit_code == 0 and path.stdout.split("\t")[:2] == [str(tiny_ct2), "ct2"]
     again = run_cli("models", "convert", tiny_model)
     assert again.exit_code == 2 and "--force" in again.stderr
+    onto_file = run_cli("models", "convert", tiny_model, "-o", tiny_model / "config.json", "--force")
+    assert onto_file.exit_code == 2 and "not a directory" in onto_file.stderr and onto_file.stderr.count("\n") == 1
+    file_as_model = run_cli("models", "path", tiny_model / "config.json")
+    assert file_as_model.exit_code == 2 and "is a file, not a model directory" in file_as_model.stderr
+
+
+def test_converting_corrupt_weights_is_one_line_error(tiny_model, tmp_path, run_cli):
+    import shutil
+
+    broken = Path(shutil.copytree(tiny_model, tmp_path / "broken"))
+    with open(broken / "model.safetensors", "r+b") as fh:
+        fh.truncate(1000)
+    result = run_cli("models", "convert", broken, "-o", tmp_path / "out")
+    assert result.exit_code == 2 and "cannot convert" in result.stderr and result.stderr.count("\n") == 1
+    assert not (tmp_path / "out").exists() and not (tmp_path / ".out.tmp").exists()
 
 
 def test_compare_with_mt_model_adds_scores_to_json_and_summary(tiny_model, tmp_path, run_cli):

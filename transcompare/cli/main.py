@@ -56,6 +56,10 @@ def main(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:
         typer.echo("interrupted", err=True)
         sys.exit(130)
+    except SystemExit as exit_:
+        if exit_.code == 130:  # typer turns Ctrl-C inside a command into a silent exit 130
+            typer.echo("interrupted", err=True)
+        raise
     except Exception as err:  # the last line of defence: no traceback for users
         if os.environ.get("TRANSCOMPARE_DEBUG"):
             raise

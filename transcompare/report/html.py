@@ -111,7 +111,8 @@ def word_diff(machine: str, published: str) -> list[tuple[str, str, str]]:
             out.extend(("eq", *b[j]) for j in range(j1, j2))
             continue
         out.extend(("del", *a[i]) for i in range(i1, i2))
-        out.extend(("ins", *b[j]) for j in range(j1, j2))
+        # the published text's first word has no space before it; after struck MT words it needs one
+        out.extend(("ins", " " if j == 0 and out else b[j][0], b[j][1]) for j in range(j1, j2))
     if out:
         out[0] = (out[0][0], "", out[0][2])
     return out

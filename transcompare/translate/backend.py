@@ -56,7 +56,8 @@ class Seq2SeqTranslator:
         return f"{self.name}({self.ref.identity},{self.precision},beam{self.beam_size})"
 
     def count_tokens(self, text: str) -> int:
-        return len(self.tokenizer(text)["input_ids"])
+        # verbose=False: over-long texts are split before decoding, so the tokenizer's "indexing errors" warning would be false
+        return len(self.tokenizer(text, verbose=False)["input_ids"])
 
     def translate(self, texts: Sequence[str], src_lang: str, tgt_lang: str) -> list[str]:
         """Translate each text; empty texts stay empty, over-long ones are split and rejoined."""

@@ -120,6 +120,8 @@ def convert_model(spec: str, output: str | Path | None = None, quantization: str
     if ref.kind != "transformers":
         raise OptionError(f"{spec} is already a CTranslate2 model")
     out = Path(output).expanduser() if output else default_convert_dir(ref, quantization)
+    if out.exists() and not out.is_dir():  # --force replaces a model directory, never a file
+        raise OptionError(f"{out} is not a directory; give a directory for the CTranslate2 model")
     if out.exists() and any(out.iterdir()) and not force:
         raise OptionError(f"{out} exists; pass --force to replace it")
     from ctranslate2.converters import TransformersConverter
@@ -136,7 +138,7 @@ def convert_model(spec: str, output: str | Path | None = None, quantization: str
             warnings.simplefilter("ignore")
             _converter_class(TransformersConverter)(str(ref.path)).convert(str(tmp), quantization=quantization, force=True)
             tokenizer.save_pretrained(str(tmp))
-    except (ValueError, RuntimeError, OSError, KeyError) as err:
+    except Exception as err:  # the converter lets loaders' own errors through (SafetensorError for corrupt weights)
         shutil.rmtree(tmp, ignore_errors=True)
         raise ModelError(f"cannot convert {spec} to CTranslate2: {type(err).__name__}: {str(err).splitlines()[0] if str(err) else ''}") from None
     identity = f"{ref.identity}+ct2-{quantization}"

@@ -135,6 +135,8 @@ def locate(spec: str) -> ModelRef:
     path = Path(spec).expanduser()
     if path.is_dir():
         return describe_dir(path)
+    if path.exists():  # a file (the article, a model.bin): "does not exist" would mislead
+        raise ModelError(f"{spec} is a file, not a model directory")
     if spec.startswith((".", "/", "~")) or path.suffix:
         raise ModelError(f"model directory {spec} does not exist")
     copy = local_copy(spec)
