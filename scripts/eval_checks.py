@@ -453,14 +453,19 @@ def quote_cases(doc: Doc, rng: random.Random) -> list[tuple]:
             if not m:
                 continue
             inner = m.group(1) or (m.group(2) if m.lastindex and m.lastindex >= 2 else "")
+            # A quote the answer key already marks as changed is flagged before and after: dropping or
+            # altering it again can only count as a miss (findings are keyed by the original's words).
+            planted = any(p in text for p in doc.planted.get("quote", ()))
             # dropped: the quotation goes, the rest stays
             rest = (text[:m.start()] + text[m.end():]).strip(" ,:")
-            out.append(("quote", True, bi, set_ed(doc, es, rest or "He said so."), "quote dropped"))
+            if not planted:
+                out.append(("quote", True, bi, set_ed(doc, es, rest or "He said so."), "quote dropped"))
             # altered: negate or cut half of it
             if doc.ed_lang == "en":
                 words = inner.split()
                 altered = " ".join(words[: max(2, len(words) // 2)]) + " nothing at all"
-                out.append(("quote", True, bi, set_ed(doc, es, text[:m.start()] + "“" + altered + "”" + text[m.end():]), "quote altered"))
+                if not planted:
+                    out.append(("quote", True, bi, set_ed(doc, es, text[:m.start()] + "“" + altered + "”" + text[m.end():]), "quote altered"))
                 # speaker moved
                 sp = re.search(r"\b(said|says|asked|told)\s+([A-Z][a-z]+(?: [A-Z][a-z]+)?)|\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+(said|says|asked)\b", text)
                 if sp and people:
