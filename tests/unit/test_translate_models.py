@@ -54,6 +54,26 @@ def test_transformers_backend_reproduces_training_pairs(tiny_model):
     assert translator.translate(ZH, "zh", "en") == EN
 
 
+def test_a_one_pair_model_refuses_other_languages(tiny_model, tmp_path):
+    """A zh-en model given an English original returned English 'MT', scored as if it were one."""
+    from transcompare.pipeline import read_edition
+    from transcompare.translate import maybe_translate
+
+    named = tmp_path / "opus-mt-zh-en"
+    named.symlink_to(tiny_model, target_is_directory=True)
+    translator = load_translator(str(named), backend="transformers", cache=False)
+    assert translator.pair == ("zh", "en")
+    assert translator.translate(ZH[:1], "zh-Hant", "en") == EN[:1]  # a script variant is the same language
+    with pytest.raises(ModelError, match="translates zh to en, not en to zh"):
+        translator.translate(["Hello."], "en", "zh")
+    english = tmp_path / "article.txt"
+    english.write_text("The council met on Monday. It agreed.\n", encoding="utf-8")
+    original = read_edition(str(english), "original")
+    with pytest.raises(ModelError, match="not en to fr"):
+        maybe_translate(original, str(named), target_lang="fr")  # named by flag: an error, not junk
+    assert load_translator(str(tiny_model), backend="transformers", cache=False).pair is None  # says nothing
+
+
 def test_small_batches_and_greedy_give_the_same_output(tiny_model):
     ref = locate(str(tiny_model))
     translator = build_translator(ref, "transformers", beam_size=1, max_batch_size=3)

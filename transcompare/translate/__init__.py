@@ -49,5 +49,10 @@ def maybe_translate(original: Edition, model: str | None, target_lang: str = "en
             raise
         return MTResult(None, target_lang, note=f"MT comparison skipped: {err.message} (model from {settings.source}).")
     src_lang = "zh-Hant" if original.lang == "zh" and original.script == "Hant" else original.lang
-    translations = translator.translate(original.sentence_texts(), src_lang, target_lang)
+    try:
+        translations = translator.translate(original.sentence_texts(), src_lang, target_lang)
+    except ModelError as err:  # a one-pair model for other languages (zh-en given an English original)
+        if settings.source == "flag":
+            raise
+        return MTResult(None, target_lang, note=f"MT comparison skipped: {err.message} (model from {settings.source}).")
     return MTResult(tuple(translations), target_lang, translator.signature())

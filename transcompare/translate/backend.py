@@ -3,6 +3,7 @@ deterministic decoding settings, and a signature that names everything that chan
 
 from __future__ import annotations
 
+import re
 import warnings
 from typing import Sequence
 
@@ -25,6 +26,22 @@ def load_tokenizer(path):
         raise ModelError(f"cannot load the tokenizer from {path}: {type(err).__name__}: {_first_line(err)}") from None
 
 
+def fixed_pair(name: str, tokenizer) -> tuple[str, str] | None:
+    """(source, target) of a one-pair model: the tokenizer's own source_lang/target_lang, else an
+    ``opus-mt-SRC-TGT`` name; None for a many-to-many model or one that does not say."""
+    src, tgt = getattr(tokenizer, "source_lang", None), getattr(tokenizer, "target_lang", None)
+    if not (isinstance(src, str) and isinstance(tgt, str) and src and tgt):
+        found = re.search(r"opus-mt-([a-z]{2,3})-([a-z]{2,3})(?![A-Za-z])", name)
+        if not found:
+            return None
+        src, tgt = found.groups()
+    return _base(src), _base(tgt)
+
+
+def _base(lang: str) -> str:
+    return re.split(r"[-_]", lang)[0].lower()
+
+
 def _first_line(err: Exception) -> str:
     text = str(err).strip()
     return text.splitlines()[0] if text else ""
@@ -44,6 +61,7 @@ class Seq2SeqTranslator:
         self.max_batch_tokens = max_batch_tokens
         self.tokenizer = load_tokenizer(ref.path)
         self.codes = LanguageCodes(self.tokenizer)
+        self.pair = fixed_pair(ref.name, self.tokenizer)  # None: many-to-many, or the model does not say
         self.fixed_length: int | None = None  # benchmarks: decode exactly this many tokens
         self.max_positions = 512  # the model's position limit; subclasses read the real one
 
@@ -61,6 +79,9 @@ class Seq2SeqTranslator:
 
     def translate(self, texts: Sequence[str], src_lang: str, tgt_lang: str) -> list[str]:
         """Translate each text; empty texts stay empty, over-long ones are split and rejoined."""
+        if self.pair and (_base(src_lang), _base(tgt_lang)) != self.pair:
+            # A zh-en model given English returns English "translations" that would be scored as MT.
+            raise ModelError(f"{self.ref.name} translates {self.pair[0]} to {self.pair[1]}, not {src_lang} to {tgt_lang}")
         self.codes.set_source(src_lang)
         pieces: list[str] = []
         owners: list[int] = []
