@@ -239,3 +239,20 @@ def test_divergence_cutoff_is_relative_then_clamped(values, expected):
 
 def test_divergent_beads_skip_missing_sides():
     assert divergent_beads([None, 10.0, 90.0, None]) == [1]
+
+
+@pytest.mark.parametrize(
+    "name, langs, pair",
+    [("Helsinki-NLP/opus-mt-zh-en", (None, None), ("zh", "en")),
+     ("Helsinki-NLP--opus-mt-zh-en+ct2-int8", (None, None), ("zh", "en")),
+     ("Helsinki-NLP/opus-mt-tc-big-zh-en", (None, None), ("zh", "en")),
+     ("Helsinki-NLP/opus-mt-en-ROMANCE", (None, None), None),  # many targets
+     ("my-model", ("zho", "eng"), ("zh", "en")),
+     ("facebook/m2m100_418M", (None, None), None)],
+)
+def test_fixed_pair_of_a_model(name, langs, pair):
+    from types import SimpleNamespace
+
+    from transcompare.translate.backend import fixed_pair
+
+    assert fixed_pair(name, SimpleNamespace(source_lang=langs[0], target_lang=langs[1])) == pair

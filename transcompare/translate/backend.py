@@ -31,15 +31,21 @@ def fixed_pair(name: str, tokenizer) -> tuple[str, str] | None:
     ``opus-mt-SRC-TGT`` name; None for a many-to-many model or one that does not say."""
     src, tgt = getattr(tokenizer, "source_lang", None), getattr(tokenizer, "target_lang", None)
     if not (isinstance(src, str) and isinstance(tgt, str) and src and tgt):
-        found = re.search(r"opus-mt-([a-z]{2,3})-([a-z]{2,3})(?![A-Za-z])", name)
+        found = re.search(r"opus-mt-(?:[a-z]+-)*?([a-z]{2,3})-([a-z]{2,3})(?![\w-])", name)  # opus-mt-tc-big-zh-en too
         if not found:
             return None
         src, tgt = found.groups()
     return _base(src), _base(tgt)
 
 
+#: Three-letter codes some one-pair models give (opus-mt-tc-*: "zho", "eng") for the two-letter ones used here.
+_ISO3 = {"zho": "zh", "chi": "zh", "cmn": "zh", "yue": "zh", "eng": "en", "fra": "fr", "fre": "fr", "deu": "de",
+         "ger": "de", "jpn": "ja", "kor": "ko", "spa": "es", "rus": "ru"}
+
+
 def _base(lang: str) -> str:
-    return re.split(r"[-_]", lang)[0].lower()
+    code = re.split(r"[-_]", lang)[0].lower()
+    return _ISO3.get(code, code)
 
 
 def _first_line(err: Exception) -> str:
