@@ -404,6 +404,7 @@ def main(argv=None) -> int:
     ap.add_argument("--no-adapt", action="store_true", help="train the engine without its learned-word second pass")
     ap.add_argument("--cv", action="store_true", help="also score each document with weights trained on the others")
     ap.add_argument("--docs", nargs="*", help="only these document folders")
+    ap.add_argument("--seed", type=int, default=0, help="random draw of the dropped passages and excerpts")
     ap.add_argument("--write", action="store_true", help="write the weights into transcompare/align/weights.py")
     ap.add_argument("--save", type=Path, default=None,
                     help="also write the weights learned on all documents to this JSON file (align --weights reads it)")
@@ -420,7 +421,7 @@ def main(argv=None) -> int:
                             shapes=SHAPES if args.trained_shapes_only else SEARCH_SHAPES)
     start = time.perf_counter()
     docs, extra = [], []
-    rng = np.random.default_rng(0)
+    rng = np.random.default_rng(args.seed)
     for name, zh, en, gold in load_docs(args.gold_dir, None, args.docs):
         docs.append(make_doc(aligner, name, zh, en, gold, args.band))
         for copy in range(args.augment):
