@@ -99,6 +99,19 @@ def test_presplit_keeps_lines():
     assert ed.sentence_texts() == ["第一句。第二句。", "第三句"]
 
 
+def test_presplit_blank_lines_are_paragraph_breaks_that_on_lines_restores():
+    """QA: --presplit dropped blank lines, so `translate --format txt` no longer lined up with the input."""
+    from transcompare.segment import on_lines
+
+    text = "\n一。\n二。\n\n \n三。\n\n"
+    ed = segment(_doc(text), "x", presplit=True)
+    assert ed.sentence_texts() == ["一。", "二。", "三。"]
+    assert [(s.id, s.paragraph) for s in ed.sentences] == [(0, 0), (1, 0), (2, 1)]
+    assert [text[p.start:p.end] for p in ed.paragraphs] == ["一。\n二。", "三。"]
+    assert on_lines(ed, ["1", "2", "3"]) == ["", "1", "2", "", "", "3", ""]
+    assert on_lines(segment(_doc("一。\n二。"), "x", presplit=True), ["1", "2"]) == ["1", "2"]
+
+
 def test_detect_lang():
     assert detect_lang("这是中文。") == "zh"
     assert detect_lang("This is English.") == "en"

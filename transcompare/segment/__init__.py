@@ -47,10 +47,17 @@ def segment(raw: RawDocument, edition_id: str, lang: str | None = None, presplit
     paragraphs: list[Paragraph] = []
     sentences: list[Sentence] = []
     if presplit:
+        # Each non-blank line is a sentence; blank lines are paragraph breaks, not empty sentences
+        # (which MT, aligners and checks would all have to guard); ``on_lines`` puts them back.
+        groups: list[list[tuple[int, int]]] = []
         for a, b in _lines(text):
-            sentences.append(Sentence(len(sentences), a, b, text[a:b], 0))
-        if sentences:
-            paragraphs.append(Paragraph(0, sentences[0].start, sentences[-1].end))
+            if not groups or text.count("\n", groups[-1][-1][1], a) > 1:
+                groups.append([])
+            groups[-1].append((a, b))
+        for pid, spans in enumerate(groups):
+            paragraphs.append(Paragraph(pid, spans[0][0], spans[-1][1]))
+            for a, b in spans:
+                sentences.append(Sentence(len(sentences), a, b, text[a:b], pid))
     else:
         split = splitter_for(lang)
         for a, b in _paragraph_spans(text, lang):
@@ -75,6 +82,18 @@ def segment(raw: RawDocument, edition_id: str, lang: str | None = None, presplit
         sentences=tuple(sentences),
         meta=dict(raw.meta, format=raw.format),
     )
+
+
+def on_lines(edition: Edition, texts: list[str]) -> list[str]:
+    """``texts`` (one per sentence of a ``presplit`` edition) on the input's own lines: line N of
+    the result belongs to line N of the input, blank lines stay blank."""
+    lines = [""] * (edition.text.count("\n") + (not edition.text.endswith("\n")))
+    line, pos = 0, 0
+    for s, t in zip(edition.sentences, texts):
+        line += edition.text.count("\n", pos, s.start)
+        pos = s.start
+        lines[line] = t
+    return lines
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
