@@ -28,11 +28,19 @@ _CAPTION = re.compile(
 )
 
 
+# ASCII only, so a URL or address glued to the Chinese around it does not swallow that text.
+_URL_OR_EMAIL = re.compile(r"(?:https?://|www\.)[!-~]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+", re.I)
+_WORD = re.compile(r"[^\W_]+")
+
+
 def detect_lang(text: str) -> str:
-    sample = [ch for ch in text[:5000] if not ch.isspace()]
-    if not sample:
-        return "en"
-    return "zh" if sum(is_cjk(ch) for ch in sample) / len(sample) > 0.2 else "en"
+    """"zh" when Han characters are over 40% of the units, a Han character counting like a word
+    (it carries about one), not like a letter: letter counts let one long URL, e-mail address or
+    English product name outweigh a Chinese paragraph. URLs and e-mail addresses do not count."""
+    sample = _URL_OR_EMAIL.sub(" ", text[:5000])
+    han = sum(is_cjk(ch) for ch in sample)
+    words = len(_WORD.findall("".join(" " if is_cjk(ch) else ch for ch in sample)))
+    return "zh" if han and han / (han + words) > 0.4 else "en"
 
 
 def splitter_for(lang: str) -> Splitter:
