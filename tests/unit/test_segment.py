@@ -99,6 +99,30 @@ def test_presplit_keeps_lines():
     assert ed.sentence_texts() == ["第一句。第二句。", "第三句"]
 
 
+def test_presplit_blank_lines_are_paragraph_breaks_that_on_lines_restores():
+    """QA: --presplit dropped blank lines, so `translate --format txt` no longer lined up with the input."""
+    from transcompare.segment import on_lines
+
+    text = "\n一。\n二。\n\n \n三。\n\n"
+    ed = segment(_doc(text), "x", presplit=True)
+    assert ed.sentence_texts() == ["一。", "二。", "三。"]
+    assert [(s.id, s.paragraph) for s in ed.sentences] == [(0, 0), (1, 0), (2, 1)]
+    assert [text[p.start:p.end] for p in ed.paragraphs] == ["一。\n二。", "三。"]
+    assert on_lines(ed, ["1", "2", "3"]) == ["", "1", "2", "", "", "3", ""]
+    assert on_lines(segment(_doc("一。\n二。"), "x", presplit=True), ["1", "2"]) == ["1", "2"]
+
+
 def test_detect_lang():
     assert detect_lang("这是中文。") == "zh"
     assert detect_lang("This is English.") == "en"
+
+
+def test_detect_lang_ignores_urls_and_counts_han_like_words():
+    """QA: a Chinese article with a long URL was detected as English (letters outweighed Han)."""
+    url = "https://www.example.com/news/2024/03/15/provincial-government-announces-new-policy-on-rural-land-reform.html"
+    assert detect_lang(f"省政府周三公布土地改革新政策。详情见{url}。") == "zh"
+    assert detect_lang("如有疑问，请联系 press.office.provincial-government@example-news-agency.com.cn 。") == "zh"
+    assert detect_lang("小米周三发布 Xiaomi Redmi Note 13 Pro Plus 5G 手机，售价一千九百九十九元。") == "zh"
+    # An English article quoting a Chinese phrase stays English.
+    assert detect_lang('Mr. Xi called it "共同富裕", or common prosperity, in a speech on Tuesday.') == "en"
+    assert detect_lang(url) == "en" and detect_lang("") == "en"

@@ -154,6 +154,16 @@ def test_translate_command_writes_file(tiny_model, tmp_path, run_cli):
     assert rows[0] == "id\tsource\tmt" and rows[1:] == [f"{i}\t{z}\t{e}" for i, (z, e) in enumerate(PAIRS[:4])]
 
 
+def test_translate_presplit_txt_keeps_blank_lines(tiny_model, tmp_path, run_cli):
+    """Output line N is the MT of input line N, blank lines included (QA: they were dropped)."""
+    src = tmp_path / "zh.txt"
+    src.write_text(f"{ZH[0]}\n\n{ZH[1]}\n{ZH[2]}\n", encoding="utf-8")
+    out = tmp_path / "out.txt"
+    result = run_cli("translate", src, "--presplit", "--model", tiny_model, "--format", "txt", "-o", out)
+    assert result.exit_code == 0, result.stderr
+    assert out.read_text(encoding="utf-8") == f"{EN[0]}\n\n{EN[1]}\n{EN[2]}\n"
+
+
 def test_translate_command_offline_hub_id_is_one_line_error(tmp_path, run_cli):
     src = tmp_path / "zh.txt"
     src.write_text("你好。\n", encoding="utf-8")

@@ -50,7 +50,11 @@ def command(
         else:
             translations = translator.translate(texts, src_lang, target, progress=lambda done, total: say(f"translated {done}/{total} new sentences"))
     if fmt == "txt":
-        text = "".join(f"{t}\n" for t in translations)
+        from ..segment import on_lines
+
+        # --presplit: blank input lines come back blank, so output line N translates input line N
+        lines = on_lines(edition, translations) if presplit else translations
+        text = "".join(f"{t}\n" for t in lines)
     elif fmt == "tsv":
         clean = lambda s: " ".join(s.split())  # noqa: E731 - one line per sentence
         text = "id\tsource\tmt\n" + "".join(f"{s.id}\t{clean(s.text)}\t{clean(t)}\n" for s, t in zip(edition.sentences, translations))

@@ -28,11 +28,19 @@ _CAPTION = re.compile(
 )
 
 
+# ASCII only, so a URL or address glued to the Chinese around it does not swallow that text.
+_URL_OR_EMAIL = re.compile(r"(?:https?://|www\.)[!-~]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+", re.I)
+_WORD = re.compile(r"[^\W_]+")
+
+
 def detect_lang(text: str) -> str:
-    sample = [ch for ch in text[:5000] if not ch.isspace()]
-    if not sample:
-        return "en"
-    return "zh" if sum(is_cjk(ch) for ch in sample) / len(sample) > 0.2 else "en"
+    """"zh" when Han characters are over 40% of the units, a Han character counting like a word
+    (it carries about one), not like a letter: letter counts let one long URL, e-mail address or
+    English product name outweigh a Chinese paragraph. URLs and e-mail addresses do not count."""
+    sample = _URL_OR_EMAIL.sub(" ", text[:5000])
+    han = sum(is_cjk(ch) for ch in sample)
+    words = len(_WORD.findall("".join(" " if is_cjk(ch) else ch for ch in sample)))
+    return "zh" if han and han / (han + words) > 0.4 else "en"
 
 
 def splitter_for(lang: str) -> Splitter:
@@ -47,10 +55,17 @@ def segment(raw: RawDocument, edition_id: str, lang: str | None = None, presplit
     paragraphs: list[Paragraph] = []
     sentences: list[Sentence] = []
     if presplit:
+        # Each non-blank line is a sentence; blank lines are paragraph breaks, not empty sentences
+        # (which MT, aligners and checks would all have to guard); ``on_lines`` puts them back.
+        groups: list[list[tuple[int, int]]] = []
         for a, b in _lines(text):
-            sentences.append(Sentence(len(sentences), a, b, text[a:b], 0))
-        if sentences:
-            paragraphs.append(Paragraph(0, sentences[0].start, sentences[-1].end))
+            if not groups or text.count("\n", groups[-1][-1][1], a) > 1:
+                groups.append([])
+            groups[-1].append((a, b))
+        for pid, spans in enumerate(groups):
+            paragraphs.append(Paragraph(pid, spans[0][0], spans[-1][1]))
+            for a, b in spans:
+                sentences.append(Sentence(len(sentences), a, b, text[a:b], pid))
     else:
         split = splitter_for(lang)
         for a, b in _paragraph_spans(text, lang):
@@ -75,6 +90,18 @@ def segment(raw: RawDocument, edition_id: str, lang: str | None = None, presplit
         sentences=tuple(sentences),
         meta=dict(raw.meta, format=raw.format),
     )
+
+
+def on_lines(edition: Edition, texts: list[str]) -> list[str]:
+    """``texts`` (one per sentence of a ``presplit`` edition) on the input's own lines: line N of
+    the result belongs to line N of the input, blank lines stay blank."""
+    lines = [""] * (edition.text.count("\n") + (not edition.text.endswith("\n")))
+    line, pos = 0, 0
+    for s, t in zip(edition.sentences, texts):
+        line += edition.text.count("\n", pos, s.start)
+        pos = s.start
+        lines[line] = t
+    return lines
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
