@@ -157,3 +157,13 @@ def test_changed_date_next_to_an_unpinned_one():
 def test_relative_day_against_a_date_without_publication_date_is_quiet():
     findings, _ = run(["昨天他到了。"], ["He arrived on March 3."], date=None)
     assert findings == []
+
+
+@pytest.mark.parametrize("zh,en,changed", [
+    ("該法案於民國114年7月22日通過。", "The bill was passed on July 22, 2025.", False),  # Taiwan's calendar: 民國114年 = 2025
+    ("該法案於民國113年通過。", "The bill was passed in 2024.", False),
+    ("該法案於民國114年7月22日通過。", "The bill was passed on July 22, 2026.", True),
+])
+def test_taiwan_minguo_years(zh, en, changed):
+    findings, _ = run([zh], [en], date="2026-07-24")
+    assert [f.subtype for f in findings] == (["changed"] if changed else [])

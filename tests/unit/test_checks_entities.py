@@ -195,3 +195,12 @@ def test_doubled_nicknames_and_wade_giles_after_an_adverb():
     assert run(zh, en, glossary=None)[2] == []
     (f,) = run(zh, en.replace("Li Li laughed", "Sun Tao laughed"), glossary=None)[2]
     assert (f.subtype, f.evidence["entity"], f.evidence["rendering"]) == ("rendering", "丽丽", "Sun Tao")
+
+
+def test_hyphenated_cantonese_given_name_is_whole():
+    """spaCy ends 'Chan Nok-hin' at 'Chan Nok'; the hyphenated syllable belongs to the name ('Trump-era' does not)."""
+    en = "Former lawmaker Chan Nok-hin said the plan was rushed. He criticised Trump-era tariffs."
+    names = [m.text for m in en_mentions(edition(en, "en", "e")) if m.type == "person"]
+    assert "Chan Nok-hin" in names and not any(n.endswith("-era") for n in names)
+    _, _, findings = run("前立法會議員陳諾軒表示，計劃過於倉促。", "Former lawmaker Chan Nok-hin said the plan was rushed.", glossary=None)
+    assert findings == []

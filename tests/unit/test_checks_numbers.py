@@ -235,3 +235,27 @@ def test_a_year_read_digit_by_digit_explains_no_figure():
 
 def test_one_day_is_not_a_figure():
     assert quantities("One day he came back.", "en") == []
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("中央政府總預算為新台幣2.9兆元。", "The central government budget is NT$2.9 trillion."),  # 兆: a trillion in Taiwan/HK
+    ("總預算約為兩兆元。", "The budget is about NT$2 trillion."),
+    ("總額為一兆二千億元。", "The total is 1.2 trillion yuan."),
+    ("裝機容量為5兆瓦。", "The installed capacity is 5 megawatts."),  # 兆瓦: mega-, not a trillion
+    ("初步規模約為新台幣80億元。", "It is initially worth about NT$8 billion."),
+    ("博彩公司須投資合共1,180億澳門元。", "The casino operators must invest a combined 118 billion patacas."),
+    ("罰款澳門幣500萬元。", "The fine was MOP$5 million."),
+])
+def test_taiwan_hong_kong_macau_money_is_quiet(zh, en):
+    findings, _ = run([zh], [en])
+    assert findings == []
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("農業損失為新台幣12億元。", "Farm losses were 1.2 billion yuan."),  # 新台幣…元 names its currency
+    ("博彩公司須投資1,180億澳門元。", "The operators must invest HK$118 billion."),
+    ("總預算為新台幣2.9兆元。", "The budget is NT$2.9 billion."),
+])
+def test_taiwan_hong_kong_macau_money_changed(zh, en):
+    findings, _ = run([zh], [en])
+    assert [f.subtype for f in findings] == ["changed"]

@@ -232,3 +232,26 @@ def test_caption_gone_though_the_sentence_shares_a_word_with_it():
     # the one 'Shanghai' left renders the newspaper's name, not the caption
     (f,) = run_beads(zh, [en.replace(" under the title “A Beauty of Shanghai.”", ", with a title.")])[2]
     assert (f.subtype, f.evidence["original"]) == ("missing", "申城佳人")
+
+
+def test_traditional_original_reads_like_a_simplified_one():
+    """A Traditional-script original (Hong Kong, Taiwan): 說 is a reporting verb and 沒 a negation, as 说 and 没."""
+    zh = "前區議員區家明批評說：「政府根本沒有諮詢市民。」\n\n局長回應說：「我們已經諮詢了很多團體。」"
+    en = ("Former district councillor Au Ka-ming said: “The government did not consult the public at all.”\n\n"
+          "The secretary replied: “We have consulted many groups.”")
+    orig, _, findings = run(zh, en)
+    assert findings == []
+    (q, _) = find_quotes(orig)
+    assert q.verb == "说" and q.speaker == "区家明"
+    orig, ed, findings = run(zh, en.replace("did not consult the public at all", "consulted the public thoroughly"))
+    (f,) = findings
+    assert (f.subtype, f.evidence["negation_flip"]) == ("altered", True)
+    assert "政府根本沒有諮詢市民" in orig.text[f.original_spans[0].start : f.original_spans[0].end]
+
+
+@pytest.mark.parametrize("text,expected", [("很多果農一整年的收成都沒了。", False), ("钱没有了", False), ("我们没了办法", True), ("他没来", True)])
+def test_gone_at_the_end_of_a_clause_is_no_negation(text, expected):
+    """都沒了 'all gone' is rendered 'lost', not with a 'not'; 没了办法 still negates."""
+    from transcompare.ingest.script import normalize
+
+    assert negated(normalize(text, "zh").text, "zh") is expected

@@ -54,10 +54,10 @@ class DateMention:
 
 _ZN = r"[0-9]{1,2}|[一二三四五六七八九十]{1,3}"
 _ZH_DATE = re.compile(
-    rf"(?:(?P<y>[0-9]{{4}}|[〇零一二三四五六七八九]{{4}})年|(?P<ry>今年|去年|明年|前年))?"
+    rf"(?:(?P<y>[0-9]{{4}}|[〇零一二三四五六七八九]{{4}})年|民国(?P<roc>[0-9]{{2,3}})年|(?P<ry>今年|去年|明年|前年))?"
     rf"(?:(?P<rm>本月|上月|同月|当月)|(?<!个)(?<![0-9一二三四五六七八九十])(?P<m>{_ZN})月)"
     rf"(?:(?P<d>{_ZN})[日号])?"
-    rf"|(?P<y2>[0-9]{{4}}|[〇零一二三四五六七八九]{{4}})年(?![0-9一二三四五六七八九十]{{1,2}}月)(?!代)"
+    rf"|(?:(?P<y2>[0-9]{{4}}|[〇零一二三四五六七八九]{{4}})|民国(?P<roc2>[0-9]{{2,3}}))年(?![0-9一二三四五六七八九十]{{1,2}}月)(?!代)"
     rf"|(?<![0-9一二三四五六七八九十月个])(?P<d2>[0-9]{{1,2}})[日号](?![0-9])"
     r"|(?P<wk>上|本|这|下)?(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])"
     r"|(?P<rel>前天|前日|昨天|昨日|今天|今日|明天|明日)"
@@ -98,13 +98,13 @@ def _extract_zh(text: str) -> list[DateMention]:
             day = _zh_int(g("d")) if g("d") else None
             if month is not None and not 1 <= month <= 12 or day is not None and not 1 <= day <= 31:
                 continue
-            year = _zh_int(g("y")) if g("y") else None
+            year = _zh_int(g("y")) if g("y") else int(g("roc")) + 1911 if g("roc") else None  # 民国115年: Taiwan's calendar, 2026
             rel = _ZH_RY.get(g("ry") or "", "")
             if g("rm"):
                 rel = rel or {"本月": "month-this", "当月": "month-this", "同月": "month-this", "上月": "month-last"}[g("rm")]
             out.append(DateMention(m.start(), m.end(), m.group(0), year, month, day, relative=rel))
-        elif g("y2"):
-            year = _zh_int(g("y2"))
+        elif g("y2") or g("roc2"):
+            year = _zh_int(g("y2")) if g("y2") else int(g("roc2")) + 1911
             if year and 1000 <= year <= 2999:
                 out.append(DateMention(m.start(), m.end(), m.group(0), year))
         elif g("d2"):

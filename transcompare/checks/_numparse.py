@@ -42,11 +42,12 @@ _EN_SUFFIX_QUAL = {"or more": "lower", "and more": "lower", "plus": "lower", "or
 # --- Chinese ----------------------------------------------------------------------------------
 _ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _ZH_SMALL = {"十": 10, "百": 100, "千": 1000}
-_ZH_BIG = {"万": 10_000, "亿": 100_000_000}
+_ZH_BIG = {"万": 10_000, "亿": 100_000_000, "兆": 1_000_000_000_000}  # 兆: a trillion in Taiwan and Hong Kong (新台币2.9兆元)
 
 _CURRENCY_ZH = {
     "美元": "USD", "美金": "USD", "港元": "HKD", "港币": "HKD", "新台币": "TWD", "台币": "TWD", "欧元": "EUR",
     "日元": "JPY", "英镑": "GBP", "人民币": "CNY", "元人民币": "CNY", "元": "CNY",
+    "澳门元": "MOP", "澳门币": "MOP", "葡币": "MOP",  # Macau patacas (澳元 alone is the Australian dollar)
 }
 #: Duration units -> days (month and year as calendar averages; equality is checked with tolerance).
 _DAYS = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.4375, "year": 365.25}
@@ -71,13 +72,13 @@ _MEASURE_ZH = {"公斤": "kg", "千克": "kg", "斤": "jin", "吨": "t", "公里
 _UNITS_ZH = sorted(set(_MEASURES_ZH) | set(_CURRENCY_ZH) | set(_DURATION_ZH), key=len, reverse=True)
 
 _DIGIT_NUM = r"[0-9]+(?:[,，][0-9]{3})*(?:\.[0-9]+)?"
-_ZH_NUM = r"[零〇一二三四五六七八九十百千万亿两]+(?:点[零〇一二三四五六七八九]+)?"
+_ZH_NUM = r"[零〇一二三四五六七八九十百千万亿兆两]+(?:点[零〇一二三四五六七八九]+)?"
 _ZH_PRE = "|".join(sorted(_ZH_PREFIX_QUAL, key=len, reverse=True))
 _ZH_RE = re.compile(
-    rf"(?P<ord>第)?(?:(?P<pre>{_ZH_PRE})(?:有|存在|达到|达|为|是|了|共){{0,2}})?(?P<cur>人民币|美元|港币|港元|新台币)?(?P<pct>百分之)?"
+    rf"(?P<ord>第)?(?:(?P<pre>{_ZH_PRE})(?:有|存在|达到|达|为|是|了|共){{0,2}})?(?P<cur>人民币|美元|港币|港元|新台币|澳门元|澳门币)?(?P<pct>百分之)?"
     rf"(?P<num>{_DIGIT_NUM}|{_ZH_NUM})"
     rf"(?:(?P<sep>至|到|-|—|–|~|～)(?:百分之)?(?P<num2>{_DIGIT_NUM}|{_ZH_NUM}))?"
-    r"(?P<more1>多|余)?(?P<scale>万亿|千亿|百亿|十亿|千万|百万|十万|万|亿|千(?![米克瓦卡])|百(?!分))?(?P<more2>多|余)?"
+    r"(?P<more1>多|余)?(?P<scale>万亿|千亿|百亿|十亿|千万|百万|十万|万|亿|兆(?![瓦赫字帕焦比])|千(?![米克瓦卡])|百(?!分))?(?P<more2>多|余)?"
     rf"(?P<unit>{'|'.join(_UNITS_ZH)})?(?P<half>半)?(?P<pctsign>%)?"
     r"(?P<post>以上|以下|左右|上下|之多|有余)?"
 )
@@ -108,7 +109,7 @@ def parse_zh_number(token: str) -> float | None:
         else:
             big = _ZH_BIG[ch]
             section += digit or 0
-            total = (total + (section or 1)) * big if big > 10_000 else total + (section or 1) * big
+            total = (total + (section or 1)) * big if 10_000 < big and total < big else total + (section or 1) * big
             section, digit = 0.0, None
     return total + section + (digit or 0)
 
@@ -176,7 +177,7 @@ def extract_zh(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
         if not is_digits:
             if not any(ch in num for ch in "零〇一二三四五六七八九十两"):
                 continue  # 百姓, 万一, 千万 (as "must")
-            if not (unit or scale or pct or m.group("ord") or "万" in num or "亿" in num):
+            if not (unit or scale or pct or m.group("ord") or "万" in num or "亿" in num or "兆" in num):
                 continue  # 一心, 十分, 两岸: not figures
         elif start > 0 and re.match(r"[A-Za-z\-_]", text[start - 1]):
             continue  # G20, COVID-19
@@ -194,7 +195,7 @@ def extract_zh(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
             continue
         mult = 1.0
         for ch in scale:
-            mult *= {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}[ch]
+            mult *= {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000, "兆": 1e12}[ch]
         value *= mult
         high = None
         if m.group("num2"):
@@ -231,7 +232,8 @@ def extract_zh(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
             if value == 1 and not m.group("num2") and re.search(r"(?:增长|增加|提高|上升|上涨|扩大|翻)了?$", text[:start]):
                 value = 2.0  # 增长了一倍: up by 100 percent, i.e. doubled (是前一年的两倍 is twice as it stands)
         elif unit in _CURRENCY_ZH or m.group("cur"):
-            kind, unit_code = "money", _CURRENCY_ZH.get(unit or m.group("cur"), "CNY")
+            # 新台币12亿元, 港币5亿元: the named currency, not the bare 元 after the figure
+            kind, unit_code = "money", _CURRENCY_ZH.get(m.group("cur") if m.group("cur") and unit == "元" else unit or m.group("cur"), "CNY")
         elif unit in _MEASURE_ZH:
             kind, unit_code = "measure", _MEASURE_ZH[unit]
         elif unit in _DURATION_ZH:
@@ -321,7 +323,8 @@ _EN_TIMES = {"twice": 2, "double": 2, "doubled": 2, "doubling": 2, "triple": 3, 
 _CURRENCY_EN = {
     "us$": "USD", "$": "USD", "hk$": "HKD", "nt$": "TWD", "€": "EUR", "£": "GBP", "¥": "CNY", "rmb": "CNY",
     "yuan": "CNY", "renminbi": "CNY", "dollars": "USD", "dollar": "USD", "u.s. dollars": "USD",
-    "hong kong dollars": "HKD", "taiwan dollars": "TWD", "euros": "EUR", "yen": "JPY",
+    "hong kong dollars": "HKD", "taiwan dollars": "TWD", "euros": "EUR", "yen": "JPY", "mop$": "MOP",
+    "patacas": "MOP", "pataca": "MOP",
 }
 _DURATION_EN = {
     "seconds": "second", "second": "second", "minutes": "minute", "minute": "minute", "hours": "hour", "hour": "hour",
@@ -339,11 +342,11 @@ _WORD = rf"(?:{_WORD})(?!-(?:{'|'.join(_ORD_ONES)}|thirds?|quarters?)\b)"  # "tw
 _WORD_NUM = rf"(?:{_WORD}(?:[ -]hundred(?:(?: and)? {_WORD})?)?|a hundred|a half|half)"
 _EN_PRE = "|".join(sorted(_EN_PREFIX_QUAL, key=len, reverse=True))
 _EN_RE = re.compile(
-    rf"(?<![\w$.])(?:(?P<pre>{_EN_PRE})\s+)?(?P<between>between\s+)?(?P<cur>US\$|HK\$|NT\$|\$|€|£|¥|RMB\s?)?"
+    rf"(?<![\w$.])(?:(?P<pre>{_EN_PRE})\s+)?(?P<between>between\s+)?(?P<cur>US\$|HK\$|NT\$|MOP\$|\$|€|£|¥|RMB\s?)?"
     rf"(?P<num>[0-9]+(?:,[0-9]{{3}})*(?:\.[0-9]+)?|{_WORD_NUM})(?P<andhalf> and a half)?"
     rf"(?:(?(between)\s+and\s+|\s?(?:-|–|to)\s?)(?P<cur2>US\$|HK\$|\$)?(?P<num2>[0-9]+(?:,[0-9]{{3}})*(?:\.[0-9]+)?|(?(between){_WORD_NUM}|(?!))))?"
     r"(?:[ -]?(?P<scale>trillion|billion|million|thousand|bn|mn|m|k)\b)?"
-    r"(?:[ -]?(?P<unit>percentage points?|per ?cent|%|times|fold|(?:U\.S\. |Hong Kong |Taiwan )?dollars?|yuan|renminbi|euros|pounds|yen|kilograms?|kilos?|kg|kilometers?|kilometres?|km|meters?|metres?|miles?|feet|foot|tons?|tonnes?|"
+    r"(?:[ -]?(?P<unit>percentage points?|per ?cent|%|times|fold|(?:U\.S\. |Hong Kong |Taiwan )?dollars?|yuan|renminbi|euros|pounds|yen|patacas?|kilograms?|kilos?|kg|kilometers?|kilometres?|km|meters?|metres?|miles?|feet|foot|tons?|tonnes?|"
     r"inch(?:es)?|centimet(?:er|re)s?|cm|millimet(?:er|re)s?|mm|seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|century|centuries))?"
     rf"(?:\s+(?P<post>or more|and more|or so|or less))?(?![\w])",
     re.I,

@@ -344,7 +344,7 @@ _SPACY_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC"
 
 
 def _extract_en(edition: Edition) -> list[Mention]:
-    from ..names import letters
+    from ..names import letters, looks_romanised, one_syllable
 
     nlp = _spacy()
     found: list[Mention] = []
@@ -373,6 +373,12 @@ def _extract_en(edition: Edition) -> list[Mention]:
                     tail = re.match(r"[A-Za-z]+", sentence.text[b:])
                     b += tail.end() if tail else 0
                     text2 = sentence.text[a:b]
+                elif type_ == "person" and looks_romanised(doc[last].text):
+                    # 'Au Nok' + '-hin': spaCy splits some hyphenated (Hong Kong, Taiwan) given names
+                    tail = re.match(r"-([a-z]+)\b", sentence.text[b:])
+                    if tail and one_syllable(tail.group(1)):
+                        b += tail.end()
+                        text2 = sentence.text[a:b]
                 if letters(text2):
                     spans.append((a, b, type_, "spacy", 0.75))
         for m in _EN_CAPS.finditer(sentence.text):

@@ -47,10 +47,11 @@ _EN_SPEECH_ACT = re.compile(
     r"whisper\w*|murmur\w*|mutter\w*|suggest\w*|explain\w*|insist\w*|reassur\w*|comfort\w*)\b", re.I)
 _ZH_PRONOUNS = ("他们", "她们", "他", "她")
 _EN_PRONOUNS = ("he", "she", "they", "i", "we")
-# Words with a negation character that do not negate (不过 = but, 不少 = many, 还不是 = rhetorical)
+# Words with a negation character that do not negate (不过 = but, 不少 = many, 还不是 = rhetorical, 都没了 = all gone)
 _ZH_NOT_NEGATION = re.compile(
     r"不过|不少|不同|不断|不久|不论|不管|无论|不禁|不得不|差不多|了不起|不仅|不但|不只|未来|无数|非常|除非|非洲|不停|"
     r"不然|要不|不如|对不起|不好意思|不得了|恨不得|巴不得|舍不得|忍不住|还不是|不就是|岂不是|何尝不|莫非|无比|无限|并不亚于|毫不犹豫|不由得|不一会|不得已|不成|要不|难道|那里还|哪里还|岂|何尝|不是吗|好不|怪不得|无论如何|不错|没错"
+    r"|没有?了(?=[。，！？；…”」,.!?;]|$)"  # 收成都没了: 'gone' at the end of a clause, not 'not'
 )
 _ZH_NEGATION = re.compile(r"[不没未无别非勿莫否]|毫无|免得|以免|省得")  # 免得 'so as not to'
 # a stammer repeats a word, not a negation: 非…… 非去不可, 不…… 不行
@@ -199,8 +200,25 @@ def _single(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _script_view(edition: Edition) -> Edition:
+    """Chinese read through ``ingest.script.normalize`` (Traditional -> Simplified, full width, quote
+    marks; same length, so offsets hold): the verbs (說), negations (沒) and glosses are matched in
+    Simplified, and a Traditional original reads like a Simplified one."""
+    if not edition.lang.startswith("zh"):
+        return edition
+    from dataclasses import replace
+
+    from ..ingest.script import normalize
+
+    text = normalize(edition.text, "zh").text
+    if text == edition.text:
+        return edition
+    return replace(edition, text=text, sentences=tuple(replace(s, text=text[s.start : s.end]) for s in edition.sentences))
+
+
 def find_quotes(edition: Edition, glossary=None) -> list[Quote]:
     """Every direct quote in an edition, with its speaker where one is written next to it."""
+    edition = _script_view(edition)
     text = edition.text
     if edition.lang.startswith("zh"):
         spans = _pairs(text, ZH_PAIRS) + _straight(text, '"')
@@ -225,6 +243,7 @@ def find_quotes(edition: Edition, glossary=None) -> list[Quote]:
 def find_nested_quotes(edition: Edition, glossary=None) -> list[Quote]:
     """Quotes within quotes, one level down: 说道：“你真是‘好了伤疤忘了疼’” / 'As the saying
     goes: "Once the wound heals, the pain is forgotten."'. They carry no speaker of their own."""
+    edition = _script_view(edition)
     text = edition.text
     zh = edition.lang.startswith("zh")
     by_sentence = _sentence_index(edition)
@@ -638,7 +657,8 @@ class QuoteCheck:
                 if conf < threshold:
                     continue
                 (oa, ob), (ea, eb) = _changed_part(z.text, x.text)
-                was, now = z.text[oa:ob], x.text[ea:eb]
+                # shown as written (the quotes' text is the Simplified view of each side)
+                was, now = ctx.original.text[z.start + oa : z.start + ob], ctx.edition.text[x.start + ea : x.start + eb]
                 yield new_finding(
                     self, ctx, "quote", "altered", "high", conf,
                     f"The quote says “{_short(was or '…')}” in the original but “{_short(now or '…')}” in the edition.",
