@@ -27,6 +27,7 @@ def run(zh: list[str], ed: list[str], beads=None, lang: str = "en", date: str | 
 @pytest.mark.parametrize("token,value", [
     ("43", 43), ("四十三", 43), ("两千一百", 2100), ("一万二千", 12000), ("三点五", 3.5), ("二〇二四", 2024),
     ("一亿二千万", 120_000_000), ("十", 10), ("十五", 15),
+    ("三万亿", 3_000_000_000_000), ("三亿零五万", 300_050_000),  # 三万亿 was 3,000,100,000,000
 ])
 def test_parse_zh_number(token, value):
     assert parse_zh_number(token) == value

@@ -109,7 +109,10 @@ def parse_zh_number(token: str) -> float | None:
         else:
             big = _ZH_BIG[ch]
             section += digit or 0
-            total = (total + (section or 1)) * big if 10_000 < big and total < big else total + (section or 1) * big
+            if 10_000 < big and total < big:  # 三万亿: the 万 so far is multiplied, not a stray 1 added
+                total = (total + (section or (0 if total else 1))) * big
+            else:
+                total += (section or 1) * big
             section, digit = 0.0, None
     return total + section + (digit or 0)
 
