@@ -43,6 +43,7 @@ _EN_SUFFIX_QUAL = {"or more": "lower", "and more": "lower", "plus": "lower", "or
 _ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _ZH_SMALL = {"十": 10, "百": 100, "千": 1000}
 _ZH_BIG = {"万": 10_000, "亿": 100_000_000, "兆": 1_000_000_000_000}  # 兆: a trillion in Taiwan and Hong Kong (新台币2.9兆元)
+_ZH_SCALE = {**_ZH_SMALL, **_ZH_BIG}  # the multipliers a scale suffix (3.5万, 12亿, 2.9兆) may chain
 
 _CURRENCY_ZH = {
     "美元": "USD", "美金": "USD", "港元": "HKD", "港币": "HKD", "新台币": "TWD", "台币": "TWD", "欧元": "EUR",
@@ -198,7 +199,7 @@ def extract_zh(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
             continue
         mult = 1.0
         for ch in scale:
-            mult *= {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000, "兆": 1e12}[ch]
+            mult *= _ZH_SCALE[ch]
         value *= mult
         high = None
         if m.group("num2"):

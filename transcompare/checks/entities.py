@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from ..model import Bead, Edition, Finding, Span
-from ._numalign import located
+from ._numalign import located, matching_text
 from .base import CheckContext, new_finding, sentence_spans
 
 TITLES = (
@@ -559,16 +559,13 @@ class EntityCheck:
 
     def _deputy_titles(self, ctx: CheckContext) -> Iterable[Finding]:
         """A deputy promoted: 副省长 rendered as "Governor" (or 省长), the title kept and its 副 lost."""
-        from ..ingest.script import normalize
-
         zh_edition = ctx.edition.lang.startswith("zh")
         for index, bead in enumerate(ctx.beads):
-            eds = [(j, normalize(ctx.edition.sentences[j].text, "zh").text if zh_edition else ctx.edition.sentences[j].text)
-                   for j in bead.tgt]
+            eds = [(j, matching_text(ctx.edition, j)) for j in bead.tgt]
             if not bead.src or any(_DEPUTY_EN.search(t) or zh_edition and "副" in t for _, t in eds):
                 continue
             for sid in bead.src:
-                text = normalize(ctx.original.sentences[sid].text, "zh").text
+                text = matching_text(ctx.original, sid)
                 for m in _DEPUTY_RE.finditer(text):
                     title = m.group(1) if zh_edition else rf"\b(?:{_TITLE_EN[m.group(1)]})\b"
                     kept = next(((j, k) for j, t in eds for k in [re.search(title, t, re.I)] if k), None)
