@@ -260,3 +260,34 @@ def test_taiwan_hong_kong_macau_money_is_quiet(zh, en):
 def test_taiwan_hong_kong_macau_money_changed(zh, en):
     findings, _ = run([zh], [en])
     assert [f.subtype for f in findings] == ["changed"]
+
+
+@pytest.mark.parametrize("text,lang,value,kind,unit,high", [
+    # A unit on both ends of a range is one range, as 百分之二至百分之四 and "21.2 to 32.8 percent" are.
+    ("关税税率为15%至25%不等", "zh", 15, "percent", "", 25),
+    ("增幅在3%到4.5%之间", "zh", 3, "percent", "", 4.5),
+    ("损失在200万至300万美元之间", "zh", 2e6, "money", "USD", 3e6),
+    ("刑期为三年至五年", "zh", 3, "duration", "year", 5),
+    ("tariffs of 15% to 25%", "en", 15, "percent", "", 25),
+    ("growth of 3%-4.5%", "en", 3, "percent", "", 4.5),
+    ("between 3% and 4.5%", "en", 3, "percent", "", 4.5),
+    ("a term of three to five years", "en", 3, "duration", "year", 5),
+])
+def test_range_with_the_unit_on_both_ends(text, lang, value, kind, unit, high):
+    (q,) = quantities(text, lang)
+    assert (q.value, q.kind, q.unit, q.high) == (pytest.approx(value), kind, unit, pytest.approx(high))
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("失业率从5%升到8%", "zh"), ("unemployment rose from 5% to 8%", "en"), ("5% and 8% respectively", "en"),
+])
+def test_a_change_from_one_figure_to_another_is_not_a_range(text, lang):
+    assert [q.high for q in quantities(text, lang)] == [None, None]
+
+
+def test_range_rendered_with_the_unit_once_is_quiet_and_a_changed_end_is_not():
+    zh = ["新关税的税率为15%至25%不等。"]
+    findings, _ = run(zh, ["The new tariffs range from 15 to 25 percent."])
+    assert findings == []
+    findings, _ = run(zh, ["The new tariffs range from 15 to 35 percent."])
+    assert [f.subtype for f in findings] == ["changed"]

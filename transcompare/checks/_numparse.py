@@ -261,7 +261,7 @@ def extract_zh(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
         else:
             out.append(Quantity(m.start(), m.end(), m.group(0), 0.5, "fraction", "", qual, m.group("post") or ("过" if word == "过半" else "")))
     out.sort(key=lambda q: q.start)
-    return _years_and_months(out, text, r"零?")
+    return _years_and_months(_ranges(out, text, _ZH_RANGE_JOINT), text, r"零?")
 
 
 _NUMERALS = set("零〇一二三四五六七八九十百千万亿两半")
@@ -486,7 +486,47 @@ def extract_en(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
         if not _overlaps(m.start(), m.end(), taken) and int(m.group(1)) >= 3:
             out.append(Quantity(m.start(), m.end(), m.group(0), float(m.group(1)), "ordinal"))
     out.sort(key=lambda q: q.start)
-    return _years_and_months(out, text, r",? and |, ")
+    return _years_and_months(_ranges(out, text, _EN_RANGE_JOINT), text, r",? and |, ")
+
+
+_ZH_RANGE_JOINT = re.compile(r"\s*(?:至|到|-|—|–|~|～)\s*")
+_EN_RANGE_JOINT = re.compile(r"\s*(?:-|–|to)\s*|\s+and\s+")
+#: "from 5% to 8%", 从5%到8%: a change from one figure to another, not a range.
+_FROM = re.compile(r"(?:\bfrom|从|由)\s*$", re.I)
+
+
+def _bare(q: Quantity) -> bool:
+    """A number without a unit or measure word of its own (300万 in 300万至500万美元, "three" in "three to
+    five years")."""
+    if q.kind != "count" or q.unit:
+        return False
+    last = re.split(r"[\s-]+", q.text)[-1].lower()
+    return bool(re.search(r"[0-9零〇一二三四五六七八九十百千万亿兆两]$", q.text)) or last in _EN_SCALES or parse_en_number(last) is not None
+
+
+def _ranges(found: list[Quantity], text: str, joint: re.Pattern) -> list[Quantity]:
+    """Two figures that each carry the unit, joined as a range (21.2%至32.8%, 5% to 8%, between 5% and 8%,
+    300万至500万美元): one range, as 21.2至32.8% and "21.2 to 32.8 percent" already are. A bare number
+    before the second figure takes its unit; "from 5% to 8%" is a change, not a range; plain counts
+    join only in digits ("five to nine" is a time of day)."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        gap = text[prev.end:q.start] if prev is not None else ""
+        if (prev is not None and prev.high is None and q.high is None and q.value > prev.value
+                and not q.qualifier and joint.fullmatch(gap)
+                and (prev.kind == q.kind and prev.unit == q.unit or q.kind != "count" and _bare(prev))
+                and q.kind != "ordinal" and (q.kind != "count" or prev.digits and q.digits)):
+            before = text[:prev.start]
+            if gap.strip().lower() == "and" and not re.search(r"\bbetween\s*$", before, re.I) or _FROM.search(before):
+                out.append(q)  # "5% and 8% respectively", "from 5% to 8%"
+                continue
+            out[-1] = Quantity(prev.start, q.end, text[prev.start:q.end], prev.value, q.kind, q.unit,
+                               prev.qualifier, prev.qualifier_text, q.value, max(prev.step, q.step),
+                               prev.digits and q.digits)
+            continue
+        out.append(q)
+    return out
 
 
 def _years_and_months(found: list[Quantity], text: str, joint: str) -> list[Quantity]:
