@@ -167,3 +167,12 @@ def test_relative_day_against_a_date_without_publication_date_is_quiet():
 def test_taiwan_minguo_years(zh, en, changed):
     findings, _ = run([zh], [en], date="2026-07-24")
     assert [f.subtype for f in findings] == (["changed"] if changed else [])
+
+
+def test_a_month_in_the_next_sentence_does_not_swallow_a_changed_day():
+    """2月20日 rendered "Feb. 10", and the next sentence's 2月初 ("early February", no date in
+    English): the month matches February 10 loosely, but that is no alignment slip."""
+    zh = ["他2月20日接受采访时说，工厂将会关闭。", "公司已于2月初停产。"]
+    en = ["He said in an interview on Feb. 10 that the plant would close.", "The company halted production in early February."]
+    findings, _ = run(zh, en)
+    assert [(f.subtype, f.evidence["edition"][0]["text"]) for f in findings] == [("changed", "Feb. 10")]

@@ -71,7 +71,7 @@ Located = tuple  # (bead index, sentence id, item)
 
 def reconcile(beads: Sequence[Bead], orig: list[list[T]], edit: list[list[T]], equal: Callable[[T, T], bool],
               pairable: Callable[[T, T], bool], radius: int = 2, lenient: bool = True,
-              close: Callable[[T, T], bool] | None = None):
+              close: Callable[[T, T], bool] | None = None, slip: Callable[[T, T], bool] | None = None):
     """Match items (figures, dates) across the alignment, tolerant of beads that slipped.
 
     1. one-to-one by ``equal`` inside each bead; 2. leftovers equal to an item in a bead nearby;
@@ -83,7 +83,10 @@ def reconcile(beads: Sequence[Bead], orig: list[list[T]], edit: list[list[T]], e
     repeated on one side); hedges recur too often for that. With ``close`` (same kind and unit),
     step 1 runs in three passes: equal and close; then close leftovers paired as changes, those at
     the nearest places in the bead first (small figures recur nearby, so this comes before any slip);
-    then equal across kinds ("ten" for 十分钟)."""
+    then equal across kinds ("ten" for 十分钟). ``slip`` (default ``equal``) is the stricter test an item
+    in another bead must pass to count as an alignment slip in step 2: a month (7月初) is "equal" to a
+    day in that month, but it is no evidence that the day beside it slipped there."""
+    slip = slip or equal
     o_all = [(i, sid, item) for i, b in enumerate(beads) for sid in b.src for item in orig[sid]]
     e_all = [(i, sid, item) for i, b in enumerate(beads) for sid in b.tgt for item in edit[sid]]
     o_by_bead: dict[int, list] = {}
@@ -111,7 +114,7 @@ def reconcile(beads: Sequence[Bead], orig: list[list[T]], edit: list[list[T]], e
     still = []
     for o in o_left:
         near = [e for j in neighbours(beads, o[0], radius) for e in e_by_bead.get(j, [])]
-        partner = _first([e for e in near if e in e_left], set(), lambda e: equal(o[2], e[2]))
+        partner = _first([e for e in near if e in e_left], set(), lambda e: slip(o[2], e[2]))
         if partner is not None:
             e_left.remove(partner)
             matched.append((o, partner))

@@ -30,7 +30,9 @@ class DateCheck:
         equal = lambda a, b: same_date(a[1], b[1])  # noqa: E731
         # A date the text pins down is not "changed" into a mention nothing pins down (昨天, no pub date).
         comparable = lambda a, b: a[0].granularity == b[0].granularity and a[1].pinned == b[1].pinned  # noqa: E731
-        _, changed, dropped, _ = reconcile(ctx.beads, orig_r, edit_r, equal, comparable)
+        # A month (7月初) in a neighbouring sentence is no evidence that a day (July 18) slipped there.
+        slip = lambda a, b: equal(a, b) and a[0].granularity == b[0].granularity  # noqa: E731
+        _, changed, dropped, _ = reconcile(ctx.beads, orig_r, edit_r, equal, comparable, slip=slip)
         for (i, osid, (om, o)), (_, esid, (em, e)) in changed:
             explanation = f"The original says {_says(om, o)}; this edition says {_says(em, e)}."
             when = e.as_date()
