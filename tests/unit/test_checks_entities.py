@@ -204,3 +204,24 @@ def test_hyphenated_cantonese_given_name_is_whole():
     assert "Chan Nok-hin" in names and not any(n.endswith("-era") for n in names)
     _, _, findings = run("前立法會議員陳諾軒表示，計劃過於倉促。", "Former lawmaker Chan Nok-hin said the plan was rushed.", glossary=None)
     assert findings == []
+
+
+ORGS = Glossary([
+    Entry("北大西洋公约组织", "NATO", variants=("北约",), accepted=("North Atlantic Treaty Organization",), type="organisation"),
+    Entry("世界卫生组织", "World Health Organization", variants=("世卫组织",), accepted=("WHO",), type="organisation"),
+])
+
+
+def test_an_organisation_described_rather_than_named_is_not_dropped():
+    """北约国家 as "North Atlantic allies": the glossary's long form names it by North and Atlantic
+    beyond the generic words; the bead has them, so the organisation is rendered, by description."""
+    zh = "北约国家的军费开支继续增加。"
+    assert run(zh, "Military spending by the North Atlantic allies kept rising.", glossary=ORGS)[2] == []
+    (f,) = run(zh, "Military spending by Western allies kept rising.", glossary=ORGS)[2]
+    assert (f.subtype, f.evidence["entity"]) == ("dropped", "北约")
+
+
+def test_one_generic_word_left_is_no_description():
+    """世卫组织 names itself by "World Health" (two words) and "health" alone is not enough."""
+    (f,) = run("世卫组织官员说，疫情仍在蔓延。", "Health officials said the outbreak was still spreading.", glossary=ORGS)[2]
+    assert (f.subtype, f.evidence["entity"]) == ("dropped", "世卫组织")

@@ -72,7 +72,7 @@ class Match:
     end: int
     text: str
     score: float
-    method: str  # glossary | forbidden | cedict | full | reversed | western-given | surname | given | fuzzy | translit | learned | same
+    method: str  # glossary | forbidden | cedict | full | reversed | western-given | surname | given | fuzzy | translit | learned | same | described
     nearby: bool = True  # found in the mention's own or a neighbouring bead
 
 
@@ -485,6 +485,49 @@ def _score_rendering(zh: Mention, en_text: str, glossary, fuzzy: bool) -> tuple[
     return 0.0, ""
 
 
+#: Words an organisation's name shares with many others: what is left names this one.
+_GENERIC_WORDS = frozenset(
+    "of the for and in on to at association organisation organization nations union commission committee council "
+    "ministry department bureau office administration agency authority institute university college group company "
+    "corporation co ltd inc party league federation centre center board court national general standing".split()
+)
+
+
+def _stem_match(a: str, b: str) -> bool:
+    """Asian ~ Asia, inspectors ~ inspection: the same word with another ending."""
+    common = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        common += 1
+    return common == min(len(a), len(b)) and common >= 4 or common >= 6
+
+
+def _described(entity: "Entity", sids: Sequence[int], edition: Edition) -> "Match | None":
+    """An organisation or place rendered by description rather than by name in its own bead: 东盟市场
+    as "Southeast Asian markets", 中纪委 as "the party's discipline inspectors". The glossary's
+    renderings (Association of Southeast Asian Nations) name it by at least two words beyond the
+    generic ones (association, nations), and the bead has both (two thirds when there are more).
+    Not a name, so the glossary's choice of name is not held against it."""
+    entry = entity.glossary
+    if entry is None or entity.type not in ("organisation", "place"):
+        return None
+    for form in (entry.preferred, *entry.accepted):
+        core = [w for w in re.findall(r"[a-z]+", form.lower()) if w not in _GENERIC_WORDS and len(w) >= 3]
+        if len(core) < 2:
+            continue
+        need = len(core) if len(core) <= 2 else -(-2 * len(core) // 3)
+        for sid in sids:
+            sentence = edition.sentences[sid]
+            words = [(w.group(0).lower(), w.start(), w.end()) for w in re.finditer(r"[A-Za-z]+", sentence.text)]
+            hits = [next((x for x in words if _stem_match(c, x[0])), None) for c in core]
+            found = [h for h in hits if h is not None]
+            if len(found) >= need:
+                a, z = sentence.start + min(h[1] for h in found), sentence.start + max(h[2] for h in found)
+                return Match(None, a, z, edition.text[a:z], 0.6, "described", True)
+    return None
+
+
 def _contains_key(haystack: str, needle: str) -> bool:
     return bool(needle) and needle in haystack
 
@@ -712,6 +755,8 @@ class EntityCheck:
                     best = Match(cand, a, z, ctx.edition.text[a:z], score, method, nearby)
             if best is None:
                 best = self._raw_search(m, entity, window if nearby else range(len(ctx.beads)), ctx, nearby)
+            if best is None and nearby and bead is not None:
+                best = _described(entity, ctx.beads[bead].tgt, ctx.edition)
             if best is not None:
                 return best
         return None
@@ -804,7 +849,7 @@ class EntityCheck:
                 evidence={"entity": entity.name, "type": entity.type, "mentions": len(entity.mentions)},
             )
             return
-        full = [(m, x) for m, x in entity.matches if x.method not in ("surname", "given", "learned") and not m.surname_only]
+        full = [(m, x) for m, x in entity.matches if x.method not in ("surname", "given", "learned", "described") and not m.surname_only]
         # against the glossary: a full rendering that is neither preferred nor accepted
         if entry is not None:
             allowed = [letters(f) for f in (entry.preferred, *entry.accepted)]
