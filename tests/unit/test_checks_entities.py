@@ -225,3 +225,12 @@ def test_one_generic_word_left_is_no_description():
     """世卫组织 names itself by "World Health" (two words) and "health" alone is not enough."""
     (f,) = run("世卫组织官员说，疫情仍在蔓延。", "Health officials said the outbreak was still spreading.", glossary=ORGS)[2]
     assert (f.subtype, f.evidence["entity"]) == ("dropped", "世卫组织")
+
+
+def test_one_rendering_against_the_glossary_is_one_finding():
+    """林志恒 twice in the original, and the edition names him once, against the glossary: the
+    second mention finds the same 'Lin Zhiheng' in the neighbouring bead, and that is one finding."""
+    zh = "教授林志恒日前表示，中共领导层并非铁板一块。\n\n“这是一场权力斗争，”林志恒说。"
+    en = "Professor Lin Zhiheng said the CCP leadership is not monolithic.\n\n“This is a power struggle,” he said."
+    findings = [f for f in run(zh, en)[2] if f.subtype == "glossary"]
+    assert len(findings) == 1

@@ -853,9 +853,11 @@ class EntityCheck:
         # against the glossary: a full rendering that is neither preferred nor accepted
         if entry is not None:
             allowed = [letters(f) for f in (entry.preferred, *entry.accepted)]
+            told: set[tuple[int, int]] = set()  # one finding per rendering, however many mentions it matched
             for m, x in full:
-                if x.method == "glossary":
+                if x.method == "glossary" or (x.start, x.end) in told:
                     continue
+                told.add((x.start, x.end))
                 if x.method == "cedict" and any(a and a in letters(x.text) for a in allowed):
                     continue
                 forbidden = x.method == "forbidden"
