@@ -255,3 +255,22 @@ def test_gone_at_the_end_of_a_clause_is_no_negation(text, expected):
     from transcompare.ingest.script import normalize
 
     assert negated(normalize(text, "zh").text, "zh") is expected
+
+
+@pytest.mark.parametrize("en,speaker", [
+    # spaCy reads a lone surname that is also a people (Han, Hui) as a group, not a person.
+    ("“Prices will keep falling,” Han said.", "Han"),
+    ("“Prices will keep falling,” said Hui.", "Hui"),
+    # a company and a title before the name
+    ("“Prices will keep falling,” Luxin chairman Han Jianye told reporters.", "Han Jianye"),
+])
+def test_english_speakers_named_by_surname_or_after_a_title(en, speaker):
+    (q,) = find_quotes(edition(en, "en", "e"))
+    assert (q.speaker, q.speaker_explicit) == (speaker, True)
+
+
+def test_quote_given_to_a_speaker_named_by_a_surname_that_is_also_a_people():
+    zh = "经济学家孙家伟认为，价格战难以持续。“价格还会继续下跌，”孙家伟说。"
+    en = "Economist Sun Jiawei believes the price war cannot last. “Prices will keep falling,” Han said."
+    (f,) = [f for f in run(zh, en)[2] if f.subtype == "speaker"]
+    assert (f.evidence["original_speaker"], f.evidence["edition_speaker"]) == ("孙家伟", "Han")

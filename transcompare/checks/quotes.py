@@ -229,6 +229,7 @@ def find_quotes(edition: Edition, glossary=None) -> list[Quote]:
         if len(singles) > len(spans):  # British style: dialogue in single quotes
             spans = singles + [s for s in spans if not any(a <= s[0] and s[1] <= b for a, b in singles)]
         mentions = [m for m in en_mentions(edition) if m.type in ("person", "organisation", "other")]
+        mentions = sorted(mentions + _surnames_read_as_groups(edition), key=lambda m: m.start)
     spans = sorted(set(s for s in spans if s[1] > s[0] and text[s[0] : s[1]].strip()))
     by_sentence = _sentence_index(edition)
     quotes = []
@@ -238,6 +239,27 @@ def find_quotes(edition: Edition, glossary=None) -> list[Quote]:
             continue
         quotes.append(_with_speaker(edition, a, b, sid, mentions, spans))
     return quotes
+
+
+def _surnames_read_as_groups(edition: Edition) -> list[Mention]:
+    """'Han said', 'said Hu': spaCy reads a lone surname that is also a people (Han, Hui, Manchu) as a
+    group. Spelt in Chinese syllables and not followed by a noun it qualifies (Han Chinese, Hui
+    villagers), next to a reporting verb, it is the person speaking."""
+    from dataclasses import replace
+
+    from ..names import looks_romanised
+
+    out = []
+    for m in en_mentions(edition):
+        if m.type != "group" or not looks_romanised(m.text) or len(m.text.split()) > 2:
+            continue
+        after = re.match(r"\s+([A-Za-z]+)", edition.text[m.end:])
+        before = re.search(r"([A-Za-z]+)\s+$", edition.text[max(0, m.start - 30):m.start])
+        verb_next = after is not None and re.fullmatch(_EN_VERB_RE, after.group(1))
+        verb_before = before is not None and re.fullmatch(_EN_VERB_RE, before.group(1)) and (after is None or not after.group(1).islower())
+        if verb_next or verb_before:
+            out.append(replace(m, type="person", confidence=0.6))
+    return out
 
 
 def find_nested_quotes(edition: Edition, glossary=None) -> list[Quote]:
@@ -369,7 +391,7 @@ def _with_speaker(edition: Edition, a: int, b: int, sid: int, mentions: list[Men
             where = (base, base + hit.end(), (hit.group(1) if m else "according to"))
         else:
             m_any = re.search(rf"(?:^|\s)((?:he|she|they|He|She|They|[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){{0,4}}))\s+({_EN_VERB_RE})\b(?!\s*:)", lead_clause)
-            m = re.match(rf"^[,.!?;:]?\s*(?:(?:[a-z][\w\-]*\s+){{0,3}}(\b(?:he|she|they|I|we)\b|[A-Z][^\s,;:!?\"“”]*(?:\s+[A-Z][^\s,;:!?\"“”]*){{0,4}})\s+({_EN_VERB_RE})\b|({_EN_VERB_RE})\s+((?:[A-Z][A-Za-z.\-’']*\s*){{1,5}}|he\b|she\b))", tail)
+            m = re.match(rf"^[,.!?;:]?\s*(?:(?:[A-Za-z][\w\-’']*\s+){{0,3}}(\b(?:he|she|they|I|we)\b|[A-Z][^\s,;:!?\"“”]*(?:\s+[A-Z][^\s,;:!?\"“”]*){{0,4}})\s+({_EN_VERB_RE})\b|({_EN_VERB_RE})\s+((?:[A-Z][A-Za-z.\-’']*\s*){{1,5}}|he\b|she\b))", tail)
             if m:
                 where = (b + 1 + m.start(), b + 1 + m.end(), m.group(2) or m.group(3))
             elif m_any:
