@@ -136,3 +136,32 @@ def test_a_true_one_to_two_split_is_not_an_addition():
     original, edition = _split(TRADE_ZH, en)
     beads = [Bead((0,), (0,), 0.99), Bead((1,), (1,), 0.99), Bead((2,), (2,), 0.99), Bead((3,), (3, 4), 0.97)]
     assert [f for f in OmissionCheck().run(CheckContext(original, edition, beads)) if f.kind == "addition"] == []
+
+
+CROSS_ZH = [["海关总署今天公布了前两个月的外贸数据。", "出口总额同比下降百分之十二。"],
+            ["国家统计局周三发布报告称，一月份工业企业利润同比增长百分之八。", "其中高技术制造业利润增长较快。"]]
+CROSS_EN = [["The customs administration released foreign trade data for the first two months today.",
+             "Total exports fell 12 percent from a year earlier.",
+             "China is the world’s largest exporter, and its factories employ more than 100 million people."],
+            ["The National Bureau of Statistics said on Wednesday that industrial profits rose 8 percent in January.",
+             "Profits in high-tech manufacturing grew faster."]]
+
+
+def test_sentence_closing_a_paragraph_folded_into_the_next_paragraphs_bead_is_an_addition():
+    """The added background sentence ends the edition's first paragraph; the aligner put it with the
+    second paragraph's first sentence. That paragraph's other sentences pair with the original's first
+    paragraph, not the second: the sentence renders nothing of the bead."""
+    original, edition_ = edition("original", "zh", CROSS_ZH), edition("edition", "en", CROSS_EN)
+    beads = [Bead((0,), (0,), 0.99), Bead((1,), (1,), 0.99), Bead((2,), (2, 3), 0.9), Bead((3,), (4,), 0.99)]
+    added = [f for f in OmissionCheck().run(CheckContext(original, edition_, beads)) if f.kind == "addition"]
+    assert [(f.subtype, f.evidence["sentences"]) for f in added] == [("partial-sentence", [2])]
+
+
+def test_paragraphs_merged_by_the_edition_are_no_addition():
+    """The same bead where the edition ran the two paragraphs together: its paragraph pairs with both."""
+    merged = [CROSS_EN[0][:2] + CROSS_EN[1]]
+    zh = [CROSS_ZH[0], [CROSS_ZH[1][0]], [CROSS_ZH[1][1]]]
+    original, edition_ = edition("original", "zh", zh), edition("edition", "en", merged)
+    # the bead spans two of the original's paragraphs; the first (its run 出口总额…) pairs with the edition's only one
+    beads = [Bead((0,), (0,), 0.99), Bead((1, 2), (1, 2), 0.9), Bead((3,), (3,), 0.99)]
+    assert [f for f in OmissionCheck().run(CheckContext(original, edition_, beads)) if f.subtype.startswith("partial")] == []

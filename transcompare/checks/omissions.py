@@ -107,6 +107,8 @@ class OmissionCheck:
                 if gains[best] < PARTIAL_GAIN:
                     best, evidence = self._by_length(ctx, doc, own, other_doc, other, runs, gains, ratio, original_side)
                     if best is None:
+                        best, evidence = self._by_paragraph(ctx, doc, own, other_doc, other, runs, gains, index, original_side)
+                    if best is None:
                         continue
                 yield self._finding(ctx, doc, list(runs[best]), original_side, index, 0.5, partial=True,
                                     extra_evidence=evidence)
@@ -137,6 +139,35 @@ class OmissionCheck:
                 hits = _redundant_hits(doc, own, run[0], other_doc, other)
                 if hits is not None:
                     return k, {**evidence, "redundant_dictionary_hits": hits}
+        return None, {}
+
+    @staticmethod
+    def _by_paragraph(ctx, doc, own, other_doc, other, runs, gains, index, original_side):
+        """The edge run that sits in another paragraph than the rest of the bead, where that paragraph's
+        other sentences pair with other paragraphs than the one the bead's other side is in (and the cosine
+        does not drop without the run): a background sentence closing one paragraph, folded into the first
+        bead of the next. Paragraphs a translator merges or splits still pair with the bead's paragraph,
+        so they pass."""
+        other_paras = {other_doc.sentences[s].paragraph for s in other}
+        if len(other_paras) != 1 or len({doc.sentences[s].paragraph for s in own}) < 2:
+            return None, {}
+        (target,) = other_paras
+        pairs: dict[int, set[int]] = {}  # own paragraph -> the other side's paragraphs its other beads pair with
+        for j, b in enumerate(ctx.beads):
+            mine, theirs = (b.src, b.tgt) if original_side else (b.tgt, b.src)
+            if j == index or not mine or not theirs:
+                continue
+            for s in mine:
+                pairs.setdefault(doc.sentences[s].paragraph, set()).update(other_doc.sentences[t].paragraph for t in theirs)
+        for k, run in enumerate(runs):
+            run_paras = {doc.sentences[s].paragraph for s in run}
+            rest_paras = {doc.sentences[s].paragraph for s in own if s not in run}
+            if len(run_paras) != 1 or run_paras & rest_paras or gains[k] < -REDUNDANT_MAX_LOSS:
+                continue
+            (para,) = run_paras
+            if pairs.get(para) and target not in pairs[para] and all(target in pairs.get(p, {target}) for p in rest_paras):
+                return k, {"similarity_gain": round(gains[k], 4), "paragraph_pairs": sorted(pairs[para]),
+                           "bead_paragraph": target}
         return None, {}
 
     def _side(self, ctx: CheckContext, doc: Edition, original_side: bool) -> Iterable[Finding]:
