@@ -213,3 +213,30 @@ def test_evidence_counts_unrendered_words_and_foreign_names_against_a_bead():
     margins = (e.embedding + wording._LEX_WEIGHT * e.lexical) / (1 + wording._LEX_WEIGHT)
     penalties = wording._LENGTH_PENALTY * e.length_z + wording._UNRENDERED_PENALTY + wording._NAME_PENALTY
     assert e.score == pytest.approx(margins - penalties)
+
+
+def _degree(zh: list[str], ed: list[str], lang: str = "en"):
+    ctx = CheckContext(edition("original", "zh", zh), edition("edition", lang, ed), [Bead((i,), (i,), 0.9) for i in range(len(zh))])
+    return list(WordingCheck()._degree(ctx, range(len(zh))))
+
+
+@pytest.mark.parametrize("zh,ed,lang,found", [
+    ("新规定严重打击了小型出版社。", "The new rules have somewhat hurt small publishers.", "en", ("严重", "somewhat")),
+    ("暴雨使农作物大幅减产。", "The rainstorm caused a slight fall in crop yields.", "en", ("大幅", "slight")),
+    ("新規定嚴重打擊了小型出版社。", "新規定對小型出版社造成了一定程度的影響。", "zh-Hant", ("嚴重", "一定程度")),
+])
+def test_a_claim_softened_by_degree_words(zh, ed, lang, found):
+    (f,) = _degree([zh], [ed], lang)
+    assert (f.kind, f.subtype, f.severity) == ("wording", "softened", "medium")
+    assert (f.evidence["original"], f.evidence["edition"]) == found  # as written (嚴重), read as Simplified
+
+
+@pytest.mark.parametrize("zh,ed", [
+    ("新规定严重打击了小型出版社。", "The new rules have seriously hurt small publishers."),  # kept
+    ("销量大幅下降，价格略有回升。", "Sales fell sharply and prices rose slightly."),  # both degrees on both sides
+    ("销量大幅下降，价格略有回升。", "Sales fell steeply; prices recovered a little."),
+    ("这一战略十分重要。", "The strategy matters a great deal."),  # 略 inside 战略 is no degree word
+    ("他有点喜欢这部电影。", "He took the film seriously."),  # a stronger edition is not reported
+])
+def test_degree_kept_or_mixed_is_quiet(zh, ed):
+    assert _degree([zh], [ed]) == []

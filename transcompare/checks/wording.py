@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from ..model import Finding
-from ._numalign import is_zh
+from ._numalign import is_zh, located, matching_text
 from .base import CheckContext, new_finding, sentence_spans
 
 _SKIP_KINDS = {"headline", "caption", "byline", "dateline"}  # freely rewritten by design
@@ -88,6 +88,7 @@ class WordingCheck:
         ]
         if not indices:
             return
+        yield from self._degree(ctx, indices)
         if ctx.mt_scores is None and not (is_zh(ctx.original) and is_zh(ctx.edition)):
             evidence = departure_evidence(ctx, indices)
             if evidence is not None:
@@ -95,6 +96,27 @@ class WordingCheck:
                 return
         if len(indices) >= _MIN_BEADS:
             yield from self._outliers(ctx, indices, max(1, int(self.max_share * len(indices))))
+
+    def _degree(self, ctx: CheckContext, indices: Sequence[int]) -> Iterable[Finding]:
+        """A claim softened by degree words: the original says 严重削弱 ("seriously weakened") and the
+        edition "to some extent reduced", with no weak degree word in the original nor a strong one in the
+        edition (a bead that says both, 大幅下降…略有回升, is left alone). Needs no MT: the words are a short
+        lexicon. The other direction (有点 rendered "seriously") is not reported: on mac-dev's literary
+        gold beads it flags 6 of 1,316 faithful renderings (有点/有些 are also "some"; "heavy", "serious"
+        describe other things), softening none."""
+        for i in indices:
+            bead = ctx.beads[i]
+            o = _degree_words(ctx.original, bead.src)
+            e = _degree_words(ctx.edition, bead.tgt)
+            if o["strong"] and not o["weak"] and e["weak"] and not e["strong"]:
+                (osid, oa, ob, ow), (esid, ea, eb, ew) = o["strong"][0], e["weak"][0]
+                yield new_finding(
+                    self, ctx, "wording", "softened", "medium", 0.6,
+                    f"This edition softens the claim: the original says {ow} (strongly) and the edition “{ew}”.",
+                    original_spans=(located(ctx.original, osid, oa, ob),),
+                    edition_spans=(located(ctx.edition, esid, ea, eb),),
+                    bead=i, evidence={"original": ow, "edition": ew},
+                )
 
     def _departures(self, ctx: CheckContext, indices: Sequence[int], evidence: Sequence["Departure"]) -> Iterable[Finding]:
         """Beads whose two sides hold together no better than a random pairing; in a document too
@@ -179,6 +201,50 @@ def _zh_chrf(ctx: CheckContext, indices: Sequence[int]) -> list[float]:
         src, tgt = ctx.bead_text(ctx.beads[i])
         out.append(chrf.sentence_score(fold(tgt).text, [fold(src).text]).score)
     return out
+
+
+# --- degree words: a claim softened or hardened ------------------------------------------------
+
+#: Degree words: strong (seriously, sharply) and weak (somewhat, slightly). Single characters that
+#: begin other words (略 in 战略, 稍 in 稍后, 微 in 微信) are left out.
+_DEGREE = {
+    "zh": {
+        "strong": "严重 大幅 急剧 剧烈 彻底 完全 根本 极大 极其 极为 全面 显著 重创 暴跌 暴涨 锐减 骤降 骤减 猛增 激增 大大 "
+                  "非常 十分 高度 深刻 沉重",
+        "weak": "有所 略微 略有 略显 稍微 稍有 稍显 一定程度 某种程度 一定的 小幅 轻微 些许 有点 有些 一些 微升 微降 微跌 微涨 "
+                "微增 微幅 部分",
+    },
+    "en": {
+        "strong": "seriously severely sharply greatly significantly dramatically heavily completely entirely fundamentally "
+                  "badly drastically substantially deeply extremely totally fully hugely massively steeply considerably "
+                  "gravely markedly vastly highly profoundly serious severe sharp dramatic drastic massive huge heavy "
+                  "significant substantial considerable plunged plummeted soared surged slumped crippled devastated",
+        "weak": "to some extent|to a certain extent|to some degree|to a degree|somewhat|slightly|partly|partially|marginally|"
+                "modestly|a little|a bit|mildly|in part|moderately|slight|modest|marginal|mild",
+    },
+}
+
+
+@functools.lru_cache(maxsize=4)
+def _degree_patterns(lang: str) -> dict[str, re.Pattern]:
+    table = _DEGREE["zh" if lang.startswith("zh") else "en"]
+    out = {}
+    for grade, words in table.items():
+        items = words.split("|") if "|" in words else words.split()
+        body = "|".join(sorted((re.escape(w) for w in items), key=len, reverse=True))
+        out[grade] = re.compile(body if lang.startswith("zh") else rf"\b(?:{body})\b", 0 if lang.startswith("zh") else re.I)
+    return out
+
+
+def _degree_words(doc, sids: Sequence[int]) -> dict[str, list[tuple[int, int, int, str]]]:
+    """(sentence, start, end, word) of each strong and weak degree word in the sentences ``sids``."""
+    patterns = _degree_patterns("zh" if is_zh(doc) else doc.lang)
+    found: dict[str, list] = {"strong": [], "weak": []}
+    for sid in sids:
+        text = matching_text(doc, sid)
+        for grade, pattern in patterns.items():
+            found[grade] += [(sid, m.start(), m.end(), doc.sentences[sid].text[m.start():m.end()]) for m in pattern.finditer(text)]
+    return found
 
 
 # --- departures without MT: each bead against a permutation baseline ---------------------------
