@@ -260,3 +260,45 @@ def test_taiwan_hong_kong_macau_money_is_quiet(zh, en):
 def test_taiwan_hong_kong_macau_money_changed(zh, en):
     findings, _ = run([zh], [en])
     assert [f.subtype for f in findings] == ["changed"]
+
+
+@pytest.mark.parametrize("text,value,step", [
+    ("總額達1兆2000億元", 1_200_000_000_000, 1e8),  # 1.2 trillion, not 1 trillion and 200 billion
+    ("約3億5000萬人", 350_000_000, 1e4),
+    ("共2万5千人", 25_000, 1e3),
+    ("1亿2千万美元", 120_000_000, 1e7),
+    ("12亿3456万元", 1_234_560_000, 1e4),
+    ("1万2千5百人", 12_500, 100),
+    ("1万2000人", 12_000, 1),
+    ("3千5百万人", 35_000_000, 1e6),
+    ("2万亿3000亿元", 2_300_000_000_000, 1e8),
+])
+def test_mixed_digits_and_scale_characters_are_one_figure(text, value, step):
+    from transcompare.ingest.script import normalize
+
+    (q,) = quantities(normalize(text, "zh").text, "zh")
+    assert (q.value, q.step) == (pytest.approx(value), pytest.approx(step))
+
+
+@pytest.mark.parametrize("text,values", [
+    ("1万3亿人", [10_000, 300_000_000]),  # out of order: two figures, as before
+    ("2千3500万", [2_000, 35_000_000]),
+    ("3亿5000人", [300_000_000, 5_000]),  # a bare group after 亿 is not read into it (350 million or 300,005,000?)
+    ("3亿5000万至4亿人", [350_000_000]),  # a range: 4亿 is its upper end
+])
+def test_mixed_figures_that_are_not_one_figure(text, values):
+    assert [q.value for q in quantities(text, "zh")] == values
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("總額為1兆2000億元。", "The total is 1.2 trillion yuan."),
+    ("受災人數約3億5000萬。", "About 350 million people were affected."),
+    ("共有2万5千人参加。", "In all 25,000 people took part."),
+])
+def test_mixed_figures_match_their_translation(zh, en):
+    assert run([zh], [en])[0] == []
+
+
+def test_mixed_figure_changed():
+    findings, _ = run(["總額為1兆2000億元。"], ["The total is 1.3 trillion yuan."])
+    assert [f.subtype for f in findings] == ["changed"]
