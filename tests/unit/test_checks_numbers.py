@@ -302,3 +302,33 @@ def test_mixed_figures_match_their_translation(zh, en):
 def test_mixed_figure_changed():
     findings, _ = run(["總額為1兆2000億元。"], ["The total is 1.3 trillion yuan."])
     assert [f.subtype for f in findings] == ["changed"]
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("农业损失超过12亿元", "Farm Losses Top 1.2 Billion Yuan"),  # "top" the verb: 超过, kept
+    ("出口额已超过5亿美元。", "Exports have topped $500 million."),
+    ("营收突破3亿元。", "Revenue surpassed 300 million yuan."),
+    ("死亡人数逾100人。", "The death toll exceeded 100."),
+    ("支出不超过200万美元。", "Spending did not exceed $2 million."),  # not exceed: at most
+])
+def test_verbs_of_exceeding_are_qualifiers(zh, en):
+    assert run([zh], [en])[0] == []
+
+
+@pytest.mark.parametrize("text,qualifier", [
+    ("Farm Losses Top NT$1.2 Billion", "lower"),
+    ("Exports are expected to top $1 billion", "lower"),
+    ("Spending didn't top $2 million", "upper"),
+    ("The top 10 firms", ""),  # the adjective: a rank
+    ("Top 10 Universities", ""),
+    ("China's top three banks", ""),
+    ("He is in the top 5% of earners", ""),
+])
+def test_top_the_verb_and_top_the_adjective(text, qualifier):
+    (q,) = quantities(text, "en")
+    assert q.qualifier == qualifier
+
+
+def test_top_added_to_a_plain_figure_is_a_qualifier_added():
+    findings, _ = run(["农业损失为12亿元。"], ["Farm losses topped 1.2 billion yuan."])
+    assert [f.subtype for f in findings] == ["qualifier-added"]

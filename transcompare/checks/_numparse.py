@@ -18,6 +18,7 @@ from dataclasses import dataclass
 # "upto" (as many as: emphasis, not a bound). Equivalence of groups is decided by the check.
 _ZH_PREFIX_QUAL = {
     "至少": "lower", "起码": "lower", "最少": "lower", "逾": "lower", "超过": "lower", "超": "lower", "多于": "lower",
+    "突破": "lower",  # 营收突破1兆元: "revenue topped 1 trillion"
     "约": "approx", "大约": "approx", "大概": "approx", "约有": "approx",
     "近": "upper", "将近": "upper", "接近": "upper", "不到": "upper", "不足": "upper", "少于": "upper",
     "不超过": "upper", "最多": "upper",
@@ -498,6 +499,9 @@ def extract_en(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
         if m.group("post") and not qualifier:
             qual_text = m.group("post").lower()
             qualifier = _EN_SUFFIX_QUAL[qual_text]
+        verb = None if qualifier else _exceeds(text, start)
+        if verb is not None:  # "Farm Losses Top NT$1.2 Billion": 超过新台币12亿元
+            start, qual_text, qualifier = verb
         if unit.startswith("percent") or unit in ("per cent", "%"):
             kind, code = "percent", ""
         elif unit in ("times", "fold") and not scale and value < 100:
@@ -548,6 +552,31 @@ def extract_en(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
             out.append(Quantity(m.start(), m.end(), m.group(0), float(m.group(1)), "ordinal"))
     out.sort(key=lambda q: q.start)
     return _years_and_months(out, text, r",? and |, ")
+
+
+#: Verbs that put a figure as a bound: "losses top NT$1.2 billion", "exceeded 500", "surpassed $3 million"
+#: say more than (超过, 逾, 突破); "did not exceed" says at most.
+_EN_EXCEED = re.compile(r"\b(?P<verb>top(?:s|ped|ping)?|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?)\s+$", re.I)
+_EN_NEGATION = re.compile(r"(?:\bnot|\b\w+n[’']t|\bnever)\s+$", re.I)
+#: Words before a bare "top" that make it the adjective: "the top 10", "China's top three", "in top 5".
+_TOP_ADJECTIVE_AFTER = {"the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "that", "these",
+                        "those", "in", "of", "among", "into", "from"}
+
+
+def _exceeds(text: str, start: int) -> tuple[int, str, str] | None:
+    """A verb of exceeding right before the figure at ``start``: (its start, its words, qualifier)."""
+    m = _EN_EXCEED.search(text, max(0, start - 40), start)
+    if m is None:
+        return None
+    word = m.group("verb").lower()
+    if word == "top":
+        prev = re.search(r"([\w'’.]+)\s+$", text[:m.start("verb")])
+        if prev is None or prev.group(1).lower() in _TOP_ADJECTIVE_AFTER or prev.group(1).lower().endswith(("'s", "’s")):
+            return None  # "Top 10 universities", "the top 5%": a rank, not a verb
+    neg = _EN_NEGATION.search(text, max(0, m.start() - 12), m.start())
+    if neg is not None:
+        return neg.start(), text[neg.start():m.end("verb")].lower(), "upper"
+    return m.start("verb"), word, "lower"
 
 
 def _years_and_months(found: list[Quantity], text: str, joint: str) -> list[Quantity]:
