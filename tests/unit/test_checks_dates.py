@@ -167,3 +167,54 @@ def test_relative_day_against_a_date_without_publication_date_is_quiet():
 def test_taiwan_minguo_years(zh, en, changed):
     findings, _ = run([zh], [en], date="2026-07-24")
     assert [f.subtype for f in findings] == (["changed"] if changed else [])
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("The rules take effect on April 1 next year.", "en", (2027, 4, 1)),  # not April 1 of the publication year
+    ("Rents rose on April 1 last year.", "en", (2025, 4, 1)),
+    ("It opens on 1 April next year.", "en", (2027, 4, 1)),
+    ("It closed in December of last year.", "en", (2025, 12, None)),
+    ("Work starts in May next year.", "en", (2027, 5, None)),
+    ("明年4月1日起实施", "zh", (2027, 4, 1)),
+    ("去年4月1日起实施", "zh", (2025, 4, 1)),
+    ("Sales fell last year.", "en", (2025, None, None)),  # a year on its own, as 去年
+    ("Last year, sales fell.", "en", (2025, None, None)),
+    ("去年销量下降。", "zh", (2025, None, None)),
+    ("明年将扩建。", "zh", (2027, None, None)),
+])
+def test_years_counted_from_publication(text, lang, expected):
+    (m,) = extract_dates(text, lang)
+    r = resolve(m, PUB)
+    assert (r.year, r.month, r.day) == expected
+
+
+@pytest.mark.parametrize("text", ["Prices rose over the last year.", "The next year was harder."])
+def test_the_last_year_is_a_span_not_a_date(text):
+    assert extract_dates(text, "en") == []
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("新规明年4月1日起实施。", "The new rules take effect on April 1 next year."),
+    ("新规明年4月1日起实施。", "The new rules take effect on April 1, 2027."),
+    ("去年销量下降了。", "Sales fell last year."),
+    ("去年销量下降了。", "Sales fell in 2025."),
+])
+def test_relative_years_are_quiet(zh, en):
+    assert run([zh], [en])[0] == []
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("新规明年4月1日起实施。", "The new rules take effect on April 1."),  # this year's April 1
+    ("新规今年4月1日起实施。", "The new rules take effect on April 1 next year."),
+    ("去年销量下降了。", "Sales fell this year."),
+])
+def test_relative_years_changed(zh, en):
+    assert [f.subtype for f in run([zh], [en])[0]] == ["changed"]
+
+
+def test_a_year_does_not_slip_onto_a_day_in_the_next_bead():
+    """今年 left without a counterpart does not take the "Jan. 19" of the sentence before (same
+    year, so equal inside one bead): that date is a changed 1月9日, not a slipped 今年."""
+    zh = ["1月9日他还在主持会议。", "今年还将有更多官员被问责。"]
+    en = ["On Jan. 19 he was still chairing a meeting.", "More officials will be held to account."]
+    assert [f.subtype for f in run(zh, en)[0]] == ["changed"]
