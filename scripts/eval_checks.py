@@ -222,6 +222,13 @@ def _bead_pairs(doc: Doc, extract_zh, extract_ed):
         yield bi, zitems, eitems
 
 
+def _zh_view(text: str) -> str:
+    """The original as the checks read it (Traditional -> Simplified, same offsets)."""
+    from transcompare.ingest.script import normalize
+
+    return normalize(text, "zh").text
+
+
 def _ed_view(doc: Doc, text: str) -> str:
     if doc.ed_lang == "zh":
         from transcompare.ingest.script import normalize
@@ -512,7 +519,8 @@ def attribution_cases(doc: Doc, rng: random.Random) -> list[tuple]:
 
     out = []
     ones = [bi for bi, (s, t) in enumerate(doc.beads) if len(s) == 1 and len(t) == 1
-            and doc.zh_kinds[s[0]] == "body" and not hedges(doc.zh[s[0]], "zh") and not hedges(doc.ed[t[0]], doc.ed_lang)]
+            and doc.zh_kinds[s[0]] == "body" and not hedges(_zh_view(doc.zh[s[0]]), "zh")
+            and not hedges(_ed_view(doc, doc.ed[t[0]]), doc.ed_lang)]
     rng.shuffle(ones)
     for bi in ones[:6]:
         (zs,), (es,) = doc.beads[bi]
@@ -530,7 +538,7 @@ def attribution_cases(doc: Doc, rng: random.Random) -> list[tuple]:
     for bi, (src, tgt) in enumerate(doc.beads):
         if not src or not tgt:
             continue
-        if not any(hedges(doc.zh[s], "zh") for s in src):
+        if not any(hedges(_zh_view(doc.zh[s]), "zh") for s in src):
             continue
         for es in tgt:
             hs = hedges(_ed_view(doc, doc.ed[es]), doc.ed_lang)
@@ -569,14 +577,20 @@ def wording_cases(doc: Doc, rng: random.Random, donors: list[str]) -> list[tuple
 # --- running -------------------------------------------------------------------------------
 
 
+CONTEXT = 8
+
+
 def _key(f, doc: Doc) -> tuple:
     """A finding's identity independent of offsets: kind, subtype and the original text it points
     at (the edition text when it points at none), so a finding that was there before the
-    perturbation is not counted again because its edition words changed."""
+    perturbation is not counted again because its edition words changed. Original spans carry
+    the rest of their line up to CONTEXT characters: a 据称 injected into one sentence is not the
+    据称 another sentence already had (perturbations of the original only prepend to a line)."""
     o = _edition("original", "zh", doc.zh, doc.zh_kinds).text
     e = _edition("edition", doc.ed_lang, doc.ed, doc.ed_kinds).text
     if f.original_spans:
-        return (f.kind, f.subtype, tuple(o[s.start:s.end] for s in f.original_spans))
+        return (f.kind, f.subtype, tuple(o[s.start:s.end] + "|" + o[s.end:s.end + CONTEXT].split("\n")[0]
+                                         for s in f.original_spans))
     return (f.kind, f.subtype, (), tuple(e[s.start:s.end] for s in f.edition_spans))
 
 

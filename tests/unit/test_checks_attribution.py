@@ -133,3 +133,31 @@ def test_claim_rendered_by_single_character_words():
     the claim is rendered, so the dropped hedge is reported."""
     findings, _ = run(["据说，那批货物最终下落不明，只剩一只箱子。"], ["In the end the shipment vanished; only one crate was left."])
     assert [f.subtype for f in findings] == ["hedge-removed"]
+
+
+def test_hedge_added_next_to_a_dropped_weak_hedge():
+    """The edition drops 据悉 from one sentence and adds "It is said that" to the next: two changes,
+    not one hedge that slipped a sentence, since the next sentence says nothing of the first's
+    claim (roads, residents) that its own original (消防部门, 直升机) does not explain."""
+    zh = ["据悉，山区一条公路仍然中断，一百多名村民被困。", "消防部门已派出直升机运送饮水和粮食。"]
+    en = ["A mountain highway remains cut off, with more than 100 villagers trapped.",
+          "It is said that firefighters have sent helicopters to deliver water and food."]
+    findings, _ = run(zh, en)
+    assert sorted((f.subtype, f.bead) for f in findings) == [("hedge-added", 1), ("hedge-removed", 0)]
+
+
+def test_hedge_added_before_a_quotation_counts():
+    """"Reportedly," put before quoted speech, outside its quote marks, is the outlet's hedge."""
+    zh = ["“这场悲剧本来完全可以避免，”她说。"]
+    en = ["Reportedly, “this tragedy was entirely avoidable,” she said."]
+    assert [f.subtype for f in run(zh, en)[0]] == ["hedge-added"]
+
+
+@pytest.mark.parametrize("zh,en,subtype", [
+    ("他说：“据说工厂已经停产。”", "He said: “The factory has halted production.”", "hedge-removed"),
+    ("他说：“工厂已经停产。”", "He said: “The factory has reportedly halted production.”", "hedge-added"),
+])
+def test_hedge_inside_quoted_speech_counts(zh, en, subtype):
+    """A hedge dropped from or put into a speaker's words changes what the speaker is quoted as
+    asserting, and the quote check does not see one adverb: the attribution check reports it."""
+    assert [f.subtype for f in run([zh], [en])[0]] == [subtype]

@@ -176,3 +176,62 @@ def test_a_month_in_the_next_sentence_does_not_swallow_a_changed_day():
     en = ["He said in an interview on Feb. 10 that the plant would close.", "The company halted production in early February."]
     findings, _ = run(zh, en)
     assert [(f.subtype, f.evidence["edition"][0]["text"]) for f in findings] == [("changed", "Feb. 10")]
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("The rules take effect on April 1 next year.", "en", (2027, 4, 1)),  # not April 1 of the publication year
+    ("Rents rose on April 1 last year.", "en", (2025, 4, 1)),
+    ("It opens on 1 April next year.", "en", (2027, 4, 1)),
+    ("It closed in December of last year.", "en", (2025, 12, None)),
+    ("Work starts in May next year.", "en", (2027, 5, None)),
+    ("明年4月1日起实施", "zh", (2027, 4, 1)),
+    ("去年4月1日起实施", "zh", (2025, 4, 1)),
+    ("Sales fell last year.", "en", (2025, None, None)),  # a year on its own, as 去年
+    ("Last year, sales fell.", "en", (2025, None, None)),
+    ("去年销量下降。", "zh", (2025, None, None)),
+    ("明年将扩建。", "zh", (2027, None, None)),
+])
+def test_years_counted_from_publication(text, lang, expected):
+    (m,) = extract_dates(text, lang)
+    r = resolve(m, PUB)
+    assert (r.year, r.month, r.day) == expected
+
+
+@pytest.mark.parametrize("text", ["Prices rose over the last year.", "The next year was harder."])
+def test_the_last_year_is_a_span_not_a_date(text):
+    assert extract_dates(text, "en") == []
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("新规明年4月1日起实施。", "The new rules take effect on April 1 next year."),
+    ("新规明年4月1日起实施。", "The new rules take effect on April 1, 2027."),
+    ("去年销量下降了。", "Sales fell last year."),
+    ("去年销量下降了。", "Sales fell in 2025."),
+])
+def test_relative_years_are_quiet(zh, en):
+    assert run([zh], [en])[0] == []
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("新规明年4月1日起实施。", "The new rules take effect on April 1."),  # this year's April 1
+    ("新规今年4月1日起实施。", "The new rules take effect on April 1 next year."),
+    ("去年销量下降了。", "Sales fell this year."),
+])
+def test_relative_years_changed(zh, en):
+    assert [f.subtype for f in run([zh], [en])[0]] == ["changed"]
+
+
+def test_a_year_does_not_slip_onto_a_day_in_the_next_bead():
+    """今年 left without a counterpart does not take the "Jan. 19" of the sentence before (same
+    year, so equal inside one bead): that date is a changed 1月9日, not a slipped 今年."""
+    zh = ["1月9日他还在主持会议。", "今年还将有更多官员被问责。"]
+    en = ["On Jan. 19 he was still chairing a meeting.", "More officials will be held to account."]
+    assert [f.subtype for f in run(zh, en)[0]] == ["changed"]
+
+
+def test_a_year_in_the_same_bead_does_not_swallow_a_changed_day():
+    """今年 and a day in one sentence, the day rendered wrongly: "this year" pairs with 今年 first
+    (any day of this year equals "this year"), so the day is reported changed."""
+    zh = ["他2月20日说，今年的利润会下降。"]
+    en = ["He said on Feb. 10 that this year's profits would fall."]
+    assert [f.subtype for f in run(zh, en)[0]] == ["changed"]

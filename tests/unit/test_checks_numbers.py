@@ -291,3 +291,75 @@ def test_range_rendered_with_the_unit_once_is_quiet_and_a_changed_end_is_not():
     assert findings == []
     findings, _ = run(zh, ["The new tariffs range from 15 to 35 percent."])
     assert [f.subtype for f in findings] == ["changed"]
+
+
+@pytest.mark.parametrize("text,value,step", [
+    ("總額達1兆2000億元", 1_200_000_000_000, 1e8),  # 1.2 trillion, not 1 trillion and 200 billion
+    ("約3億5000萬人", 350_000_000, 1e4),
+    ("共2万5千人", 25_000, 1e3),
+    ("1亿2千万美元", 120_000_000, 1e7),
+    ("12亿3456万元", 1_234_560_000, 1e4),
+    ("1万2千5百人", 12_500, 100),
+    ("1万2000人", 12_000, 1),
+    ("3千5百万人", 35_000_000, 1e6),
+    ("2万亿3000亿元", 2_300_000_000_000, 1e8),
+])
+def test_mixed_digits_and_scale_characters_are_one_figure(text, value, step):
+    from transcompare.ingest.script import normalize
+
+    (q,) = quantities(normalize(text, "zh").text, "zh")
+    assert (q.value, q.step) == (pytest.approx(value), pytest.approx(step))
+
+
+@pytest.mark.parametrize("text,values", [
+    ("1万3亿人", [10_000, 300_000_000]),  # out of order: two figures, as before
+    ("2千3500万", [2_000, 35_000_000]),
+    ("3亿5000人", [300_000_000, 5_000]),  # a bare group after 亿 is not read into it (350 million or 300,005,000?)
+    ("3亿5000万至4亿人", [350_000_000]),  # a range: 4亿 is its upper end
+])
+def test_mixed_figures_that_are_not_one_figure(text, values):
+    assert [q.value for q in quantities(text, "zh")] == values
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("總額為1兆2000億元。", "The total is 1.2 trillion yuan."),
+    ("受災人數約3億5000萬。", "About 350 million people were affected."),
+    ("共有2万5千人参加。", "In all 25,000 people took part."),
+])
+def test_mixed_figures_match_their_translation(zh, en):
+    assert run([zh], [en])[0] == []
+
+
+def test_mixed_figure_changed():
+    findings, _ = run(["總額為1兆2000億元。"], ["The total is 1.3 trillion yuan."])
+    assert [f.subtype for f in findings] == ["changed"]
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("农业损失超过12亿元", "Farm Losses Top 1.2 Billion Yuan"),  # "top" the verb: 超过, kept
+    ("出口额已超过5亿美元。", "Exports have topped $500 million."),
+    ("营收突破3亿元。", "Revenue surpassed 300 million yuan."),
+    ("死亡人数逾100人。", "The death toll exceeded 100."),
+    ("支出不超过200万美元。", "Spending did not exceed $2 million."),  # not exceed: at most
+])
+def test_verbs_of_exceeding_are_qualifiers(zh, en):
+    assert run([zh], [en])[0] == []
+
+
+@pytest.mark.parametrize("text,qualifier", [
+    ("Farm Losses Top NT$1.2 Billion", "lower"),
+    ("Exports are expected to top $1 billion", "lower"),
+    ("Spending didn't top $2 million", "upper"),
+    ("The top 10 firms", ""),  # the adjective: a rank
+    ("Top 10 Universities", ""),
+    ("China's top three banks", ""),
+    ("He is in the top 5% of earners", ""),
+])
+def test_top_the_verb_and_top_the_adjective(text, qualifier):
+    (q,) = quantities(text, "en")
+    assert q.qualifier == qualifier
+
+
+def test_top_added_to_a_plain_figure_is_a_qualifier_added():
+    findings, _ = run(["农业损失为12亿元。"], ["Farm losses topped 1.2 billion yuan."])
+    assert [f.subtype for f in findings] == ["qualifier-added"]

@@ -61,6 +61,7 @@ _ZH_DATE = re.compile(
     rf"|(?<![0-9一二三四五六七八九十月个])(?P<d2>[0-9]{{1,2}})[日号](?![0-9])"
     r"|(?P<wk>上|本|这|下)?(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])"
     r"|(?P<rel>前天|前日|昨天|昨日|今天|今日|明天|明日)"
+    r"|(?P<ry2>今年|去年|明年|前年)"  # a year of its own (去年销量下降); 去年4月 is read above
 )
 _ZH_WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _ZH_REL = {"前天": -2, "前日": -2, "昨天": -1, "昨日": -1, "今天": 0, "今日": 0, "明天": 1, "明日": 1}
@@ -73,15 +74,19 @@ _MONTHS = {
 }
 _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 _MON = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+#: "April 1 next year", "December of last year": a year counted from publication, as 明年 / 去年.
+_REL_YEAR = r",?\s+(?:of\s+)?(?P<{name}>(?i:next|last|this))\s+year\b"
 _EN_DATE = re.compile(
     rf"\b(?P<m>{_MON})\s+(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\b"
-    rf"(?:\s*(?:-|–|to|through)\s*(?P<dr>[0-9]{{1,2}})(?:st|nd|rd|th)?\b(?![.,]?[0-9]))?(?:,?\s+(?P<y>[0-9]{{4}})\b)?"
-    rf"|\b(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MON})(?:,?\s+(?P<y2>[0-9]{{4}})\b)?"
-    rf"|\b(?P<m3>{_MON})(?:\s+of)?,?\s+(?P<y3>[0-9]{{4}})\b"
+    rf"(?:\s*(?:-|–|to|through)\s*(?P<dr>[0-9]{{1,2}})(?:st|nd|rd|th)?\b(?![.,]?[0-9]))?(?:,?\s+(?P<y>[0-9]{{4}})\b|{_REL_YEAR.format(name='ry')})?"
+    rf"|\b(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MON})(?:,?\s+(?P<y2>[0-9]{{4}})\b|{_REL_YEAR.format(name='ry2')})?"
+    rf"|\b(?P<m3>{_MON})(?:(?:\s+of)?,?\s+(?P<y3>[0-9]{{4}})\b|{_REL_YEAR.format(name='ry3')})"
     r"|\b(?P<wk>last |this |next )?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     r"|\b(?P<rel>(?i:(?:the\s+)?day\s+before\s+yesterday|(?:the\s+)?day\s+after\s+tomorrow|yesterday|today|tomorrow))\b"
     r"|(?<![\d,.$])\b(?P<y4>(?:18|19|20)[0-9]{2})\b(?![,.]?[0-9])(?!\s*(?:percent|%|people|yuan|dollars))"
+    r"|(?<!\bthe )(?<!\bThe )\b(?P<ry4>(?i:next|last|this))\s+year\b"  # not "over the last year": the past twelve months
 )
+_EN_RY = {"next": "next-year", "last": "last-year", "this": "this-year"}
 
 
 def extract_dates(text: str, lang: str) -> list[DateMention]:
@@ -115,6 +120,8 @@ def _extract_zh(text: str) -> list[DateMention]:
             out.append(DateMention(m.start(), m.end(), m.group(0), weekday=_ZH_WEEKDAY[g("wd")], relative={"上": "week-last", "下": "week-next"}.get(g("wk") or "", "")))
         elif g("rel"):
             out.append(DateMention(m.start(), m.end(), m.group(0), relative="day-offset", offset=_ZH_REL[g("rel")]))
+        elif g("ry2"):
+            out.append(DateMention(m.start(), m.end(), m.group(0), relative=_ZH_RY[g("ry2")]))
     return out
 
 
@@ -132,11 +139,16 @@ def _extract_en(text: str) -> list[DateMention]:
             year = g("y") or g("y2")
             if not 1 <= day <= 31:
                 continue
-            out.append(DateMention(m.start(), m.end(), m.group(0), int(year) if year else None, month, day))
+            rel = _EN_RY[(g("ry") or g("ry2")).lower()] if g("ry") or g("ry2") else ""
+            out.append(DateMention(m.start(), m.end(), m.group(0), int(year) if year else None, month, day, relative=rel))
             if g("dr") and day < int(g("dr")) <= 31:  # April 14-15 = 4月14日至15日: the range's last day too
-                out.append(DateMention(m.start("dr"), m.end("dr"), g("dr"), int(year) if year else None, month, int(g("dr"))))
+                out.append(DateMention(m.start("dr"), m.end("dr"), g("dr"), int(year) if year else None, month, int(g("dr")),
+                                       relative=rel))
         elif g("m3"):
-            if g("m3") == "May" and not re.match(r"May,? [12][0-9]{3}", m.group(0)):
+            if g("m3") == "May" and not g("ry3") and not re.match(r"May,? [12][0-9]{3}", m.group(0)):
+                continue
+            if g("ry3"):
+                out.append(DateMention(m.start(), m.end(), m.group(0), month=_month(g("m3")), relative=_EN_RY[g("ry3").lower()]))
                 continue
             out.append(DateMention(m.start(), m.end(), m.group(0), int(g("y3")), _month(g("m3"))))
         elif g("wd"):
@@ -148,6 +160,8 @@ def _extract_en(text: str) -> list[DateMention]:
             out.append(DateMention(m.start(), m.end(), m.group(0), relative="day-offset", offset=offset))
         elif g("y4"):
             out.append(DateMention(m.start(), m.end(), m.group(0), int(g("y4"))))
+        elif g("ry4"):
+            out.append(DateMention(m.start(), m.end(), m.group(0), relative=_EN_RY[g("ry4").lower()]))
     return out
 
 

@@ -71,7 +71,8 @@ Located = tuple  # (bead index, sentence id, item)
 
 def reconcile(beads: Sequence[Bead], orig: list[list[T]], edit: list[list[T]], equal: Callable[[T, T], bool],
               pairable: Callable[[T, T], bool], radius: int = 2, lenient: bool = True,
-              close: Callable[[T, T], bool] | None = None, slip: Callable[[T, T], bool] | None = None):
+              close: Callable[[T, T], bool] | None = None, slipped: Callable[[Located, Located], bool] | None = None,
+              prefer: Callable[[T, T], bool] | None = None):
     """Match items (figures, dates) across the alignment, tolerant of beads that slipped.
 
     1. one-to-one by ``equal`` inside each bead; 2. leftovers equal to an item in a bead nearby;
@@ -83,10 +84,12 @@ def reconcile(beads: Sequence[Bead], orig: list[list[T]], edit: list[list[T]], e
     repeated on one side); hedges recur too often for that. With ``close`` (same kind and unit),
     step 1 runs in three passes: equal and close; then close leftovers paired as changes, those at
     the nearest places in the bead first (small figures recur nearby, so this comes before any slip);
-    then equal across kinds ("ten" for 十分钟). ``slip`` (default ``equal``) is the stricter test an item
-    in another bead must pass to count as an alignment slip in step 2: a month (7月初) is "equal" to a
-    day in that month, but it is no evidence that the day beside it slipped there."""
-    slip = slip or equal
+    then equal across kinds ("ten" for 十分钟). With ``slipped``, an original and an edition item in
+    different beads (steps 2 and 3) are paired only when ``slipped(o, e)`` says the alignment could
+    have slipped between them: a hedge the edition dropped is not "found" in a neighbouring sentence
+    that carries a hedge of its own about something else. With ``prefer``, step 1 first pairs the
+    items that are equal and ``prefer`` each other: a year with a year, before 今年 takes the day
+    beside it (any day of this year equals "this year")."""
     o_all = [(i, sid, item) for i, b in enumerate(beads) for sid in b.src for item in orig[sid]]
     e_all = [(i, sid, item) for i, b in enumerate(beads) for sid in b.tgt for item in edit[sid]]
     o_by_bead: dict[int, list] = {}
@@ -97,7 +100,10 @@ def reconcile(beads: Sequence[Bead], orig: list[list[T]], edit: list[list[T]], e
         e_by_bead.setdefault(x[0], []).append(x)
     matched: list = []
     changed: list = []
+    across = slipped or (lambda o, e: True)
     rank = _ranks(o_by_bead, e_by_bead)
+    if prefer is not None:
+        o_all, e_all = _match_in_bead(o_all, e_all, lambda o, e: prefer(o, e) and equal(o, e), matched)
     if close is None:
         o_left, e_left = _match_in_bead(o_all, e_all, equal, matched)
     else:
@@ -114,7 +120,7 @@ def reconcile(beads: Sequence[Bead], orig: list[list[T]], edit: list[list[T]], e
     still = []
     for o in o_left:
         near = [e for j in neighbours(beads, o[0], radius) for e in e_by_bead.get(j, [])]
-        partner = _first([e for e in near if e in e_left], set(), lambda e: slip(o[2], e[2]))
+        partner = _first([e for e in near if e in e_left], set(), lambda e: equal(o[2], e[2]) and across(o, e))
         if partner is not None:
             e_left.remove(partner)
             matched.append((o, partner))
@@ -138,7 +144,7 @@ def reconcile(beads: Sequence[Bead], orig: list[list[T]], edit: list[list[T]], e
             continue
         partner = None
         for j in neighbours(beads, o[0], 1):
-            partner = _first([e for e in e_left if e[0] == j and beads[j].src], set(), lambda e: pairable(o[2], e[2]))
+            partner = _first([e for e in e_left if e[0] == j and beads[j].src], set(), lambda e: pairable(o[2], e[2]) and across(o, e))
             if partner is not None:
                 break
         if partner is not None:

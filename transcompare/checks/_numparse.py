@@ -18,6 +18,7 @@ from dataclasses import dataclass
 # "upto" (as many as: emphasis, not a bound). Equivalence of groups is decided by the check.
 _ZH_PREFIX_QUAL = {
     "至少": "lower", "起码": "lower", "最少": "lower", "逾": "lower", "超过": "lower", "超": "lower", "多于": "lower",
+    "突破": "lower",  # 营收突破1兆元: "revenue topped 1 trillion"
     "约": "approx", "大约": "approx", "大概": "approx", "约有": "approx",
     "近": "upper", "将近": "upper", "接近": "upper", "不到": "upper", "不足": "upper", "少于": "upper",
     "不超过": "upper", "最多": "upper",
@@ -74,15 +75,69 @@ _UNITS_ZH = sorted(set(_MEASURES_ZH) | set(_CURRENCY_ZH) | set(_DURATION_ZH), ke
 
 _DIGIT_NUM = r"[0-9]+(?:[,，][0-9]{3})*(?:\.[0-9]+)?"
 _ZH_NUM = r"[零〇一二三四五六七八九十百千万亿兆两]+(?:点[零〇一二三四五六七八九]+)?"
+_SCALE_CHAR = r"(?:兆(?![瓦赫字帕焦比])|亿|万|千(?![米克瓦卡])|百(?!分))"
+#: Digits between scale characters, as Taiwan and Hong Kong write large sums (1兆2000億, 3億5000萬,
+#: 2万5千, 1亿2千万): one figure. A last bare group is read only after 万 and only with four digits
+#: (1万2000); 3亿5000 is as often 350 million as 300,005,000.
+_MIXED_NUM = rf"[0-9]+{_SCALE_CHAR}+(?:[0-9]+{_SCALE_CHAR}+)*(?:[0-9]+{_SCALE_CHAR}+|(?<=万)[0-9]{{4}}(?![0-9.]))"
 _ZH_PRE = "|".join(sorted(_ZH_PREFIX_QUAL, key=len, reverse=True))
-_ZH_RE = re.compile(
-    rf"(?P<ord>第)?(?:(?P<pre>{_ZH_PRE})(?:有|存在|达到|达|为|是|了|共){{0,2}})?(?P<cur>人民币|美元|港币|港元|新台币|澳门元|澳门币)?(?P<pct>百分之)?"
-    rf"(?P<num>{_DIGIT_NUM}|{_ZH_NUM})"
-    rf"(?:(?P<sep>至|到|-|—|–|~|～)(?:百分之)?(?P<num2>{_DIGIT_NUM}|{_ZH_NUM}))?"
+_ZH_TEMPLATE = (
+    r"(?P<ord>第)?(?:(?P<pre>{pre})(?:有|存在|达到|达|为|是|了|共){{0,2}})?(?P<cur>人民币|美元|港币|港元|新台币|澳门元|澳门币)?(?P<pct>百分之)?"
+    r"(?P<num>{num})"
+    r"(?:(?P<sep>至|到|-|—|–|~|～)(?:百分之)?(?P<num2>{num}))?"
     r"(?P<more1>多|余)?(?P<scale>万亿|千亿|百亿|十亿|千万|百万|十万|万|亿|兆(?![瓦赫字帕焦比])|千(?![米克瓦卡])|百(?!分))?(?P<more2>多|余)?"
-    rf"(?P<unit>{'|'.join(_UNITS_ZH)})?(?P<half>半)?(?P<pctsign>%)?"
+    r"(?P<unit>{units})?(?P<half>半)?(?P<pctsign>%)?"
     r"(?P<post>以上|以下|左右|上下|之多|有余)?"
 )
+_ZH_RE = re.compile(_ZH_TEMPLATE.format(pre=_ZH_PRE, num=f"{_MIXED_NUM}|{_DIGIT_NUM}|{_ZH_NUM}", units="|".join(_UNITS_ZH)))
+#: The same without mixed figures: what a mixed match that does not parse (1万3亿) is read as instead.
+_ZH_PLAIN_RE = re.compile(_ZH_TEMPLATE.format(pre=_ZH_PRE, num=f"{_DIGIT_NUM}|{_ZH_NUM}", units="|".join(_UNITS_ZH)))
+
+
+def _zh_matches(text: str):
+    """_ZH_RE's matches, left to right; a mixed figure out of order (1万3亿) is read piece by piece."""
+    pos = 0
+    while (m := _ZH_RE.search(text, pos)) is not None:
+        if any(_is_mixed(tok) and _mixed_parts(tok) is None for tok in (m.group("num"), m.group("num2")) if tok):
+            m = _ZH_PLAIN_RE.match(text, m.start())
+        yield m
+        pos = m.end()
+
+
+def _is_mixed(token: str) -> bool:
+    return bool(re.match(r"[0-9]", token)) and any(ch in _ZH_SCALE for ch in token)
+
+
+def _mixed_parts(token: str) -> tuple[float, float] | None:
+    """1兆2000亿 -> (1.2e12, 1e8): the value and its last written unit. None unless the groups
+    descend as Chinese numerals do: a section of 千/百 (one digit each) or of up to four digits
+    before each of 万 < 亿 < 兆 (万亿 = 兆)."""
+    groups = re.findall(r"([0-9]+)([千百]?)([万亿兆]*)", token)
+    if len(groups) < 2 or "".join(map("".join, groups)) != token:
+        return None
+    total, section, last_big, last_small, unit = 0.0, 0.0, float("inf"), 10_000, 1.0
+    for n, (digits, small, bigs) in enumerate(groups):
+        value = float(digits)
+        if small:
+            if value >= 10 or _ZH_SMALL[small] >= last_small:
+                return None
+            section += value * _ZH_SMALL[small]
+            unit = last_small = float(_ZH_SMALL[small])
+        elif section and value >= last_small or value >= 10_000 or not bigs and (n < len(groups) - 1 or total == 0):
+            return None  # 2千3500万, 20000 after 万, a bare group not last
+        else:
+            section += value
+            unit = 1.0
+        if bigs:
+            big = 1.0
+            for ch in bigs:
+                big *= _ZH_BIG[ch]
+            if big >= last_big:
+                return None
+            total += section * big
+            unit *= big
+            section, last_big, last_small = 0.0, big, 10_000
+    return total + section, unit
 
 
 def parse_zh_number(token: str) -> float | None:
@@ -90,6 +145,9 @@ def parse_zh_number(token: str) -> float | None:
     token = token.replace(",", "").replace("，", "")
     if re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", token):
         return float(token)
+    if re.match(r"[0-9]", token):
+        mixed = _mixed_parts(token)  # 3亿5000万
+        return mixed[0] if mixed else None
     if "点" in token:
         whole, _, frac = token.partition("点")
         head = parse_zh_number(whole) if whole else 0.0
@@ -164,7 +222,7 @@ def extract_zh(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
     """Quantities in (normalised) Chinese text; ``skip`` are spans (dates) to leave alone."""
     out: list[Quantity] = []
     consumed = 0  # a height (一米八零) reads past its match
-    for m in _ZH_RE.finditer(text):
+    for m in _zh_matches(text):
         num = m.group("num")
         value = parse_zh_number(num)
         if value is None or m.start() < consumed:
@@ -200,7 +258,8 @@ def extract_zh(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
         mult = 1.0
         for ch in scale:
             mult *= _ZH_SCALE[ch]
-        value *= mult
+        mixed = is_digits and _is_mixed(num)  # 3亿5000万至4亿: the trailing 亿 is the range's end's alone
+        value *= 1.0 if mixed else mult
         high = None
         if m.group("num2"):
             v2 = parse_zh_number(m.group("num2"))
@@ -249,8 +308,11 @@ def extract_zh(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
         if kind == "ordinal" and value < 3:
             continue
         decimals = len(num.split(".")[1]) if is_digits and "." in num else 0
+        step = mult * 10 ** -decimals
+        if mixed:
+            step = _mixed_parts(num)[1]  # 1兆2000亿: rounded to 亿
         out.append(Quantity(start, end, text[start:end], value, kind, unit_code, qualifier, qual_text, high,
-                            step=mult * 10 ** -decimals, digits=is_digits))
+                            step=step, digits=is_digits))
     for m in _ZH_HALF_RE.finditer(text):
         if _overlaps(m.start(), m.end(), [(q.start, q.end) for q in out] + list(skip)):
             continue
@@ -437,6 +499,9 @@ def extract_en(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
         if m.group("post") and not qualifier:
             qual_text = m.group("post").lower()
             qualifier = _EN_SUFFIX_QUAL[qual_text]
+        verb = None if qualifier else _exceeds(text, start)
+        if verb is not None:  # "Farm Losses Top NT$1.2 Billion": 超过新台币12亿元
+            start, qual_text, qualifier = verb
         if unit.startswith("percent") or unit in ("per cent", "%"):
             kind, code = "percent", ""
         elif unit in ("times", "fold") and not scale and value < 100:
@@ -527,6 +592,31 @@ def _ranges(found: list[Quantity], text: str, joint: re.Pattern) -> list[Quantit
             continue
         out.append(q)
     return out
+
+
+#: Verbs that put a figure as a bound: "losses top NT$1.2 billion", "exceeded 500", "surpassed $3 million"
+#: say more than (超过, 逾, 突破); "did not exceed" says at most.
+_EN_EXCEED = re.compile(r"\b(?P<verb>top(?:s|ped|ping)?|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?)\s+$", re.I)
+_EN_NEGATION = re.compile(r"(?:\bnot|\b\w+n[’']t|\bnever)\s+$", re.I)
+#: Words before a bare "top" that make it the adjective: "the top 10", "China's top three", "in top 5".
+_TOP_ADJECTIVE_AFTER = {"the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "that", "these",
+                        "those", "in", "of", "among", "into", "from"}
+
+
+def _exceeds(text: str, start: int) -> tuple[int, str, str] | None:
+    """A verb of exceeding right before the figure at ``start``: (its start, its words, qualifier)."""
+    m = _EN_EXCEED.search(text, max(0, start - 40), start)
+    if m is None:
+        return None
+    word = m.group("verb").lower()
+    if word == "top":
+        prev = re.search(r"([\w'’.]+)\s+$", text[:m.start("verb")])
+        if prev is None or prev.group(1).lower() in _TOP_ADJECTIVE_AFTER or prev.group(1).lower().endswith(("'s", "’s")):
+            return None  # "Top 10 universities", "the top 5%": a rank, not a verb
+    neg = _EN_NEGATION.search(text, max(0, m.start() - 12), m.start())
+    if neg is not None:
+        return neg.start(), text[neg.start():m.end("verb")].lower(), "upper"
+    return m.start("verb"), word, "lower"
 
 
 def _years_and_months(found: list[Quantity], text: str, joint: str) -> list[Quantity]:

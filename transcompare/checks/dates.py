@@ -30,9 +30,12 @@ class DateCheck:
         equal = lambda a, b: same_date(a[1], b[1])  # noqa: E731
         # A date the text pins down is not "changed" into a mention nothing pins down (昨天, no pub date).
         comparable = lambda a, b: a[0].granularity == b[0].granularity and a[1].pinned == b[1].pinned  # noqa: E731
-        # A month (7月初) in a neighbouring sentence is no evidence that a day (July 18) slipped there.
-        slip = lambda a, b: equal(a, b) and a[0].granularity == b[0].granularity  # noqa: E731
-        _, changed, dropped, _ = reconcile(ctx.beads, orig_r, edit_r, equal, comparable, slip=slip)
+        # Across beads (an alignment slip) only a mention as fine as the other: 今年 is not the
+        # "Jan. 19" of the next sentence, though it equals it inside one bead.
+        # Inside a bead too, mentions as fine as each other pair first.
+        as_fine = lambda a, b: a[0].granularity == b[0].granularity  # noqa: E731
+        slipped = lambda o, e: as_fine(o[2], e[2])  # noqa: E731
+        _, changed, dropped, _ = reconcile(ctx.beads, orig_r, edit_r, equal, comparable, slipped=slipped, prefer=as_fine)
         for (i, osid, (om, o)), (_, esid, (em, e)) in changed:
             explanation = f"The original says {_says(om, o)}; this edition says {_says(em, e)}."
             when = e.as_date()
