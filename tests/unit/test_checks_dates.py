@@ -235,3 +235,15 @@ def test_a_year_in_the_same_bead_does_not_swallow_a_changed_day():
     zh = ["他2月20日说，今年的利润会下降。"]
     en = ["He said on Feb. 10 that this year's profits would fall."]
     assert [f.subtype for f in run(zh, en)[0]] == ["changed"]
+
+
+@pytest.mark.parametrize("text", ["平均療程由6.5日縮短至4.5日。", "工期约为2.5日", "存款期1.5月"])
+def test_a_decimal_before_day_or_month_is_a_quantity_not_a_date(text):
+    """6.5日 is six and a half days (Hong Kong and Taiwan write 日 for a day's duration), not the
+    5th of the month; a decimal is never a day or a month of the calendar."""
+    assert extract_dates(text, "zh") == []
+
+
+def test_a_decimal_duration_in_days_is_not_a_dropped_date():
+    findings, _ = run(["病人平均住院日数由8.3日缩短至6.4日。"], ["Patients stayed 6.4 days on average, down from 8.3."])
+    assert findings == []

@@ -234,3 +234,27 @@ def test_one_rendering_against_the_glossary_is_one_finding():
     en = "Professor Lin Zhiheng said the CCP leadership is not monolithic.\n\n“This is a power struggle,” he said."
     findings = [f for f in run(zh, en)[2] if f.subtype == "glossary"]
     assert len(findings) == 1
+
+
+
+def _with_byline(zh: str, en: str):
+    """The edition opens with a byline the original's page lacks; the aligner folds it into the first bead."""
+    orig, ed = edition(zh, "zh"), edition(en, "en", "edition")
+    assert ed.sentences[0].kind == "byline"
+    beads = [Bead((0,), (0, 1), 0.9)] + [Bead((i,), (i + 1,), 0.9) for i in range(1, len(ed.sentences) - 1)]
+    beads += [Bead((i,), (), 0.5) for i in range(len(ed.sentences) - 1, len(orig.sentences))]
+    return orig, ed, list(EntityCheck().run(CheckContext(orig, ed, beads, glossary=GLOSSARY)))
+
+
+def test_a_byline_credit_is_no_person_of_the_story():
+    """The English edition credits its reporter ('By Mary Cheung'), the original's page
+    does not (or credits its editor, 责任编辑): credits are not people of the story, so not 'added'."""
+    orig, _, findings = _with_byline(ZH + "\n\n责任编辑：马建新", "By Mary Cheung, Huaguan News\n\n" + EN_FAITHFUL)
+    assert orig.sentences[-1].kind == "byline"
+    assert findings == []
+
+
+def test_a_name_in_the_story_is_still_added_next_to_a_byline():
+    en = "By Peter Wong, Huaguan News\n\n" + EN_FAITHFUL.replace("said exports fell.", "said exports fell, as did Zhao Hongwei of Peking University.")
+    _, ed, findings = _with_byline(ZH, en)
+    assert [(f.subtype, ed.text[f.edition_spans[0].start:f.edition_spans[0].end]) for f in findings] == [("added", "Zhao Hongwei")]

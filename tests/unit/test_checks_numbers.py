@@ -363,3 +363,24 @@ def test_top_the_verb_and_top_the_adjective(text, qualifier):
 def test_top_added_to_a_plain_figure_is_a_qualifier_added():
     findings, _ = run(["农业损失为12亿元。"], ["Farm losses topped 1.2 billion yuan."])
     assert [f.subtype for f in findings] == ["qualifier-added"]
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("60岁以上的居民可免费检查。", "Residents aged 60 and over can be screened for free."),
+    ("60岁以上的居民可免费检查。", "Residents 60 or older can be screened for free."),
+    ("12岁以下的儿童免费入场。", "Children 12 and under get in free."),
+    ("收入1万元以上的家庭不合资格。", "Households earning 10,000 yuan or above do not qualify."),
+])
+def test_a_bound_after_the_figure_keeps_the_qualifier(zh, en):
+    """'aged 60 and over' is 60岁以上, 'children 12 and under' 12岁以下: the bound follows the figure."""
+    findings, _ = run([zh], [en])
+    assert findings == []
+
+
+def test_a_bound_after_the_figure_is_read_and_a_phrase_after_it_is_not():
+    (q,) = quantities("people aged 65 and older", "en")
+    assert (q.value, q.qualifier) == (65, "lower")
+    (q,) = quantities("It rose 42 and over the next week fell back.", "en")
+    assert (q.value, q.qualifier) == (42, "")
+    findings, _ = run(["至少有30人死亡。"], ["Thirty or fewer people died."])
+    assert [f.subtype for f in findings] == ["qualifier-changed"]

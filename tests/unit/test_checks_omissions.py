@@ -165,3 +165,28 @@ def test_paragraphs_merged_by_the_edition_are_no_addition():
     # the bead spans two of the original's paragraphs; the first (its run 出口总额…) pairs with the edition's only one
     beads = [Bead((0,), (0,), 0.99), Bead((1, 2), (1, 2), 0.9), Bead((3,), (3,), 0.99)]
     assert [f for f in OmissionCheck().run(CheckContext(original, edition_, beads)) if f.subtype.startswith("partial")] == []
+
+
+OUTBREAK_ZH = ("教育局上周发布指引，要求学校加强通风。卫生署官员周二在记者会上表示，本港已进入流感季节，入院个案持续上升。"
+               "她说，过去一个月全港共录得18宗学校流感爆发，涉及约240名学生。")
+OUTBREAK_EN = ("The Education Bureau issued guidelines last week asking schools to improve ventilation. "
+               "A Department of Health official told a press conference on Tuesday that the flu season had begun "
+               "and that hospital admissions were still rising.")
+
+
+def test_a_sentence_of_figures_folded_into_its_neighbours_bead_is_an_omission():
+    """The aligner glued the sentence on 18 outbreaks and about 240 students to the one before it; the
+    edition writes neither figure anywhere near, and the bead matches no worse without it."""
+    original, edition_ = _split(OUTBREAK_ZH, OUTBREAK_EN)
+    beads = [Bead((0,), (0,), 0.99), Bead((1, 2), (1,), 0.86)]
+    omitted = [f for f in OmissionCheck().run(CheckContext(original, edition_, beads)) if f.kind == "omission"]
+    assert [(f.subtype, f.evidence["sentences"]) for f in omitted] == [("partial-sentence", [2])]
+    assert original.text[omitted[0].original_spans[0].start:].startswith("她说，过去一个月")
+
+
+def test_a_folded_sentence_whose_figures_the_edition_writes_is_no_omission():
+    en = OUTBREAK_EN.replace("were still rising.", "were still rising, with 18 flu outbreaks in schools in the past "
+                             "month involving some 240 students.")
+    original, edition_ = _split(OUTBREAK_ZH, en)
+    beads = [Bead((0,), (0,), 0.99), Bead((1, 2), (1,), 0.86)]
+    assert [f for f in OmissionCheck().run(CheckContext(original, edition_, beads)) if f.kind == "omission"] == []

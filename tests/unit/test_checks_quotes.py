@@ -274,3 +274,13 @@ def test_quote_given_to_a_speaker_named_by_a_surname_that_is_also_a_people():
     en = "Economist Sun Jiawei believes the price war cannot last. “Prices will keep falling,” Han said."
     (f,) = [f for f in run(zh, en)[2] if f.subtype == "speaker"]
     assert (f.evidence["original_speaker"], f.evidence["edition_speaker"]) == ("孙家伟", "Han")
+
+
+@pytest.mark.parametrize("speaker,given", [("Leung Ka-long", False), ("Lau Ka-long", True), ("Liang Jialang", False)])
+def test_speaker_whose_name_the_word_cut_splits(speaker, given):
+    """jieba cuts 梁家朗 as 梁家/朗 and reads 梁家 as the speaker; the edition's 'Leung Ka-long' (or
+    pinyin 'Liang Jialang') is spelt by the characters where the original names him: the same person."""
+    zh = ["儿科主管梁家朗医生表示：“这种药物不能代替疫苗。”"]
+    en = [f"“This drug cannot replace vaccines,” said Dr. {speaker}, the head of paediatrics."]
+    found = [f for f in run_beads(zh, en)[2] if f.subtype == "speaker"]
+    assert bool(found) == given

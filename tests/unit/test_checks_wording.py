@@ -240,3 +240,34 @@ def test_a_claim_softened_by_degree_words(zh, ed, lang, found):
 ])
 def test_degree_kept_or_mixed_is_quiet(zh, ed):
     assert _degree([zh], [ed]) == []
+
+
+def _modal(zh: list[str], ed: list[str], lang: str = "en"):
+    ctx = CheckContext(edition("original", "zh", zh), edition("edition", lang, ed), [Bead((i,), (i,), 0.9) for i in range(len(zh))])
+    return list(WordingCheck()._modal(ctx, range(len(zh))))
+
+
+@pytest.mark.parametrize("zh,ed,word", [
+    ("专家认为，新药可能导致肝脏受损。", "Experts say the new drug causes liver damage.", "可能"),
+    ("这一政策或许会加剧住房短缺。", "The policy will worsen the housing shortage.", "或许"),
+    ("明年的出口增速或将放缓。", "Export growth will slow next year.", "或将"),
+])
+def test_a_claim_strengthened_by_dropping_its_modal(zh, ed, word):
+    (f,) = _modal([zh], [ed])
+    assert (f.kind, f.subtype, f.severity, f.evidence["original"]) == ("wording", "strengthened", "medium", word)
+
+
+@pytest.mark.parametrize("zh,ed", [
+    ("专家认为，新药可能导致肝脏受损。", "Experts say the new drug may cause liver damage."),
+    ("专家认为，新药可能导致肝脏受损。", "Experts say the new drug is likely to damage the liver."),
+    ("专家认为，新药可能导致肝脏受损。", "Experts warn of liver damage from the new drug."),
+    ("这是不可能的事。", "That is out of the question."),  # 不可能: impossible, no modal
+    ("我们会尽可能帮助他们。", "We will do all we need to help them."),  # 尽可能: as far as possible
+    ("他们在研究合作的可能性。", "They are studying a partnership."),  # 可能性: a possibility, a noun
+])
+def test_a_modal_kept_or_no_modal_is_quiet(zh, ed):
+    assert _modal([zh], [ed]) == []
+
+
+def test_modal_between_two_chinese_editions_is_left_to_the_character_comparison():
+    assert _modal(["新药可能导致肝脏受损。"], ["新藥會導致肝臟受損。"], "zh-Hant") == []

@@ -157,3 +157,26 @@ def test_html_meta_charset_settles_an_ambiguous_page(tmp_path, charset, text):
     page = tmp_path / "p.html"
     page.write_bytes(f'<html><head><meta charset="{charset}"></head><body><p>{text}</p></body></html>'.encode(charset))
     assert text in read_source(str(page)).text
+
+
+@pytest.mark.parametrize("box", [
+    '<div class="read-more"><b>延伸閱讀：</b><a href="/a">市民排隊輪候接種三小時</a></div>',
+    '<p><strong>延伸阅读：</strong><a href="/a">三成市民未打疫苗</a></p>',  # no class to go by: the label
+    '<p>Read more: <a href="/a">Clinics run short of vaccine</a></p>',
+    '<div class="recommend-box"><a href="/a">Clinics run short of vaccine</a></div>',
+])
+def test_further_reading_box_inside_the_article_is_not_article_text(tmp_path, box):
+    """A 'further reading' link between two paragraphs of the article is page furniture: compared as
+    text it is an omission (its headline has no counterpart) and its figures are dropped figures."""
+    page = tmp_path / "p.html"
+    page.write_text(f"<html><body><article><h1>標題</h1><p>第一段說明情況，內容足夠長。</p>{box}"
+                    "<p>第二段繼續報道。</p></article></body></html>", encoding="utf-8")
+    text = read_source(str(page)).text
+    assert text == "標題\n\n第一段說明情況，內容足夠長。\n\n第二段繼續報道。\n"
+
+
+def test_a_paragraph_that_opens_with_related_words_stays():
+    from transcompare.ingest.html import _NOISE
+
+    assert not _NOISE.match("相關新聞：衞生署昨日公布，本港再多兩宗個案。")  # a sentence, not a headline link
+    assert not _NOISE.match("Related: the ministry said it would appeal. It gave no date.")

@@ -39,6 +39,13 @@ _EN_PREFIX_QUAL = {
     "up to": "upto", "as many as": "upto", "as much as": "upto", "as high as": "upto",
 }
 _EN_SUFFIX_QUAL = {"or more": "lower", "and more": "lower", "plus": "lower", "or so": "approx", "or less": "upper"}
+# "aged 65 and over" = 65歲以上, "children 12 or younger" = 12岁以下: a bound after the figure.
+_EN_SUFFIX_QUAL.update({w: "lower" for w in ("and over", "or over", "and above", "or above", "and older", "or older",
+                                             "and up", "or higher", "and upwards", "or upwards")})
+_EN_SUFFIX_QUAL.update({w: "upper" for w in ("or fewer", "and under", "or under", "and below", "or below",
+                                             "or younger", "and younger")})
+#: "42 and over the next week": a preposition that starts a phrase, not a bound on the figure
+_EN_POST = "|".join(sorted(_EN_SUFFIX_QUAL.keys() - {"plus"}, key=len, reverse=True))
 
 # --- Chinese ----------------------------------------------------------------------------------
 _ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -414,7 +421,7 @@ _EN_RE = re.compile(
     r"(?:[ -]?(?P<scale>trillion|billion|million|thousand|bn|mn|m|k)\b)?"
     r"(?:[ -]?(?P<unit>percentage points?|per ?cent|%|times|fold|(?:U\.S\. |Hong Kong |Taiwan )?dollars?|yuan|renminbi|euros|pounds|yen|patacas?|kilograms?|kilos?|kg|kilometers?|kilometres?|km|meters?|metres?|miles?|feet|foot|tons?|tonnes?|"
     r"inch(?:es)?|centimet(?:er|re)s?|cm|millimet(?:er|re)s?|mm|seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|century|centuries))?"
-    rf"(?:\s+(?P<post>or more|and more|or so|or less))?(?![\w])",
+    rf"(?:\s+(?P<post>{_EN_POST})(?!\s+(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your)\b))?(?![\w])",
     re.I,
 )
 #: "two or three", "a day or two": a guess, not a figure (as 两三天 in Chinese).

@@ -658,7 +658,8 @@ class EntityCheck:
         matched_rate = sum(bool(e.matches) for e in persons) / len(persons) if persons else 1.0
         reverse = _ReverseMatcher(ctx, zh, tgt_bead)
         # how much of the edition's naming the original explains (Grandma, Pebble: not names we could explain)
-        en_persons = [m for m in en if (m.type == "person" and m.source == "spacy" and (len(name_tokens(m.text)) >= 2 or looks_romanised(m.text))) or _name_like(m)]
+        en_persons = [m for m in en if ((m.type == "person" and m.source == "spacy" and (len(name_tokens(m.text)) >= 2 or looks_romanised(m.text))) or _name_like(m))
+                      and not _credit(ctx.edition, m.sentence)]  # a byline's reporters are no unexplained naming
         explained = sum(id(m) in used_en or reverse.explains(m) for m in en_persons)
         en_rate = (explained + 1) / (len(en_persons) + 2) if en_persons else 1.0  # two names tell little: smoothed
         yield from self._substitutions(ctx, entities, en_by_bead, used_en, reverse, src_bead, en_rate, threshold)
@@ -672,6 +673,8 @@ class EntityCheck:
             bead = tgt_bead.get(m.sentence)
             if bead is None or not ctx.beads[bead].src:
                 continue  # an added sentence: the omissions check reports it
+            if _credit(ctx.edition, m.sentence):
+                continue  # the reporter or translator credited: not a person of the story
             if reverse.explains(m):
                 continue
             person = m.type == "person" or _name_like(m)  # "Sun Lili's daughter" read as an organisation
@@ -816,9 +819,10 @@ class EntityCheck:
         if not entity.matches:
             if entity.type == "term" or entity.substituted:
                 return  # terms are paraphrased freely; only their renderings are checked
-            live = [m for m in entity.mentions if (b := src_bead.get(m.sentence)) is not None and ctx.beads[b].tgt]
+            live = [m for m in entity.mentions if (b := src_bead.get(m.sentence)) is not None and ctx.beads[b].tgt
+                    and not _credit(ctx.original, m.sentence)]
             if not live:
-                return  # every mention sits in an omitted sentence: the omissions check reports it
+                return  # every mention sits in an omitted sentence (or a byline's credit): the omissions check reports it
             if entity.type == "person" and entry is None and len(entity.key) <= 2 and all(m.source == "jieba" for m in entity.mentions) \
                     and len({m.sentence for m in entity.mentions}) < 2:
                 return  # 齐鸣 in 掌声齐鸣, 莫测: jieba's two-character guess, met once, is too weak to call a name dropped
@@ -928,7 +932,8 @@ class EntityCheck:
                 keys = {fold(m.text).text for m in entity.mentions}
                 if any(k in other_folded for k in keys):
                     continue
-                live = [m for m in entity.mentions if (b := beads_of.get(m.sentence)) is not None and (ctx.beads[b].tgt if original_side else ctx.beads[b].src)]
+                live = [m for m in entity.mentions if (b := beads_of.get(m.sentence)) is not None and (ctx.beads[b].tgt if original_side else ctx.beads[b].src)
+                        and not _credit(doc, m.sentence)]
                 if not live:
                     continue
                 b = beads_of[live[0].sentence]
@@ -944,6 +949,13 @@ class EntityCheck:
                     bead=b,
                     evidence={"entity": entity.name, "type": entity.type},
                 )
+
+
+def _credit(doc, sentence_id: int) -> bool:
+    """A byline ('By Lam Wing-yan, Huaguan News', 记者 方宁, 责任编辑：高远): who wrote or edited this
+    edition, which editions credit differently (translators, a reporter's English name, a page that
+    drops its byline), not a person of the story."""
+    return 0 <= sentence_id < len(doc.sentences) and doc.sentences[sentence_id].kind == "byline"
 
 
 def _name_like(x: Mention) -> bool:

@@ -780,6 +780,8 @@ class QuoteCheck:
                 others = [m for m in rendered(x, bead) if m.key != z.speaker_mention.key]
                 if not same and not others:
                     same = self._learned(ctx, z.speaker_mention, x.speaker, bead, src_bead, tgt_bead)
+                if not same:
+                    same = self._spelled_there(ctx, z, x.speaker)
             if same:
                 continue
             if z.speaker_explicit and x.speaker_explicit and (z.speaker_mention.confidence >= 0.8 or others):
@@ -806,6 +808,19 @@ class QuoteCheck:
         word = re.compile(rf"(?<![A-Za-z]){re.escape(en_name)}(?![A-Za-z])")
         en_beads = {tgt_bead.get(s.id) for s in ctx.edition.sentences if word.search(s.text)}
         return len((zh_beads & en_beads) - {None, bead}) >= 2
+
+    @staticmethod
+    def _spelled_there(ctx, z: Quote, en_name: str) -> bool:
+        """The characters where the original names the speaker spell the edition's name, though the
+        word cut read another name there (jieba's 郑家/朗 for 鄭家朗, rendered 'Cheng Ka-long')."""
+        from ..names import looks_romanised, spelled_runs
+
+        if not z.speaker_span or not looks_romanised(en_name):
+            return False
+        a, b = z.speaker_span
+        m = z.speaker_mention
+        runs = spelled_runs(ctx.original.text[a:b], en_name, surname_first=True)
+        return any(b2 - a2 >= 2 and a + a2 < m.end and m.start < a + b2 for a2, b2 in runs)
 
     @staticmethod
     def _linked(ctx, zh_mention: Mention, en_name: str) -> bool:

@@ -89,6 +89,7 @@ class WordingCheck:
         if not indices:
             return
         yield from self._degree(ctx, indices)
+        yield from self._modal(ctx, indices)
         if ctx.mt_scores is None and not (is_zh(ctx.original) and is_zh(ctx.edition)):
             evidence = departure_evidence(ctx, indices)
             if evidence is not None:
@@ -117,6 +118,29 @@ class WordingCheck:
                     edition_spans=(located(ctx.edition, esid, ea, eb),),
                     bead=i, evidence={"original": ow, "edition": ew},
                 )
+
+    def _modal(self, ctx: CheckContext, indices: Sequence[int]) -> Iterable[Finding]:
+        """A claim strengthened by dropping its modal: the original says a thing may be so (可能, 或许,
+        也许, 或将) and the edition's bead says it is, with no modal, hedge or conditional anywhere in it
+        (may, could, likely, would, if, is expected to …). Across languages only; on mac-dev's 1,316
+        literary gold beads the rule flags none."""
+        if is_zh(ctx.original) == is_zh(ctx.edition) or not is_zh(ctx.original):
+            return
+        for i in indices:
+            bead = ctx.beads[i]
+            found = next(((sid, m) for sid in bead.src for m in _ZH_MODAL.finditer(matching_text(ctx.original, sid))), None)
+            if found is None or any(_EN_MODAL.search(ctx.edition.sentences[t].text) for t in bead.tgt):
+                continue
+            sid, m = found
+            word = ctx.original.sentences[sid].text[m.start():m.end()]
+            yield new_finding(
+                self, ctx, "wording", "strengthened", "medium", 0.6,
+                f"This edition states as certain what the original says only may be so ({word}, “may”): "
+                "the edition has no modal or hedge here.",
+                original_spans=(located(ctx.original, sid, m.start(), m.end()),),
+                edition_spans=sentence_spans(ctx.edition, bead.tgt),
+                bead=i, evidence={"original": word},
+            )
 
     def _departures(self, ctx: CheckContext, indices: Sequence[int], evidence: Sequence["Departure"]) -> Iterable[Finding]:
         """Beads whose two sides hold together no better than a random pairing; in a document too
@@ -245,6 +269,19 @@ def _degree_words(doc, sids: Sequence[int]) -> dict[str, list[tuple[int, int, in
         for grade, pattern in patterns.items():
             found[grade] += [(sid, m.start(), m.end(), doc.sentences[sid].text[m.start():m.end()]) for m in pattern.finditer(text)]
     return found
+
+
+# --- modals: a possibility stated as fact ------------------------------------------------------
+
+#: 可能 ("may"), not in 不可能 (impossible), 尽可能 (as far as possible) or 可能性 (possibility).
+_ZH_MODAL = re.compile(r"(?<![不尽])(?:可能|或许|也许|或将|或会|兴许|说不定)(?!性)")
+#: Anything in an English bead that keeps the claim open: modals, hedges, conditionals, expectation.
+_EN_MODAL = re.compile(
+    r"\b(?:may|might|could|can|cannot|can't|would|should|must|possibly|possible|possibility|perhaps|maybe|likely|unlikely|"
+    r"probably|probable|potentially|potential|chance|risks?|whether|if|suggests?|suggested|seems?|seemed|appears?|"
+    r"appeared|presumably|expected?|estimated|believed|thought|reportedly|allegedly|feared|fears?|warned|warns?)\b",
+    re.I,
+)
 
 
 # --- departures without MT: each bead against a permutation baseline ---------------------------
