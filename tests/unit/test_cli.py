@@ -33,6 +33,11 @@ def test_help_lists_commands(run_cli):
         assert name in result.stdout
 
 
+def test_python_dash_m_runs_the_cli():
+    proc = subprocess.run([sys.executable, "-m", "transcompare", "--version"], capture_output=True, text=True)
+    assert proc.returncode == 0 and proc.stdout.startswith("transcompare ")
+
+
 def test_compare_writes_json_and_summary(run_cli, tmp_path):
     out = tmp_path / "r.json"
     result = run_cli("compare", CASE / "original.zh.txt", CASE / "edition.en.txt", "--json", out)
