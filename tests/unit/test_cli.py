@@ -108,3 +108,34 @@ def test_interrupt_says_so(run_cli, monkeypatch):
     monkeypatch.setattr("transcompare.pipeline.read_edition", interrupted)
     result = run_cli("segment", CASE / "original.zh.txt")
     assert (result.exit_code, result.stderr) == (130, "interrupted\n")
+
+
+def _all_commands():
+    import typer.main
+
+    from transcompare.cli.main import app
+
+    stack = [("transcompare", typer.main.get_command(app))]
+    while stack:
+        name, command = stack.pop()
+        yield name, command
+        for sub_name, sub in getattr(command, "commands", {}).items():
+            stack.append((f"{name} {sub_name}", sub))
+
+
+def test_help_texts_survive_rich_markup():
+    """Typer renders help through rich, which swallows an unescaped ``[word]`` as a markup tag
+    (translate --help once read "config  model" for "config [mt] model")."""
+    import re
+
+    markup = re.compile(r"(?<!\\)\[/?[a-z#@][^\]\s]*\]")
+    for name, command in _all_commands():
+        texts = [command.help or ""] + [getattr(p, "help", None) or "" for p in command.params]
+        for text in texts:
+            assert not markup.search(text), f"{name}: {text!r}"
+
+
+def test_translate_help_shows_config_table(run_cli, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "250")
+    result = run_cli("translate", "--help")
+    assert result.exit_code == 0 and "[mt] table" in result.stdout

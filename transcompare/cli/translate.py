@@ -15,7 +15,7 @@ FORMATS = ("txt", "tsv", "json")
 
 def command(
     file: str = typer.Argument(..., help="The article: file, URL or - for stdin."),
-    model: Optional[str] = typer.Option(None, "--model", "-m", help="Model directory or hub id (env TRANSCOMPARE_MT_MODEL, config [mt] model)."),
+    model: Optional[str] = typer.Option(None, "--model", "-m", help="Model directory or hub id (env TRANSCOMPARE_MT_MODEL, else model in the config file's \\[mt] table)."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here instead of stdout."),
     fmt: str = typer.Option("txt", "--format", help="txt (one translation per line) | tsv (id, source, MT) | json."),
     backend: Optional[str] = typer.Option(None, "--backend", help="auto | ct2 | transformers (env TRANSCOMPARE_MT_BACKEND)."),
