@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from ..errors import ManifestError
+from ..langs import normalise_lang  # noqa: F401 - also imported from here
 
 _URL = re.compile(r"^https?://", re.I)
 _DATE = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")
@@ -175,13 +176,6 @@ def _input(where: str, item: Any, lang: Any, base: Path) -> CaseInput:
     written = item.strip()
     source = written if _URL.match(written) else str((base / written).resolve())
     return CaseInput(source, written, normalise_lang(lang))
-
-
-def normalise_lang(lang: Any) -> str | None:
-    """"zh-Hant" -> "zh", "en-US" -> "en": the pipeline detects the script itself."""
-    if not lang or not isinstance(lang, str):
-        return None
-    return lang.strip().split("-")[0].split("_")[0].lower() or None
 
 
 def write_manifest(path: str | Path, rows: Iterable[dict]) -> None:

@@ -18,7 +18,7 @@ def command(
     html_path: Optional[Path] = typer.Option(None, "--html", help="Write a self-contained side-by-side HTML view here."),
     fmt: str = typer.Option("summary", "--format", help="Standard output: summary (a table) or a machine-readable format: json | tsv | tmx | xliff | html."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Override encoding detection (utf-8, gb18030, big5, utf-16)."),
-    original_lang: Optional[str] = typer.Option(None, "--original-lang", help="Language of the original (detected if omitted)."),
+    original_lang: Optional[str] = typer.Option(None, "--original-lang", help="Language of the original, zh or en (zh-Hant, en-GB ... count as zh, en; detected if omitted)."),
     presplit: bool = typer.Option(False, "--presplit", help="Inputs are one sentence per line."),
     aligner: Optional[str] = typer.Option(None, "--aligner", help="Aligner name."),
     check: List[str] = typer.Option([], "--check", help="Run only these checks (repeatable)."),

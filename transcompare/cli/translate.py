@@ -20,7 +20,7 @@ def command(
     fmt: str = typer.Option("txt", "--format", help="txt (one translation per line) | tsv (id, source, MT) | json."),
     backend: Optional[str] = typer.Option(None, "--backend", help="auto | ct2 | transformers (env TRANSCOMPARE_MT_BACKEND)."),
     beam_size: Optional[int] = typer.Option(None, "--beam-size", help="Beam size; 1 = greedy (default 2, env TRANSCOMPARE_MT_BEAM)."),
-    lang: Optional[str] = typer.Option(None, "--lang", help="Language of the article (detected if omitted)."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="Language of the article, zh or en (zh-Hant, en-GB ... count as zh, en; detected if omitted)."),
     target: str = typer.Option("en", "--to", help="Target language."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Override encoding detection."),
     presplit: bool = typer.Option(False, "--presplit", help="Input is one sentence per line."),
