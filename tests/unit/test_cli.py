@@ -139,3 +139,24 @@ def test_translate_help_shows_config_table(run_cli, monkeypatch):
     monkeypatch.setenv("COLUMNS", "250")
     result = run_cli("translate", "--help")
     assert result.exit_code == 0 and "[mt] table" in result.stdout
+
+
+@pytest.mark.parametrize("value", ["2026-13-45", "20260305", "March 5", "2026-03"])
+def test_compare_bad_date_is_refused_before_the_work(run_cli, value, monkeypatch):
+    """An unreadable --date used to be ignored in silence (the dateline's date was used instead)."""
+    monkeypatch.setattr("transcompare.pipeline.compare", lambda *a, **k: pytest.fail("ran the comparison"))
+    result = run_cli("compare", CASE / "original.zh.txt", CASE / "edition.en.txt", "--date", value)
+    assert result.exit_code == 2 and "--date" in result.stderr and "YYYY-MM-DD" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_compare_negative_top_is_refused(run_cli):
+    """--top -1 showed all findings but one ("Top 6 of 7")."""
+    result = run_cli("compare", CASE / "original.zh.txt", CASE / "edition.en.txt", "--top", "-1")
+    assert result.exit_code == 2 and "--top" in result.stderr
+
+
+def test_check_and_skip_leaving_nothing_is_refused(run_cli):
+    """--check numbers --skip numbers ran no check at all and reported "(no findings)"."""
+    result = run_cli("compare", CASE / "original.zh.txt", CASE / "edition.en.txt", "--check", "numbers", "--skip", "numbers.v1")
+    assert result.exit_code == 2 and "no check to run" in result.stderr

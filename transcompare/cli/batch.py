@@ -23,7 +23,7 @@ def command(
     fetch: bool = typer.Option(False, "--fetch", help="Allow http(s) URLs in the manifest; workers download them."),
     force: bool = typer.Option(False, "--force", help="Redo cases that are already finished."),
     max_rate: Optional[float] = typer.Option(None, "--max-rate", help="Start at most this many cases per second (polite fetching)."),
-    top: int = typer.Option(20, "--top", help="How many most-divergent cases the aggregate lists."),
+    top: int = typer.Option(20, "--top", min=0, help="How many most-divergent cases the aggregate lists."),
     aligner: Optional[str] = typer.Option(None, "--aligner", help="Aligner name."),
     check: List[str] = typer.Option([], "--check", help="Run only these checks (repeatable)."),
     skip: List[str] = typer.Option([], "--skip", help="Skip these checks (repeatable)."),

@@ -27,7 +27,7 @@ def command(
     glossary: List[str] = typer.Option([], "--glossary", help="Extra glossary TSV (repeatable)."),
     no_default_glossaries: bool = typer.Option(False, "--no-default-glossaries", help="Do not load glossaries/*.tsv."),
     date: Optional[str] = typer.Option(None, "--date", help="Publication date (YYYY-MM-DD) for resolving relative dates."),
-    top: int = typer.Option(10, "--top", help="How many top findings the summary shows."),
+    top: int = typer.Option(10, "--top", min=0, help="How many top findings the summary shows."),
 ) -> None:
     from ..pipeline import CompareOptions, compare
     from ..report import export
@@ -38,6 +38,14 @@ def command(
     for option, path in (("json", json_path), ("html", html_path)):
         if path is not None and str(path) == "-":  # not a file named "-"; stdout has its own option
             raise OptionError(f"--{option} takes a file; for standard output use --format {option}")
+    if date is not None:
+        import datetime
+        import re
+
+        try:  # strict: the dates check reads only YYYY-MM-DD, and ignored anything else in silence
+            datetime.date.fromisoformat(date if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) else "")
+        except ValueError:
+            raise OptionError(f"--date {date!r} is not a date; give YYYY-MM-DD") from None
     if fmt != "summary":
         from ..report import get_exporter
 

@@ -222,7 +222,7 @@ def suggest(
     glossary: List[str] = typer.Option([], "--glossary", "-g", help="Known glossaries, whose terms are not proposed again (repeatable)."),
     no_default_glossaries: bool = typer.Option(False, "--no-default-glossaries", help="Do not load glossaries/*.tsv."),
     to: Optional[Path] = typer.Option(None, "--to", envvar="TRANSCOMPARE_GLOSSARY", help="Glossary TSV that accepted candidates go to."),
-    top: int = typer.Option(20, "--top", help="How many candidates to show."),
+    top: int = typer.Option(20, "--top", min=0, help="How many candidates to show."),
     min_score: float = typer.Option(0.3, "--min-score", help="Hide candidates scoring below this (0..1)."),
     min_count: int = typer.Option(1, "--min-count", help="Beads a pair must share."),
     accept_all: bool = typer.Option(False, "--accept-all", help="Add every candidate shown, without asking."),
