@@ -479,3 +479,31 @@ def test_progress_events_count_up_to_the_cases_to_run(corpus):
     run_batch(corpus, out, SERIAL, progress=events.append)
     assert (events[0].kind, events[0].total, events[0].skipped) == ("start", 2, 4)
     assert [(e.done, e.case_id, e.status) for e in events[1:]] == [(1, "case-0001", "ok"), (2, "case-0004", "ok")]
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [(["--check", "nonsense"], "unknown check"),
+     (["--aligner", "nonsense"], "unknown aligner"),
+     (["--encoding", "nonsense"], "unknown encoding"),
+     (["--glossary", "missing.tsv"], "cannot read glossary"),
+     (["--mt-model", "./no-such-model"], "does not exist")],
+)
+def test_cli_batch_refuses_options_that_fail_every_case(run_cli, corpus, args, message):
+    """These used to fail each case in turn (after the workers warmed up) and exit 0."""
+    out = corpus.parent.parent / "out"
+    result = run_cli("batch", corpus, "-o", out, "--engine", "serial", *args)
+    assert result.exit_code == 2, result.stdout
+    assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert not out.exists()
+
+
+def test_cli_batch_exits_1_when_a_case_fails(run_cli, corpus):
+    lines = corpus.read_text(encoding="utf-8").splitlines()
+    broken = json.loads(lines[0])
+    broken["original"] = "no-such-file.txt"
+    corpus.write_text("\n".join([json.dumps(broken), *lines[1:]]) + "\n", encoding="utf-8")
+    out = corpus.parent.parent / "out"
+    result = run_cli("batch", corpus, "-o", out, "--engine", "serial", "--check", "numbers")
+    assert result.exit_code == 1
+    assert "5 done, 0 already done, 1 failed" in result.stdout and "no such file" in result.stderr

@@ -82,6 +82,7 @@ def run_batch(manifest: str | Path, outdir: str | Path, options: BatchOptions = 
 
     started = time.perf_counter()
     check_engine(options.engine, options.workers, options.scheduler)
+    check_compare_options(options.compare, local=not (options.engine == "dask" and options.scheduler))
     cases = load_manifest(manifest)
     out = Path(outdir)
     if out.exists() and not out.is_dir():
@@ -119,6 +120,37 @@ def run_batch(manifest: str | Path, outdir: str | Path, options: BatchOptions = 
         lock.release()
     return BatchReport(len(cases), tally.total, tally.skipped, tally.ok, tally.failed, time.perf_counter() - started,
                        options.engine, tally.workers, str(out), tuple(notes), tuple(tally.failures))
+
+
+def check_compare_options(options: CompareOptions, local: bool = True) -> None:
+    """Refuse, before any work, options that would fail every case (an unknown check, aligner or
+    encoding; with ``local`` workers, a glossary or MT model named but not there), as ``compare``
+    does; else each case of a corpus fails alike, each after its worker warmed up."""
+    import codecs
+
+    from ..align import ALIGNERS
+    from ..checks.base import resolve_checks
+
+    resolve_checks(options.checks, options.skip_checks)
+    if options.aligner and options.aligner not in ALIGNERS:
+        raise OptionError(f"unknown aligner {options.aligner!r}; choose from {', '.join(sorted(ALIGNERS))}")
+    if options.encoding:
+        try:
+            codecs.lookup(options.encoding)
+        except LookupError:
+            from ..errors import EncodingError
+
+            raise EncodingError(f"unknown encoding {options.encoding!r}; try utf-8, gb18030, big5 or utf-16") from None
+    if not local:  # workers of a remote cluster have their own files; they report what they lack
+        return
+    if options.glossaries:
+        from ..glossary import load_glossaries
+
+        load_glossaries(options.glossaries, defaults=False)
+    if options.mt_model:
+        from ..translate.locate import locate
+
+        locate(options.mt_model)
 
 
 @dataclass

@@ -75,6 +75,8 @@ def command(
         f"({how}{report.seconds:.1f} s, {rate:.2f} cases/s)"
     )
     typer.echo(f"wrote {outdir / 'index.html'}")
+    if report.failed:  # the run went on past them, but a script must be able to tell
+        raise typer.Exit(1)
 
 
 @contextlib.contextmanager
