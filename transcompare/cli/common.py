@@ -17,6 +17,13 @@ def validate_output_paths(*paths: Path | None) -> None:
             raise OptionError(f"{path} is a directory; give a file name")
 
 
+def refuse_stdout(path: Path | None, option: str) -> None:
+    """``-`` is standard output only where a command says so (align -o, translate -o); elsewhere
+    it would be written as a file named "-"."""
+    if path is not None and str(path) == "-":
+        raise OptionError(f"{option} takes a file name; '-' (standard output) is not supported here")
+
+
 @contextlib.contextmanager
 def progress_reporter() -> Iterator:
     """A rich status line on a terminal; silent when stderr is not one."""

@@ -135,7 +135,8 @@ def show(
     from pypinyin import Style, lazy_pinyin
 
     typer.echo(f"{'pinyin':10} {' '.join(lazy_pinyin(entry.source, style=Style.TONE))}")
-    typer.echo(f"{'wade-giles':10} {' '.join(lazy_pinyin(entry.source, style=Style.WADEGILES))}")
+    wade_giles = " ".join(lazy_pinyin(entry.source, style=Style.WADEGILES)).replace("v", "ü")  # pypinyin writes ü as v
+    typer.echo(f"{'wade-giles':10} {wade_giles}")
 
 
 @app.command("lint")
@@ -168,8 +169,9 @@ def merge(
     from ..errors import GlossaryError
     from ..glossary.exchange import export_file, import_file
     from ..glossary.store import merge_entries
-    from .common import validate_output_paths
+    from .common import refuse_stdout, validate_output_paths
 
+    refuse_stdout(output, "--output")
     validate_output_paths(output)
     merged, conflicts = merge_entries([import_file(p) for p in inputs], on_conflict=on_conflict)
     if conflicts:
@@ -206,8 +208,9 @@ def export(
 ) -> None:
     """Export glossaries to CSV or TBX-Basic (import gives back exactly the same entries)."""
     from ..glossary.exchange import export_file
-    from .common import validate_output_paths
+    from .common import refuse_stdout, validate_output_paths
 
+    refuse_stdout(output, "OUTPUT")
     validate_output_paths(output)
     loaded = _load(glossary, no_default_glossaries)
     export_file(loaded.entries, output, fmt)
@@ -280,9 +283,13 @@ def check(
     from ..fileio import atomic_write
     from ..glossary.check import check_edition
     from ..model import _plain
-    from .common import validate_output_paths
+    from ..errors import OptionError
+    from .common import refuse_stdout, validate_output_paths
 
+    refuse_stdout(json_path, "--json")
     validate_output_paths(json_path)
+    if aligner is not None and original is None:
+        raise OptionError("--aligner applies only with --original (the edition alone is not aligned)")
     ed, findings = check_edition(edition, glossary, not no_default_glossaries, original, aligner, encoding)
     for f in findings:
         span = f.edition_spans[0] if f.edition_spans else None

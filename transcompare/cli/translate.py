@@ -16,7 +16,7 @@ FORMATS = ("txt", "tsv", "json")
 def command(
     file: str = typer.Argument(..., help="The article: file, URL or - for stdin."),
     model: Optional[str] = typer.Option(None, "--model", "-m", help="Model directory or hub id (env TRANSCOMPARE_MT_MODEL, else model in the config file's \\[mt] table)."),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here instead of stdout."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here instead of stdout (- is stdout)."),
     fmt: str = typer.Option("txt", "--format", help="txt (one translation per line) | tsv (id, source, MT) | json."),
     backend: Optional[str] = typer.Option(None, "--backend", help="auto | ct2 | transformers (env TRANSCOMPARE_MT_BACKEND)."),
     beam_size: Optional[int] = typer.Option(None, "--beam-size", help="Beam size; 1 = greedy (default 2, env TRANSCOMPARE_MT_BEAM)."),
@@ -67,7 +67,7 @@ def command(
             "sentences": [{"id": s.id, "source": s.text, "mt": t} for s, t in zip(edition.sentences, translations)],
         }
         text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    if output:
+    if output and str(output) != "-":  # `-o -` is stdout, as for align
         atomic_write(output, text)
         typer.echo(f"wrote {output} ({len(translations)} sentences, {translator.signature()})", err=True)
     else:

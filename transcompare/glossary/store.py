@@ -344,10 +344,13 @@ class GlossaryStore:
 
     def add(self, entry: Entry, replace_existing: bool = False) -> Entry:
         """Add one entry; an existing entry for the same term is an error unless ``replace_existing``."""
-        return self.add_many([entry], on_conflict="replace" if replace_existing else "error")[0]
+        return self.add_many([entry], on_conflict="replace" if replace_existing else "error",
+                             hint="use --replace to overwrite")[0]
 
-    def add_many(self, new: Sequence[Entry], on_conflict: str = "error") -> list[Entry]:
-        """Add entries in one locked write. ``on_conflict``: error | replace | skip | merge."""
+    def add_many(self, new: Sequence[Entry], on_conflict: str = "error",
+                 hint: str = "choose --on-conflict replace, skip or merge") -> list[Entry]:
+        """Add entries in one locked write. ``on_conflict``: error | replace | skip | merge;
+        ``hint`` ends the error for a term already there (``glossary add`` says --replace)."""
         if on_conflict not in ("error", "replace", "skip", "merge"):
             raise GlossaryError(f"unknown conflict policy {on_conflict!r} (choose error, replace, skip, merge)")
         added: list[Entry] = []
@@ -360,7 +363,7 @@ class GlossaryStore:
                 clash = [i for i, k in enumerate(keys) if k & mine]
                 if clash and on_conflict == "error":
                     old = entries[clash[0]]
-                    raise GlossaryError(f"{self.path}: {entry.source!r} is already there as {old.source!r} → {old.preferred!r}; use --replace to overwrite")
+                    raise GlossaryError(f"{self.path}: {entry.source!r} is already there as {old.source!r} → {old.preferred!r}; {hint}")
                 if clash and on_conflict == "skip":
                     continue
                 if clash and on_conflict == "merge":
