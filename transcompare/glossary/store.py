@@ -21,7 +21,21 @@ from typing import Callable, Iterable, Sequence
 
 from ..errors import GlossaryError
 
-DEFAULT_DIR = Path(__file__).resolve().parents[2] / "glossaries"
+
+def _default_dir() -> Path:
+    """The starter glossaries: ``glossaries/`` beside the package in a checkout (or an editable
+    install); from a wheel, ``<prefix>/share/transcompare/glossaries`` (pyproject's data-files)."""
+    import site
+    import sys
+    import sysconfig
+
+    checkout = Path(__file__).resolve().parents[2] / "glossaries"
+    prefixes = (sysconfig.get_path("data"), sys.prefix, getattr(site, "USER_BASE", None))
+    candidates = [checkout] + [Path(p) / "share" / "transcompare" / "glossaries" for p in prefixes if p]
+    return next((c for c in candidates if c.is_dir()), checkout)
+
+
+DEFAULT_DIR = _default_dir()
 COLUMNS = ("source", "variants", "preferred", "accepted", "forbidden", "type", "note", "ref", "status")
 MULTI = ("variants", "accepted", "forbidden")
 TYPES = ("person", "organisation", "place", "term")
