@@ -170,3 +170,15 @@ def test_align_unknown_encoder_lists_none_too(run_cli):
 def test_python_dash_m_runs_the_cli():
     proc = subprocess.run([sys.executable, "-m", "transcompare", "--version"], capture_output=True, text=True)
     assert proc.returncode == 0 and proc.stdout.startswith("transcompare ")
+
+
+@pytest.mark.parametrize("command", ["compare", "align"])
+def test_output_under_a_file_fails_before_the_work(run_cli, tmp_path, monkeypatch, command):
+    """compare aligned and checked for seconds, then failed to write the report."""
+    (tmp_path / "afile").write_text("x")
+    monkeypatch.setattr("transcompare.pipeline.compare", lambda *a, **k: pytest.fail("ran the comparison"))
+    monkeypatch.setattr("transcompare.pipeline.read_edition", lambda *a, **k: pytest.fail("read the inputs"))
+    option = "--json" if command == "compare" else "-o"
+    result = run_cli(command, CASE / "original.zh.txt", CASE / "edition.en.txt", option, tmp_path / "afile" / "r.out")
+    assert result.exit_code == 2 and "is a file, not a folder" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
