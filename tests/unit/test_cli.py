@@ -182,3 +182,26 @@ def test_output_under_a_file_fails_before_the_work(run_cli, tmp_path, monkeypatc
     result = run_cli(command, CASE / "original.zh.txt", CASE / "edition.en.txt", option, tmp_path / "afile" / "r.out")
     assert result.exit_code == 2 and "is a file, not a folder" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_same_flag_same_spelling_everywhere():
+    """--glossary is -g in every command (compare and batch lacked it), and every --aligner help
+    names the aligners there are (compare's said only "Aligner name.")."""
+    from transcompare.align import ALIGNERS
+
+    for name, command in _all_commands():
+        for param in getattr(command, "params", []):
+            if "--glossary" in getattr(param, "opts", []):
+                assert "-g" in param.opts, name
+            if "--aligner" in getattr(param, "opts", []):
+                assert all(a in param.help for a in ALIGNERS), (name, param.help)
+
+
+def test_manifest_date_error_names_both_forms(tmp_path):
+    from transcompare.batch.manifest import load_manifest
+    from transcompare.errors import ManifestError
+
+    manifest = tmp_path / "m.csv"
+    manifest.write_text("id,original,editions,date\n1,a.txt,b.txt,2026-13\n", encoding="utf-8")
+    with pytest.raises(ManifestError, match="YYYY-MM-DD or YYYY-MM"):
+        load_manifest(manifest)

