@@ -256,3 +256,12 @@ def test_show_writes_wade_giles_umlaut(run_cli):
     result = run_cli("glossary", "show", "中纪委")
     line = next(l for l in result.stdout.splitlines() if l.startswith("wade-giles"))
     assert "lü" in line and "yüan" in line and "v" not in line.split(None, 1)[1]
+
+
+def test_list_filters_are_checked(run_cli):
+    """A misspelt --type or --status listed nothing, as if the glossaries had no such entries."""
+    for args in (("--type", "persn"), ("--status", "aproved")):
+        result = run_cli("glossary", "list", *args)
+        assert result.exit_code == 2 and "choose" in result.stderr, args
+    organisations = run_cli("glossary", "list", "--type", "organisation").stdout
+    assert organisations and run_cli("glossary", "list", "--type", "organization").stdout == organisations

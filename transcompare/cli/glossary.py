@@ -91,14 +91,24 @@ def remove(
 def list_(
     glossary: List[str] = typer.Option([], "--glossary", "-g", help=_READ_HELP),
     no_default_glossaries: bool = typer.Option(False, "--no-default-glossaries", help="Do not load glossaries/*.tsv."),
-    type_: Optional[str] = typer.Option(None, "--type", "-t", help="Only this type."),
-    status: Optional[str] = typer.Option(None, "--status", help="Only this status."),
+    type_: Optional[str] = typer.Option(None, "--type", "-t", help="Only this type: person | organisation | place | term."),
+    status: Optional[str] = typer.Option(None, "--status", help="Only this status: approved | proposed | deprecated."),
     fmt: str = typer.Option("text", "--format", help="text | tsv | json."),
 ) -> None:
     """List the entries of the glossaries."""
     from ..errors import OptionError
-    from ..glossary.store import format_tsv
+    from ..glossary.store import _TYPE_ALIASES, STATUSES, TYPES, format_tsv
 
+    if fmt not in ("text", "tsv", "json"):
+        raise OptionError(f"unknown format {fmt!r}; choose text, tsv or json")
+    if type_ is not None:  # a misspelt filter listed nothing, as if there were no such entries
+        type_ = _TYPE_ALIASES.get(type_.lower(), type_.lower())
+        if type_ not in TYPES:
+            raise OptionError(f"unknown --type {type_!r}; choose {', '.join(TYPES)}")
+    if status is not None:
+        status = status.lower()
+        if status not in STATUSES:
+            raise OptionError(f"unknown --status {status!r}; choose {', '.join(STATUSES)}")
     loaded = _load(glossary, no_default_glossaries)
     pairs = [(e, o) for e, o in zip(loaded.entries, loaded.origins or [None] * len(loaded.entries))]
     pairs = [(e, o) for e, o in pairs if (type_ is None or e.type == type_) and (status is None or e.status == status)]
@@ -107,11 +117,9 @@ def list_(
     elif fmt == "json":
         rows = [{**e.to_row(), "glossary": str(o) if o else None} for e, o in pairs]
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2, sort_keys=True))
-    elif fmt == "text":
+    else:
         for entry, origin in pairs:
             typer.echo(_entry_line(entry, origin))
-    else:
-        raise OptionError(f"unknown format {fmt!r}; choose text, tsv or json")
 
 
 @app.command("show")
