@@ -507,3 +507,22 @@ def test_cli_batch_exits_1_when_a_case_fails(run_cli, corpus):
     result = run_cli("batch", corpus, "-o", out, "--engine", "serial", "--check", "numbers")
     assert result.exit_code == 1
     assert "5 done, 0 already done, 1 failed" in result.stdout and "no such file" in result.stderr
+
+
+def test_mt_settings_from_config_or_env_change_the_key(tmp_path, monkeypatch):
+    """A beam size, backend or model chosen by the config file or MT env variables changes every
+    case's result, yet a rerun skipped the cases as done."""
+    from transcompare.batch.runner import options_signature
+
+    for var in ("TRANSCOMPARE_MT_MODEL", "TRANSCOMPARE_MT_BACKEND", "TRANSCOMPARE_MT_BEAM"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("TRANSCOMPARE_CONFIG", str(tmp_path / "none.toml"))
+    plain = options_signature(CHEAP)
+    assert "mt_settings" not in plain  # nothing configured: keys as before
+    monkeypatch.setenv("TRANSCOMPARE_MT_BEAM", "4")
+    beam4 = options_signature(CHEAP)
+    assert beam4 != plain
+    monkeypatch.delenv("TRANSCOMPARE_MT_BEAM")
+    (tmp_path / "config.toml").write_text('[mt]\nmodel = "/models/zh-en"\n', encoding="utf-8")
+    monkeypatch.setenv("TRANSCOMPARE_CONFIG", str(tmp_path / "config.toml"))
+    assert options_signature(CHEAP) not in (plain, beam4)

@@ -266,6 +266,11 @@ def options_signature(options: CompareOptions) -> str:
         "mt_env": os.environ.get("TRANSCOMPARE_MT_MODEL", "") if not options.mt_model else "",
         "glossaries": _glossary_hashes(options),
     }
+    from ..translate.config import DEFAULT_BEAM, resolve_settings
+
+    mt = resolve_settings(options.mt_model)  # the config file and MT env variables choose too
+    if mt.source == "config" or mt.backend != "auto" or mt.beam_size != DEFAULT_BEAM:
+        parts["mt_settings"] = [mt.model, mt.backend, mt.beam_size]  # absent by default: keys stay as they were
     return json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str)
 
 
