@@ -526,3 +526,10 @@ def test_mt_settings_from_config_or_env_change_the_key(tmp_path, monkeypatch):
     (tmp_path / "config.toml").write_text('[mt]\nmodel = "/models/zh-en"\n', encoding="utf-8")
     monkeypatch.setenv("TRANSCOMPARE_CONFIG", str(tmp_path / "config.toml"))
     assert options_signature(CHEAP) not in (plain, beam4)
+
+
+def test_tab_separated_manifest_is_named_as_such(run_cli, tmp_path):
+    manifest = tmp_path / "m.tsv"
+    manifest.write_text("id\toriginal\teditions\n1\ta.txt\tb.txt\n", encoding="utf-8")
+    result = run_cli("batch", manifest, "-o", tmp_path / "out")
+    assert result.exit_code == 2 and "tab-separated" in result.stderr and "E501" in result.stderr

@@ -110,7 +110,9 @@ def _csv_rows(path: Path, text: str) -> list[tuple[int, dict]]:
     reader = csv.DictReader(io.StringIO(text))
     missing = {"id", "original", "editions"} - set(reader.fieldnames or ())
     if missing:
-        raise ManifestError(f"{path}:1: CSV header lacks {', '.join(sorted(missing))}")
+        first = text.split("\n", 1)[0]
+        hint = "; it looks tab-separated: write commas (CSV) or one JSON object a line (JSONL)" if "\t" in first and "," not in first else ""
+        raise ManifestError(f"{path}:1: CSV header lacks {', '.join(sorted(missing))}{hint}")
     rows = []
     for row in reader:
         if not any((v or "").strip() for v in row.values() if isinstance(v, str)):

@@ -71,7 +71,7 @@ def command(
     plural = "" if report.workers == 1 else "s"
     how = f"{report.engine}, {report.workers} worker{plural}, " if report.workers else ""
     typer.echo(
-        f"{report.cases} cases: {report.ok} done, {report.skipped} already done, {report.failed} failed "
+        f"{report.cases} case{'' if report.cases == 1 else 's'}: {report.ok} done, {report.skipped} already done, {report.failed} failed "
         f"({how}{report.seconds:.1f} s, {rate:.2f} cases/s)"
     )
     typer.echo(f"wrote {outdir / 'index.html'}")
@@ -89,7 +89,7 @@ def progress_bar() -> Iterator[Callable]:
 
         def plain(event: ProgressEvent) -> None:
             if event.kind == "start":
-                typer.echo(f"{event.total} cases to run, {event.skipped} already done", err=True)
+                typer.echo(f"{event.total} case{'' if event.total == 1 else 's'} to run, {event.skipped} already done", err=True)
             elif event.total and event.done / event.total >= state["next"]:
                 state["next"] = event.done / event.total + 0.1
                 typer.echo(f"{event.done}/{event.total} cases", err=True)
