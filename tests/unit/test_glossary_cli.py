@@ -265,3 +265,11 @@ def test_list_filters_are_checked(run_cli):
         assert result.exit_code == 2 and "choose" in result.stderr, args
     organisations = run_cli("glossary", "list", "--type", "organisation").stdout
     assert organisations and run_cli("glossary", "list", "--type", "organization").stdout == organisations
+
+
+@pytest.mark.parametrize("name", ["desk.csv", "desk.tbx"])
+def test_changing_a_csv_or_tbx_glossary_is_refused(run_cli, tmp_path, name):
+    """add -g desk.csv wrote TSV into desk.csv; add -g desk.tbx said "header lacks column(s)"."""
+    result = run_cli("glossary", "add", "-g", tmp_path / name, "张三", "Zhang San")
+    assert result.exit_code == 2 and "glossary import" in result.stderr
+    assert not (tmp_path / name).exists()

@@ -24,6 +24,9 @@ def _target(path: Optional[Path]) -> Path:
         raise OptionError("say which glossary to change: --glossary FILE (or set TRANSCOMPARE_GLOSSARY)")
     if path.is_dir():
         raise OptionError(f"{path} is a directory; give a glossary .tsv file")
+    if path.suffix.lower() in (".csv", ".tbx", ".xml"):  # written as TSV whatever its name, or unreadable
+        raise OptionError(f"{path}: the glossary to change is a .tsv file; "
+                          f"`glossary import` reads CSV and TBX, `glossary export` writes them")
     return path
 
 
@@ -252,6 +255,8 @@ def suggest(
     pair = list(zip(original, edition))
     if not inputs and not pair:
         raise OptionError("give comparison JSON files, corpus case folders or --original ORIGINAL --edition EDITION")
+    if to is not None:
+        _target(to)  # before the mining, not after
     known = load_glossaries(glossary, defaults=not no_default_glossaries)
     units = load_units(inputs or [], pair, aligner)
     candidates = [c for c in mine(units, known, min_count=min_count) if c.score >= min_score][:top]
