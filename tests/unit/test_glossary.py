@@ -274,3 +274,12 @@ def test_default_dir_found_where_a_wheel_puts_it(tmp_path, monkeypatch):
     monkeypatch.setattr(store, "__file__", str(tmp_path / "site-packages" / "transcompare" / "glossary" / "store.py"))
     monkeypatch.setattr(sysconfig, "get_path", lambda name, *a, **k: str(tmp_path / "prefix"))
     assert store._default_dir() == installed
+
+
+@pytest.mark.parametrize("text, kind", [("source,preferred\n明居正,Ming Chu-cheng\n", "CSV"),
+                                        ('<?xml version="1.0"?>\n<martif type="TBX-Basic"/>\n', "TBX")])
+def test_csv_or_tbx_given_as_glossary_says_import(tmp_path, text, kind):
+    path = tmp_path / "g.tsv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(GlossaryError, match=f"looks like {kind}: `transcompare glossary import`"):
+        load_glossaries([path], defaults=False)

@@ -235,7 +235,9 @@ def parse_tsv(text: str, path: str = "<glossary>") -> TsvDocument:
             header = [c.strip().lower() for c in cells]
             missing = {"source", "preferred"} - set(header)
             if missing:
-                raise GlossaryError(f"{path}:{number}: header lacks column(s) {', '.join(sorted(missing))} (expected: {' '.join(COLUMNS)})")
+                other = next((f for f, sign in (("CSV", ","), ("TBX", "<")) if sign in line and "\t" not in line), None)
+                hint = f"; this looks like {other}: `transcompare glossary import` it into a TSV" if other else ""
+                raise GlossaryError(f"{path}:{number}: header lacks column(s) {', '.join(sorted(missing))} (expected: {' '.join(COLUMNS)}){hint}")
             unknown = [c for c in header if c not in COLUMNS]
             if unknown:
                 raise GlossaryError(f"{path}:{number}: unknown column(s) {', '.join(unknown)} (expected: {' '.join(COLUMNS)})")
