@@ -533,3 +533,10 @@ def test_tab_separated_manifest_is_named_as_such(run_cli, tmp_path):
     manifest.write_text("id\toriginal\teditions\n1\ta.txt\tb.txt\n", encoding="utf-8")
     result = run_cli("batch", manifest, "-o", tmp_path / "out")
     assert result.exit_code == 2 and "tab-separated" in result.stderr and "E501" in result.stderr
+
+
+def test_outdir_under_a_file_is_one_line(run_cli, corpus, tmp_path):
+    """It was an internal error (NotADirectoryError), exit 1."""
+    (tmp_path / "afile").write_text("x", encoding="utf-8")
+    result = run_cli("batch", corpus, "-o", tmp_path / "afile" / "out", "--engine", "serial", "--check", "numbers")
+    assert result.exit_code == 2 and "is a file, not a folder" in result.stderr and "internal error" not in result.stderr

@@ -273,3 +273,9 @@ def test_changing_a_csv_or_tbx_glossary_is_refused(run_cli, tmp_path, name):
     result = run_cli("glossary", "add", "-g", tmp_path / name, "张三", "Zhang San")
     assert result.exit_code == 2 and "glossary import" in result.stderr
     assert not (tmp_path / name).exists()
+
+
+def test_glossary_under_a_file_names_the_file(run_cli, tmp_path):
+    (tmp_path / "afile").write_text("x", encoding="utf-8")
+    result = run_cli("glossary", "add", "-g", tmp_path / "afile" / "g.tsv", "张三", "Zhang San")
+    assert result.exit_code == 2 and "afile is a file, not a folder" in result.stderr

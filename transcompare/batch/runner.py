@@ -87,7 +87,13 @@ def run_batch(manifest: str | Path, outdir: str | Path, options: BatchOptions = 
     out = Path(outdir)
     if out.exists() and not out.is_dir():
         raise OptionError(f"{out} is a file; give a folder for the batch output")
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as err:  # a parent that is a file, no permission: one line, not an internal error
+        from ..errors import OutputError
+        from ..fileio import output_problem
+
+        raise OutputError(f"{out}: cannot make the output folder ({output_problem(out / 'x') or err.strerror or err})") from None
     lock = FileLock(str(out / LOCK_FILE))
     try:
         lock.acquire(timeout=0)

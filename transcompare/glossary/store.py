@@ -356,7 +356,10 @@ class GlossaryStore:
         except Timeout:
             raise GlossaryError(f"{self.path}: another process holds the glossary lock ({self.path}.lock); try again") from None
         except OSError as err:  # its folder or lock file cannot be created
-            raise GlossaryError(f"{self.path}: cannot write the glossary ({err.strerror or err})") from None
+            from ..fileio import output_problem
+
+            reason = output_problem(self.path) or err.strerror or err
+            raise GlossaryError(f"{self.path}: cannot write the glossary ({reason})") from None
 
     def add(self, entry: Entry, replace_existing: bool = False) -> Entry:
         """Add one entry; an existing entry for the same term is an error unless ``replace_existing``."""
