@@ -1,6 +1,5 @@
-"""`python -m transcompare ...`: the same CLI as the `transcompare` script."""
+"""``python -m transcompare``: the same CLI as the ``transcompare`` script (for a venv without it on PATH)."""
 
 from .cli.main import main
 
-if __name__ == "__main__":
-    main()
+main()
