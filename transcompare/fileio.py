@@ -20,7 +20,8 @@ def atomic_write(path: str | os.PathLike, data: bytes | str, encoding: str = "ut
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as err:
-        raise OutputError(f"{target}: cannot write in {target.parent} ({err.strerror or err})") from None
+        reason = output_problem(target) or err.strerror or err
+        raise OutputError(f"{target}: cannot write in {target.parent} ({reason})") from None
     try:
         os.fchmod(fd, _mode_for(target))
         with os.fdopen(fd, "wb") as fh:
@@ -36,6 +37,19 @@ def atomic_write(path: str | os.PathLike, data: bytes | str, encoding: str = "ut
         if isinstance(err, OSError):
             raise OutputError(f"{target}: cannot write ({err.strerror or err})") from None
         raise
+
+
+def output_problem(target: str | os.PathLike) -> str | None:
+    """Why no file can be written at ``target``, as far as its nearest existing folder tells
+    before any work (a parent that is a file, a folder without write permission); else None."""
+    for parent in Path(target).parents:
+        if parent.exists():
+            if not parent.is_dir():
+                return f"{parent} is a file, not a folder"
+            if not os.access(parent, os.W_OK | os.X_OK):
+                return f"no permission to write in {parent}"
+            return None
+    return None
 
 
 def _mode_for(target: Path) -> int:

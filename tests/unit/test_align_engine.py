@@ -292,3 +292,10 @@ def test_coarse_pass_keeps_the_path_with_anisotropic_vectors(tmp_path):
                            full_search_cells=100)  # 10 x 10 groups of 24 sentences
     beads = engine.align(src, tgt)
     assert sum(b.src == b.tgt and len(b.src) == 1 for b in beads) >= 0.95 * n
+
+
+def test_missing_weights_file_names_it_once(tmp_path, run_cli):
+    (tmp_path / "a.txt").write_text("一。\n", encoding="utf-8")
+    result = run_cli("align", tmp_path / "a.txt", tmp_path / "a.txt", "--weights", tmp_path / "w.json")
+    assert result.exit_code == 2 and "No such file or directory" in result.stderr
+    assert result.stderr.count("w.json") == 1 and "Errno" not in result.stderr

@@ -479,3 +479,64 @@ def test_progress_events_count_up_to_the_cases_to_run(corpus):
     run_batch(corpus, out, SERIAL, progress=events.append)
     assert (events[0].kind, events[0].total, events[0].skipped) == ("start", 2, 4)
     assert [(e.done, e.case_id, e.status) for e in events[1:]] == [(1, "case-0001", "ok"), (2, "case-0004", "ok")]
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [(["--check", "nonsense"], "unknown check"),
+     (["--aligner", "nonsense"], "unknown aligner"),
+     (["--encoding", "nonsense"], "unknown encoding"),
+     (["--glossary", "missing.tsv"], "cannot read glossary"),
+     (["--mt-model", "./no-such-model"], "does not exist")],
+)
+def test_cli_batch_refuses_options_that_fail_every_case(run_cli, corpus, args, message):
+    """These used to fail each case in turn (after the workers warmed up) and exit 0."""
+    out = corpus.parent.parent / "out"
+    result = run_cli("batch", corpus, "-o", out, "--engine", "serial", *args)
+    assert result.exit_code == 2, result.stdout
+    assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert not out.exists()
+
+
+def test_cli_batch_exits_1_when_a_case_fails(run_cli, corpus):
+    lines = corpus.read_text(encoding="utf-8").splitlines()
+    broken = json.loads(lines[0])
+    broken["original"] = "no-such-file.txt"
+    corpus.write_text("\n".join([json.dumps(broken), *lines[1:]]) + "\n", encoding="utf-8")
+    out = corpus.parent.parent / "out"
+    result = run_cli("batch", corpus, "-o", out, "--engine", "serial", "--check", "numbers")
+    assert result.exit_code == 1
+    assert "5 done, 0 already done, 1 failed" in result.stdout and "no such file" in result.stderr
+
+
+def test_mt_settings_from_config_or_env_change_the_key(tmp_path, monkeypatch):
+    """A beam size, backend or model chosen by the config file or MT env variables changes every
+    case's result, yet a rerun skipped the cases as done."""
+    from transcompare.batch.runner import options_signature
+
+    for var in ("TRANSCOMPARE_MT_MODEL", "TRANSCOMPARE_MT_BACKEND", "TRANSCOMPARE_MT_BEAM"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("TRANSCOMPARE_CONFIG", str(tmp_path / "none.toml"))
+    plain = options_signature(CHEAP)
+    assert "mt_settings" not in plain  # nothing configured: keys as before
+    monkeypatch.setenv("TRANSCOMPARE_MT_BEAM", "4")
+    beam4 = options_signature(CHEAP)
+    assert beam4 != plain
+    monkeypatch.delenv("TRANSCOMPARE_MT_BEAM")
+    (tmp_path / "config.toml").write_text('[mt]\nmodel = "/models/zh-en"\n', encoding="utf-8")
+    monkeypatch.setenv("TRANSCOMPARE_CONFIG", str(tmp_path / "config.toml"))
+    assert options_signature(CHEAP) not in (plain, beam4)
+
+
+def test_tab_separated_manifest_is_named_as_such(run_cli, tmp_path):
+    manifest = tmp_path / "m.tsv"
+    manifest.write_text("id\toriginal\teditions\n1\ta.txt\tb.txt\n", encoding="utf-8")
+    result = run_cli("batch", manifest, "-o", tmp_path / "out")
+    assert result.exit_code == 2 and "tab-separated" in result.stderr and "E501" in result.stderr
+
+
+def test_outdir_under_a_file_is_one_line(run_cli, corpus, tmp_path):
+    """It was an internal error (NotADirectoryError), exit 1."""
+    (tmp_path / "afile").write_text("x", encoding="utf-8")
+    result = run_cli("batch", corpus, "-o", tmp_path / "afile" / "out", "--engine", "serial", "--check", "numbers")
+    assert result.exit_code == 2 and "is a file, not a folder" in result.stderr and "internal error" not in result.stderr

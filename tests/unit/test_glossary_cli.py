@@ -220,3 +220,62 @@ def test_unwritable_glossary_or_export_path_is_one_line_exit_2(run_cli, tmp_path
         lines = result.stderr.strip().splitlines()
         assert result.exit_code == 2 and len(lines) == 1, result.stderr
         assert "afile" in lines[0] and "cannot write" in lines[0] and "internal error" not in lines[0]
+
+
+def test_import_conflict_names_the_import_option(run_cli, tmp_path):
+    """import has no --replace; its conflict message pointed to one."""
+    src, target = tmp_path / "in.tsv", tmp_path / "desk.tsv"
+    src.write_text("source\tpreferred\n明居正\tMing Chu-cheng\n", encoding="utf-8")
+    assert run_cli("glossary", "import", src, "-g", target).exit_code == 0
+    result = run_cli("glossary", "import", src, "-g", target)
+    assert result.exit_code == 2 and "--on-conflict" in result.stderr and "--replace" not in result.stderr
+    result = run_cli("glossary", "add", "-g", target, "明居正", "Ming Chu-cheng")
+    assert result.exit_code == 2 and "--replace" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("check", str(CASE1 / "edition.en.txt"), "--json", "-"),
+     ("export", "-", "--format", "tsv"),
+     ("merge", str(ROOT / "glossaries" / "terms.tsv"), "-o", "-")],
+)
+def test_dash_is_no_output_file(run_cli, tmp_path, monkeypatch, args):
+    """These wrote a file named "-"; standard output is not theirs to take."""
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("glossary", *args)
+    assert result.exit_code == 2 and "'-'" in result.stderr
+    assert not (tmp_path / "-").exists()
+
+
+def test_check_aligner_without_original_is_refused(run_cli):
+    result = run_cli("glossary", "check", CASE1 / "edition.en.txt", "--aligner", "gale-church")
+    assert result.exit_code == 2 and "--original" in result.stderr
+
+
+def test_show_writes_wade_giles_umlaut(run_cli):
+    result = run_cli("glossary", "show", "中纪委")
+    line = next(l for l in result.stdout.splitlines() if l.startswith("wade-giles"))
+    assert "lü" in line and "yüan" in line and "v" not in line.split(None, 1)[1]
+
+
+def test_list_filters_are_checked(run_cli):
+    """A misspelt --type or --status listed nothing, as if the glossaries had no such entries."""
+    for args in (("--type", "persn"), ("--status", "aproved")):
+        result = run_cli("glossary", "list", *args)
+        assert result.exit_code == 2 and "choose" in result.stderr, args
+    organisations = run_cli("glossary", "list", "--type", "organisation").stdout
+    assert organisations and run_cli("glossary", "list", "--type", "organization").stdout == organisations
+
+
+@pytest.mark.parametrize("name", ["desk.csv", "desk.tbx"])
+def test_changing_a_csv_or_tbx_glossary_is_refused(run_cli, tmp_path, name):
+    """add -g desk.csv wrote TSV into desk.csv; add -g desk.tbx said "header lacks column(s)"."""
+    result = run_cli("glossary", "add", "-g", tmp_path / name, "张三", "Zhang San")
+    assert result.exit_code == 2 and "glossary import" in result.stderr
+    assert not (tmp_path / name).exists()
+
+
+def test_glossary_under_a_file_names_the_file(run_cli, tmp_path):
+    (tmp_path / "afile").write_text("x", encoding="utf-8")
+    result = run_cli("glossary", "add", "-g", tmp_path / "afile" / "g.tsv", "张三", "Zhang San")
+    assert result.exit_code == 2 and "afile is a file, not a folder" in result.stderr

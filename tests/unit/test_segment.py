@@ -126,3 +126,17 @@ def test_detect_lang_ignores_urls_and_counts_han_like_words():
     # An English article quoting a Chinese phrase stays English.
     assert detect_lang('Mr. Xi called it "共同富裕", or common prosperity, in a speech on Tuesday.') == "en"
     assert detect_lang(url) == "en" and detect_lang("") == "en"
+
+
+@pytest.mark.parametrize("tag", ["zh", "zh-Hans", "zh-Hant", "zh_TW", "ZH", "zh-hk"])
+def test_language_tags_read_as_their_language(tag):
+    """A BCP 47 tag (as in the TMX/XLIFF exports) is its primary language: "zh-Hans" once
+    selected the English sentence splitter and left 21 Chinese sentences as 12."""
+    text = "他来了。她走了！真的吗？"
+    edition = segment(RawDocument(text=text, source="t", encoding="utf-8", format="txt"), "t", lang=tag)
+    assert edition.lang == "zh" and len(edition.sentences) == 3
+
+
+def test_english_region_tag_reads_as_english():
+    edition = segment(RawDocument(text="He came. She left.", source="t", encoding="utf-8", format="txt"), "t", lang="en-GB")
+    assert edition.lang == "en" and len(edition.sentences) == 2

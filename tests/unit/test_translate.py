@@ -256,3 +256,16 @@ def test_fixed_pair_of_a_model(name, langs, pair):
     from transcompare.translate.backend import fixed_pair
 
     assert fixed_pair(name, SimpleNamespace(source_lang=langs[0], target_lang=langs[1])) == pair
+
+
+def test_models_list_does_not_deny_a_configured_model_directory(run_cli, isolated, monkeypatch):
+    """With a model directory configured and nothing converted or pulled, `models list` said
+    "no MT models on this machine"."""
+    model = isolated / "my-model"
+    model.mkdir()
+    monkeypatch.setenv("TRANSCOMPARE_MT_MODEL", str(model))
+    result = run_cli("models", "list")
+    assert result.exit_code == 0 and f"configured: {model}" in result.stdout
+    assert "no MT models on this machine" not in result.stdout and "models pull" not in result.stdout
+    monkeypatch.delenv("TRANSCOMPARE_MT_MODEL")
+    assert "models pull" in run_cli("models", "list").stdout

@@ -164,6 +164,16 @@ def test_translate_presplit_txt_keeps_blank_lines(tiny_model, tmp_path, run_cli)
     assert out.read_text(encoding="utf-8") == f"{EN[0]}\n\n{EN[1]}\n{EN[2]}\n"
 
 
+def test_translate_dash_output_is_stdout(tiny_model, tmp_path, run_cli, monkeypatch):
+    """`-o -` is standard output, as for align (it wrote a file named "-")."""
+    monkeypatch.chdir(tmp_path)
+    src = tmp_path / "zh.txt"
+    src.write_text(f"{ZH[0]}\n", encoding="utf-8")
+    result = run_cli("translate", src, "--presplit", "--model", tiny_model, "-o", "-")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == f"{EN[0]}\n" and not (tmp_path / "-").exists()
+
+
 def test_translate_command_offline_hub_id_is_one_line_error(tmp_path, run_cli):
     src = tmp_path / "zh.txt"
     src.write_text("你好。\n", encoding="utf-8")

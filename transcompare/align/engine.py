@@ -64,8 +64,10 @@ class Weights:
 
         try:
             data = json.loads(Path(path).read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise ValueError(f"cannot read weights from {path}: {exc}") from None
+        except OSError as exc:  # its str() repeats the path: "[Errno 2] No such file or directory: '…'"
+            raise ValueError(f"cannot read weights from {path} ({exc.strerror or exc})") from None
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise ValueError(f"{path} is not a weights file: not JSON ({exc})") from None
         tables = cls.TABLES
         if not isinstance(data, dict) or not all(isinstance(data.get(k), dict) for k in tables) or not all(
                 isinstance(v, (int, float)) and not isinstance(v, bool) for k in tables for v in data[k].values()):

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from ..errors import ManifestError
+from ..langs import normalise_lang  # noqa: F401 - also imported from here
 
 _URL = re.compile(r"^https?://", re.I)
 _DATE = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")
@@ -109,7 +110,9 @@ def _csv_rows(path: Path, text: str) -> list[tuple[int, dict]]:
     reader = csv.DictReader(io.StringIO(text))
     missing = {"id", "original", "editions"} - set(reader.fieldnames or ())
     if missing:
-        raise ManifestError(f"{path}:1: CSV header lacks {', '.join(sorted(missing))}")
+        first = text.split("\n", 1)[0]
+        hint = "; it looks tab-separated: write commas (CSV) or one JSON object a line (JSONL)" if "\t" in first and "," not in first else ""
+        raise ManifestError(f"{path}:1: CSV header lacks {', '.join(sorted(missing))}{hint}")
     rows = []
     for row in reader:
         if not any((v or "").strip() for v in row.values() if isinstance(v, str)):
@@ -148,7 +151,7 @@ def _case(path: Path, line: int, row: dict, base: Path) -> Case:
     editions = tuple(_input(where, item, lang, base) for item, lang in zip(raw_editions, langs))
     date = str(row.get("date") or row.get("published") or "").strip() or None
     if date and not (_DATE.match(date) and _real_date(date)):
-        raise ManifestError(f"{where}: date {date!r} is not YYYY-MM-DD")
+        raise ManifestError(f"{where}: date {date!r} is not YYYY-MM-DD or YYYY-MM")
     meta = dict(row.get("meta") or {}) if isinstance(row.get("meta"), dict) else {}
     meta.update({k: v for k, v in row.items() if k not in _KNOWN and v not in (None, "")})
     outlet = str(row.get("outlet") or "").strip() or None
@@ -175,13 +178,6 @@ def _input(where: str, item: Any, lang: Any, base: Path) -> CaseInput:
     written = item.strip()
     source = written if _URL.match(written) else str((base / written).resolve())
     return CaseInput(source, written, normalise_lang(lang))
-
-
-def normalise_lang(lang: Any) -> str | None:
-    """"zh-Hant" -> "zh", "en-US" -> "en": the pipeline detects the script itself."""
-    if not lang or not isinstance(lang, str):
-        return None
-    return lang.strip().split("-")[0].split("_")[0].lower() or None
 
 
 def write_manifest(path: str | Path, rows: Iterable[dict]) -> None:

@@ -82,11 +82,18 @@ def run_batch(manifest: str | Path, outdir: str | Path, options: BatchOptions = 
 
     started = time.perf_counter()
     check_engine(options.engine, options.workers, options.scheduler)
+    check_compare_options(options.compare, local=not (options.engine == "dask" and options.scheduler))
     cases = load_manifest(manifest)
     out = Path(outdir)
     if out.exists() and not out.is_dir():
         raise OptionError(f"{out} is a file; give a folder for the batch output")
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as err:  # a parent that is a file, no permission: one line, not an internal error
+        from ..errors import OutputError
+        from ..fileio import output_problem
+
+        raise OutputError(f"{out}: cannot make the output folder ({output_problem(out / 'x') or err.strerror or err})") from None
     lock = FileLock(str(out / LOCK_FILE))
     try:
         lock.acquire(timeout=0)
@@ -119,6 +126,37 @@ def run_batch(manifest: str | Path, outdir: str | Path, options: BatchOptions = 
         lock.release()
     return BatchReport(len(cases), tally.total, tally.skipped, tally.ok, tally.failed, time.perf_counter() - started,
                        options.engine, tally.workers, str(out), tuple(notes), tuple(tally.failures))
+
+
+def check_compare_options(options: CompareOptions, local: bool = True) -> None:
+    """Refuse, before any work, options that would fail every case (an unknown check, aligner or
+    encoding; with ``local`` workers, a glossary or MT model named but not there), as ``compare``
+    does; else each case of a corpus fails alike, each after its worker warmed up."""
+    import codecs
+
+    from ..align import ALIGNERS
+    from ..checks.base import resolve_checks
+
+    resolve_checks(options.checks, options.skip_checks)
+    if options.aligner and options.aligner not in ALIGNERS:
+        raise OptionError(f"unknown aligner {options.aligner!r}; choose from {', '.join(sorted(ALIGNERS))}")
+    if options.encoding:
+        try:
+            codecs.lookup(options.encoding)
+        except LookupError:
+            from ..errors import EncodingError
+
+            raise EncodingError(f"unknown encoding {options.encoding!r}; try utf-8, gb18030, big5 or utf-16") from None
+    if not local:  # workers of a remote cluster have their own files; they report what they lack
+        return
+    if options.glossaries:
+        from ..glossary import load_glossaries
+
+        load_glossaries(options.glossaries, defaults=False)
+    if options.mt_model:
+        from ..translate.locate import locate
+
+        locate(options.mt_model)
 
 
 @dataclass
@@ -234,6 +272,11 @@ def options_signature(options: CompareOptions) -> str:
         "mt_env": os.environ.get("TRANSCOMPARE_MT_MODEL", "") if not options.mt_model else "",
         "glossaries": _glossary_hashes(options),
     }
+    from ..translate.config import DEFAULT_BEAM, resolve_settings
+
+    mt = resolve_settings(options.mt_model)  # the config file and MT env variables choose too
+    if mt.source == "config" or mt.backend != "auto" or mt.beam_size != DEFAULT_BEAM:
+        parts["mt_settings"] = [mt.model, mt.backend, mt.beam_size]  # absent by default: keys stay as they were
     return json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str)
 
 

@@ -81,6 +81,8 @@ def resolve_checks(select: Sequence[str] | None = None, skip: Sequence[str] | No
             continue
         module_name, _, cls_name = CHECKS[name].partition(":")
         checks.append(getattr(importlib.import_module(module_name), cls_name)())
+    if not checks:
+        raise OptionError("--check and --skip leave no check to run")
     return checks
 
 

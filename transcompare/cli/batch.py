@@ -23,12 +23,12 @@ def command(
     fetch: bool = typer.Option(False, "--fetch", help="Allow http(s) URLs in the manifest; workers download them."),
     force: bool = typer.Option(False, "--force", help="Redo cases that are already finished."),
     max_rate: Optional[float] = typer.Option(None, "--max-rate", help="Start at most this many cases per second (polite fetching)."),
-    top: int = typer.Option(20, "--top", help="How many most-divergent cases the aggregate lists."),
-    aligner: Optional[str] = typer.Option(None, "--aligner", help="Aligner name."),
+    top: int = typer.Option(20, "--top", min=0, help="How many most-divergent cases the aggregate lists."),
+    aligner: Optional[str] = typer.Option(None, "--aligner", help="Aligner: engine (default), engine-centred, gale-church."),
     check: List[str] = typer.Option([], "--check", help="Run only these checks (repeatable)."),
     skip: List[str] = typer.Option([], "--skip", help="Skip these checks (repeatable)."),
     mt_model: Optional[str] = typer.Option(None, "--mt-model", help="MT model directory or hub id (env TRANSCOMPARE_MT_MODEL)."),
-    glossary: List[str] = typer.Option([], "--glossary", help="Extra glossary TSV (repeatable)."),
+    glossary: List[str] = typer.Option([], "--glossary", "-g", help="Extra glossary TSV (repeatable); wins over the defaults."),
     no_default_glossaries: bool = typer.Option(False, "--no-default-glossaries", help="Do not load glossaries/*.tsv."),
     presplit: bool = typer.Option(False, "--presplit", help="Inputs are one sentence per line."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Override encoding detection for every input."),
@@ -71,10 +71,12 @@ def command(
     plural = "" if report.workers == 1 else "s"
     how = f"{report.engine}, {report.workers} worker{plural}, " if report.workers else ""
     typer.echo(
-        f"{report.cases} cases: {report.ok} done, {report.skipped} already done, {report.failed} failed "
+        f"{report.cases} case{'' if report.cases == 1 else 's'}: {report.ok} done, {report.skipped} already done, {report.failed} failed "
         f"({how}{report.seconds:.1f} s, {rate:.2f} cases/s)"
     )
     typer.echo(f"wrote {outdir / 'index.html'}")
+    if report.failed:  # the run went on past them, but a script must be able to tell
+        raise typer.Exit(1)
 
 
 @contextlib.contextmanager
@@ -87,7 +89,7 @@ def progress_bar() -> Iterator[Callable]:
 
         def plain(event: ProgressEvent) -> None:
             if event.kind == "start":
-                typer.echo(f"{event.total} cases to run, {event.skipped} already done", err=True)
+                typer.echo(f"{event.total} case{'' if event.total == 1 else 's'} to run, {event.skipped} already done", err=True)
             elif event.total and event.done / event.total >= state["next"]:
                 state["next"] = event.done / event.total + 0.1
                 typer.echo(f"{event.done}/{event.total} cases", err=True)

@@ -11,10 +11,26 @@ from ..errors import OptionError
 
 
 def validate_output_paths(*paths: Path | None) -> None:
-    """Fail before the work, not after: an output path must not be a directory."""
+    """Fail before the work, not after: an output path must not be a directory, nor lie under
+    a file or a folder we may not write in. ``-`` (stdout, where a command allows it) passes."""
+    from ..errors import OutputError
+    from ..fileio import output_problem
+
     for path in paths:
-        if path is not None and path.is_dir():
+        if path is None or str(path) == "-":
+            continue
+        if path.is_dir():
             raise OptionError(f"{path} is a directory; give a file name")
+        problem = output_problem(path)
+        if problem:
+            raise OutputError(f"{path}: cannot write there ({problem})")
+
+
+def refuse_stdout(path: Path | None, option: str) -> None:
+    """``-`` is standard output only where a command says so (align -o, translate -o); elsewhere
+    it would be written as a file named "-"."""
+    if path is not None and str(path) == "-":
+        raise OptionError(f"{option} takes a file name; '-' (standard output) is not supported here")
 
 
 @contextlib.contextmanager

@@ -18,16 +18,16 @@ def command(
     html_path: Optional[Path] = typer.Option(None, "--html", help="Write a self-contained side-by-side HTML view here."),
     fmt: str = typer.Option("summary", "--format", help="Standard output: summary (a table) or a machine-readable format: json | tsv | tmx | xliff | html."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Override encoding detection (utf-8, gb18030, big5, utf-16)."),
-    original_lang: Optional[str] = typer.Option(None, "--original-lang", help="Language of the original (detected if omitted)."),
+    original_lang: Optional[str] = typer.Option(None, "--original-lang", help="Language of the original, zh or en (zh-Hant, en-GB ... count as zh, en; detected if omitted)."),
     presplit: bool = typer.Option(False, "--presplit", help="Inputs are one sentence per line."),
-    aligner: Optional[str] = typer.Option(None, "--aligner", help="Aligner name."),
+    aligner: Optional[str] = typer.Option(None, "--aligner", help="Aligner: engine (default), engine-centred, gale-church."),
     check: List[str] = typer.Option([], "--check", help="Run only these checks (repeatable)."),
     skip: List[str] = typer.Option([], "--skip", help="Skip these checks (repeatable)."),
     mt_model: Optional[str] = typer.Option(None, "--mt-model", help="MT model directory or hub id (env TRANSCOMPARE_MT_MODEL)."),
-    glossary: List[str] = typer.Option([], "--glossary", help="Extra glossary TSV (repeatable)."),
+    glossary: List[str] = typer.Option([], "--glossary", "-g", help="Extra glossary TSV (repeatable); wins over the defaults."),
     no_default_glossaries: bool = typer.Option(False, "--no-default-glossaries", help="Do not load glossaries/*.tsv."),
     date: Optional[str] = typer.Option(None, "--date", help="Publication date (YYYY-MM-DD) for resolving relative dates."),
-    top: int = typer.Option(10, "--top", help="How many top findings the summary shows."),
+    top: int = typer.Option(10, "--top", min=0, help="How many top findings the summary shows."),
 ) -> None:
     from ..pipeline import CompareOptions, compare
     from ..report import export
@@ -38,6 +38,14 @@ def command(
     for option, path in (("json", json_path), ("html", html_path)):
         if path is not None and str(path) == "-":  # not a file named "-"; stdout has its own option
             raise OptionError(f"--{option} takes a file; for standard output use --format {option}")
+    if date is not None:
+        import datetime
+        import re
+
+        try:  # strict: the dates check reads only YYYY-MM-DD, and ignored anything else in silence
+            datetime.date.fromisoformat(date if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) else "")
+        except ValueError:
+            raise OptionError(f"--date {date!r} is not a date; give YYYY-MM-DD") from None
     if fmt != "summary":
         from ..report import get_exporter
 

@@ -24,6 +24,9 @@ def _target(path: Optional[Path]) -> Path:
         raise OptionError("say which glossary to change: --glossary FILE (or set TRANSCOMPARE_GLOSSARY)")
     if path.is_dir():
         raise OptionError(f"{path} is a directory; give a glossary .tsv file")
+    if path.suffix.lower() in (".csv", ".tbx", ".xml"):  # written as TSV whatever its name, or unreadable
+        raise OptionError(f"{path}: the glossary to change is a .tsv file; "
+                          f"`glossary import` reads CSV and TBX, `glossary export` writes them")
     return path
 
 
@@ -91,14 +94,24 @@ def remove(
 def list_(
     glossary: List[str] = typer.Option([], "--glossary", "-g", help=_READ_HELP),
     no_default_glossaries: bool = typer.Option(False, "--no-default-glossaries", help="Do not load glossaries/*.tsv."),
-    type_: Optional[str] = typer.Option(None, "--type", "-t", help="Only this type."),
-    status: Optional[str] = typer.Option(None, "--status", help="Only this status."),
+    type_: Optional[str] = typer.Option(None, "--type", "-t", help="Only this type: person | organisation | place | term."),
+    status: Optional[str] = typer.Option(None, "--status", help="Only this status: approved | proposed | deprecated."),
     fmt: str = typer.Option("text", "--format", help="text | tsv | json."),
 ) -> None:
     """List the entries of the glossaries."""
     from ..errors import OptionError
-    from ..glossary.store import format_tsv
+    from ..glossary.store import _TYPE_ALIASES, STATUSES, TYPES, format_tsv
 
+    if fmt not in ("text", "tsv", "json"):
+        raise OptionError(f"unknown format {fmt!r}; choose text, tsv or json")
+    if type_ is not None:  # a misspelt filter listed nothing, as if there were no such entries
+        type_ = _TYPE_ALIASES.get(type_.lower(), type_.lower())
+        if type_ not in TYPES:
+            raise OptionError(f"unknown --type {type_!r}; choose {', '.join(TYPES)}")
+    if status is not None:
+        status = status.lower()
+        if status not in STATUSES:
+            raise OptionError(f"unknown --status {status!r}; choose {', '.join(STATUSES)}")
     loaded = _load(glossary, no_default_glossaries)
     pairs = [(e, o) for e, o in zip(loaded.entries, loaded.origins or [None] * len(loaded.entries))]
     pairs = [(e, o) for e, o in pairs if (type_ is None or e.type == type_) and (status is None or e.status == status)]
@@ -107,11 +120,9 @@ def list_(
     elif fmt == "json":
         rows = [{**e.to_row(), "glossary": str(o) if o else None} for e, o in pairs]
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2, sort_keys=True))
-    elif fmt == "text":
+    else:
         for entry, origin in pairs:
             typer.echo(_entry_line(entry, origin))
-    else:
-        raise OptionError(f"unknown format {fmt!r}; choose text, tsv or json")
 
 
 @app.command("show")
@@ -135,7 +146,8 @@ def show(
     from pypinyin import Style, lazy_pinyin
 
     typer.echo(f"{'pinyin':10} {' '.join(lazy_pinyin(entry.source, style=Style.TONE))}")
-    typer.echo(f"{'wade-giles':10} {' '.join(lazy_pinyin(entry.source, style=Style.WADEGILES))}")
+    wade_giles = " ".join(lazy_pinyin(entry.source, style=Style.WADEGILES)).replace("v", "ü")  # pypinyin writes ü as v
+    typer.echo(f"{'wade-giles':10} {wade_giles}")
 
 
 @app.command("lint")
@@ -168,8 +180,9 @@ def merge(
     from ..errors import GlossaryError
     from ..glossary.exchange import export_file, import_file
     from ..glossary.store import merge_entries
-    from .common import validate_output_paths
+    from .common import refuse_stdout, validate_output_paths
 
+    refuse_stdout(output, "--output")
     validate_output_paths(output)
     merged, conflicts = merge_entries([import_file(p) for p in inputs], on_conflict=on_conflict)
     if conflicts:
@@ -206,8 +219,9 @@ def export(
 ) -> None:
     """Export glossaries to CSV or TBX-Basic (import gives back exactly the same entries)."""
     from ..glossary.exchange import export_file
-    from .common import validate_output_paths
+    from .common import refuse_stdout, validate_output_paths
 
+    refuse_stdout(output, "OUTPUT")
     validate_output_paths(output)
     loaded = _load(glossary, no_default_glossaries)
     export_file(loaded.entries, output, fmt)
@@ -222,12 +236,12 @@ def suggest(
     glossary: List[str] = typer.Option([], "--glossary", "-g", help="Known glossaries, whose terms are not proposed again (repeatable)."),
     no_default_glossaries: bool = typer.Option(False, "--no-default-glossaries", help="Do not load glossaries/*.tsv."),
     to: Optional[Path] = typer.Option(None, "--to", envvar="TRANSCOMPARE_GLOSSARY", help="Glossary TSV that accepted candidates go to."),
-    top: int = typer.Option(20, "--top", help="How many candidates to show."),
+    top: int = typer.Option(20, "--top", min=0, help="How many candidates to show."),
     min_score: float = typer.Option(0.3, "--min-score", help="Hide candidates scoring below this (0..1)."),
     min_count: int = typer.Option(1, "--min-count", help="Beads a pair must share."),
     accept_all: bool = typer.Option(False, "--accept-all", help="Add every candidate shown, without asking."),
     status: str = typer.Option("proposed", "--status", help="Status of added entries."),
-    aligner: Optional[str] = typer.Option(None, "--aligner", help="Aligner for --original/--edition pairs and case folders."),
+    aligner: Optional[str] = typer.Option(None, "--aligner", help="Aligner for --original/--edition pairs and case folders: engine (default), engine-centred, gale-church."),
 ) -> None:
     """Mine candidate term pairs from aligned editions; accept them one by one or in bulk."""
     from ..errors import OptionError
@@ -241,6 +255,8 @@ def suggest(
     pair = list(zip(original, edition))
     if not inputs and not pair:
         raise OptionError("give comparison JSON files, corpus case folders or --original ORIGINAL --edition EDITION")
+    if to is not None:
+        _target(to)  # before the mining, not after
     known = load_glossaries(glossary, defaults=not no_default_glossaries)
     units = load_units(inputs or [], pair, aligner)
     candidates = [c for c in mine(units, known, min_count=min_count) if c.score >= min_score][:top]
@@ -273,16 +289,20 @@ def check(
     glossary: List[str] = typer.Option([], "--glossary", "-g", help=_READ_HELP),
     no_default_glossaries: bool = typer.Option(False, "--no-default-glossaries", help="Do not load glossaries/*.tsv."),
     json_path: Optional[Path] = typer.Option(None, "--json", help="Write the findings as JSON here."),
-    aligner: Optional[str] = typer.Option(None, "--aligner", help="Aligner name (with --original)."),
+    aligner: Optional[str] = typer.Option(None, "--aligner", help="Aligner (with --original): engine (default), engine-centred, gale-church."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Override encoding detection."),
 ) -> None:
     """Hold an edition to the glossaries: forbidden and misspelt renderings (exit 1 if any)."""
     from ..fileio import atomic_write
     from ..glossary.check import check_edition
     from ..model import _plain
-    from .common import validate_output_paths
+    from ..errors import OptionError
+    from .common import refuse_stdout, validate_output_paths
 
+    refuse_stdout(json_path, "--json")
     validate_output_paths(json_path)
+    if aligner is not None and original is None:
+        raise OptionError("--aligner applies only with --original (the edition alone is not aligned)")
     ed, findings = check_edition(edition, glossary, not no_default_glossaries, original, aligner, encoding)
     for f in findings:
         span = f.edition_spans[0] if f.edition_spans else None

@@ -21,8 +21,9 @@ def list_models() -> None:
     typer.echo(f"config file: {config_path()}")
     typer.echo(f"models dir: {models_dir()}")
     rows = available_models()
-    if not rows:
-        typer.echo(f"no MT models on this machine; `transcompare models pull {DEFAULT_MODEL}` where there is a network")
+    if not rows:  # a configured model directory may well exist: say where nothing was found
+        hint = "" if settings.model else f"; `transcompare models pull {DEFAULT_MODEL}` where there is a network"
+        typer.echo(f"no converted or pulled models in the models dir or the Hugging Face cache{hint}")
         return
     for row in rows:
         typer.echo(f"{row.kind:12} {row.name:40} {row.identity}  {row.path}")

@@ -12,7 +12,7 @@ HELP = "Split an article into paragraphs and sentences (with offsets) and print 
 
 def command(
     source: str = typer.Argument(..., help="Article file, URL or - for stdin."),
-    lang: Optional[str] = typer.Option(None, "--lang", help="Language (detected if omitted)."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="Language, zh or en (zh-Hant, en-GB ... count as zh, en; detected if omitted)."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Override encoding detection."),
     fmt: str = typer.Option("text", "--format", help="text | tsv | json"),
     presplit: bool = typer.Option(False, "--presplit", help="Input is one sentence per line."),

@@ -15,12 +15,12 @@ FORMATS = ("txt", "tsv", "json")
 
 def command(
     file: str = typer.Argument(..., help="The article: file, URL or - for stdin."),
-    model: Optional[str] = typer.Option(None, "--model", "-m", help="Model directory or hub id (env TRANSCOMPARE_MT_MODEL, config [mt] model)."),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here instead of stdout."),
+    model: Optional[str] = typer.Option(None, "--model", "-m", help="Model directory or hub id (env TRANSCOMPARE_MT_MODEL, else model in the config file's \\[mt] table)."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here instead of stdout (- is stdout)."),
     fmt: str = typer.Option("txt", "--format", help="txt (one translation per line) | tsv (id, source, MT) | json."),
     backend: Optional[str] = typer.Option(None, "--backend", help="auto | ct2 | transformers (env TRANSCOMPARE_MT_BACKEND)."),
     beam_size: Optional[int] = typer.Option(None, "--beam-size", help="Beam size; 1 = greedy (default 2, env TRANSCOMPARE_MT_BEAM)."),
-    lang: Optional[str] = typer.Option(None, "--lang", help="Language of the article (detected if omitted)."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="Language of the article, zh or en (zh-Hant, en-GB ... count as zh, en; detected if omitted)."),
     target: str = typer.Option("en", "--to", help="Target language."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Override encoding detection."),
     presplit: bool = typer.Option(False, "--presplit", help="Input is one sentence per line."),
@@ -67,7 +67,7 @@ def command(
             "sentences": [{"id": s.id, "source": s.text, "mt": t} for s, t in zip(edition.sentences, translations)],
         }
         text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    if output:
+    if output and str(output) != "-":  # `-o -` is stdout, as for align
         atomic_write(output, text)
         typer.echo(f"wrote {output} ({len(translations)} sentences, {translator.signature()})", err=True)
     else:

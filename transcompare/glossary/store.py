@@ -21,7 +21,21 @@ from typing import Callable, Iterable, Sequence
 
 from ..errors import GlossaryError
 
-DEFAULT_DIR = Path(__file__).resolve().parents[2] / "glossaries"
+
+def _default_dir() -> Path:
+    """The starter glossaries: ``glossaries/`` beside the package in a checkout (or an editable
+    install); from a wheel, ``<prefix>/share/transcompare/glossaries`` (pyproject's data-files)."""
+    import site
+    import sys
+    import sysconfig
+
+    checkout = Path(__file__).resolve().parents[2] / "glossaries"
+    prefixes = (sysconfig.get_path("data"), sys.prefix, getattr(site, "USER_BASE", None))
+    candidates = [checkout] + [Path(p) / "share" / "transcompare" / "glossaries" for p in prefixes if p]
+    return next((c for c in candidates if c.is_dir()), checkout)
+
+
+DEFAULT_DIR = _default_dir()
 COLUMNS = ("source", "variants", "preferred", "accepted", "forbidden", "type", "note", "ref", "status")
 MULTI = ("variants", "accepted", "forbidden")
 TYPES = ("person", "organisation", "place", "term")
@@ -221,7 +235,9 @@ def parse_tsv(text: str, path: str = "<glossary>") -> TsvDocument:
             header = [c.strip().lower() for c in cells]
             missing = {"source", "preferred"} - set(header)
             if missing:
-                raise GlossaryError(f"{path}:{number}: header lacks column(s) {', '.join(sorted(missing))} (expected: {' '.join(COLUMNS)})")
+                other = next((f for f, sign in (("CSV", ","), ("TBX", "<")) if sign in line and "\t" not in line), None)
+                hint = f"; this looks like {other}: `transcompare glossary import` it into a TSV" if other else ""
+                raise GlossaryError(f"{path}:{number}: header lacks column(s) {', '.join(sorted(missing))} (expected: {' '.join(COLUMNS)}){hint}")
             unknown = [c for c in header if c not in COLUMNS]
             if unknown:
                 raise GlossaryError(f"{path}:{number}: unknown column(s) {', '.join(unknown)} (expected: {' '.join(COLUMNS)})")
@@ -340,14 +356,20 @@ class GlossaryStore:
         except Timeout:
             raise GlossaryError(f"{self.path}: another process holds the glossary lock ({self.path}.lock); try again") from None
         except OSError as err:  # its folder or lock file cannot be created
-            raise GlossaryError(f"{self.path}: cannot write the glossary ({err.strerror or err})") from None
+            from ..fileio import output_problem
+
+            reason = output_problem(self.path) or err.strerror or err
+            raise GlossaryError(f"{self.path}: cannot write the glossary ({reason})") from None
 
     def add(self, entry: Entry, replace_existing: bool = False) -> Entry:
         """Add one entry; an existing entry for the same term is an error unless ``replace_existing``."""
-        return self.add_many([entry], on_conflict="replace" if replace_existing else "error")[0]
+        return self.add_many([entry], on_conflict="replace" if replace_existing else "error",
+                             hint="use --replace to overwrite")[0]
 
-    def add_many(self, new: Sequence[Entry], on_conflict: str = "error") -> list[Entry]:
-        """Add entries in one locked write. ``on_conflict``: error | replace | skip | merge."""
+    def add_many(self, new: Sequence[Entry], on_conflict: str = "error",
+                 hint: str = "choose --on-conflict replace, skip or merge") -> list[Entry]:
+        """Add entries in one locked write. ``on_conflict``: error | replace | skip | merge;
+        ``hint`` ends the error for a term already there (``glossary add`` says --replace)."""
         if on_conflict not in ("error", "replace", "skip", "merge"):
             raise GlossaryError(f"unknown conflict policy {on_conflict!r} (choose error, replace, skip, merge)")
         added: list[Entry] = []
@@ -360,7 +382,7 @@ class GlossaryStore:
                 clash = [i for i, k in enumerate(keys) if k & mine]
                 if clash and on_conflict == "error":
                     old = entries[clash[0]]
-                    raise GlossaryError(f"{self.path}: {entry.source!r} is already there as {old.source!r} → {old.preferred!r}; use --replace to overwrite")
+                    raise GlossaryError(f"{self.path}: {entry.source!r} is already there as {old.source!r} → {old.preferred!r}; {hint}")
                 if clash and on_conflict == "skip":
                     continue
                 if clash and on_conflict == "merge":

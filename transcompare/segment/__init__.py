@@ -12,6 +12,7 @@ from typing import Callable
 from ..errors import EmptyInputError
 from ..ingest.reader import RawDocument
 from ..ingest.script import detect_script, is_cjk
+from ..langs import normalise_lang
 from ..model import Edition, Paragraph, Sentence
 from . import en, zh
 
@@ -50,7 +51,7 @@ def splitter_for(lang: str) -> Splitter:
 def segment(raw: RawDocument, edition_id: str, lang: str | None = None, presplit: bool = False) -> Edition:
     """Split a RawDocument into paragraphs and sentences; ``presplit`` keeps one line = one sentence."""
     text = raw.text
-    lang = lang or detect_lang(text)
+    lang = normalise_lang(lang) or detect_lang(text)  # "zh-Hant" is zh: its script is detected
     script = detect_script(text) if lang in ("zh", "yue", "wuu") else None
     paragraphs: list[Paragraph] = []
     sentences: list[Sentence] = []

@@ -1,0 +1,13 @@
+"""Language tags as the pipeline uses them: a bare primary subtag ("zh", "en")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def normalise_lang(lang: Any) -> str | None:
+    """"zh-Hant", "zh_TW", "ZH" -> "zh"; "en-US" -> "en": the pipeline detects the script itself,
+    and a tag it keeps whole ("zh-Hant") would be read as a language it does not know."""
+    if not lang or not isinstance(lang, str):
+        return None
+    return lang.strip().split("-")[0].split("_")[0].lower() or None
