@@ -89,6 +89,35 @@ KNOWN_MISSES: dict[str, str] = {  # answer-key items a check is known to miss: i
         "很多果农一整年的收成都没了 ('many farmers lost a whole year's harvest') softened to 'some ... lost part of their "
         "harvest': no negation changes and the quote is not cut short (CC-CEDICT still covers most of it); telling "
         "'many' from 'some' and 'whole' from 'part' needs meaning (an MT model)"),
+    "010-detained-fishermen-quote-0": (
+        "愿意与中方保持沟通 ('willing to keep communicating') became 'we see no point in further talks': both sides of "
+        "the two-clause quote negate once (不会 / not, no), so the negation counts agree; telling willing from "
+        "unwilling needs meaning (an MT model)"),
+    "010-detained-fishermen-entity-1": (
+        "Haswell / Hazwell: the pinyin-based transliteration score (hasiweier against the English) is too loose "
+        "to tell the two spellings apart from other capitalised words ('Earlier' scores as high), so the "
+        "second rendering is not matched to 哈斯韦尔 and no inconsistency is seen"),
+    "010-detained-fishermen-quote-5": (
+        "Zhou Qiming's quote ('very likely shelved') merged into a paraphrase of his other sentence ('might "
+        "slightly delay'): the quote's words partly meet the edition's bead, so it is neither missing nor a "
+        "reported quote with enough overlap; the weakening needs meaning"),
+    "010-detained-fishermen-entity-6": (
+        "红十字国际委员会 dropped (Lambert becomes 'a humanitarian representative'): the organisation is not "
+        "extracted as a mention (jieba does not tag it nt and it is not in the glossary)"),
+    "010-detained-fishermen-addition-8": (
+        "the added closing sentence is folded into a 1-2 bead with 'It is the third such incident...', the "
+        "rendering of the last one-sentence paragraph; the partial-sentence tests do not single it out"),
+}
+
+# Planted equivalents the toolkit still flags, with the reason (kept visible as expected failures).
+KNOWN_FALSE_ALARMS: dict[str, str] = {
+    "010-detained-fishermen-entity-2": (
+        "马丁·奥尔德里奇 -> Martin Aldridge: the pinyin-based transliteration score of madingaoerdeliqi against "
+        "'Martin Aldridge' stays under 0.5, so the back-rendered Latin spelling is not recognised"),
+    "010-detained-fishermen-quote-5": (
+        "a faithful indirect rendering of Lambert's quote is reported as `paraphrased` (low severity) by design "
+        "(tests/unit/test_checks_quotes.py::test_quote_turned_into_reported_speech); whether faithful reported "
+        "speech should be silent is a product decision, not made here"),
 }
 
 
@@ -98,7 +127,7 @@ def _items(field: str):
         expected = json.loads((case_dir / "expected.json").read_text(encoding="utf-8"))
         for n, item in enumerate(expected[field]):
             ident = f"{case_dir.name}-{item['kind']}-{n}"
-            miss = KNOWN_MISSES.get(ident) if field == "findings" else None
+            miss = KNOWN_MISSES.get(ident) if field == "findings" else KNOWN_FALSE_ALARMS.get(ident)
             marks = [pytest.mark.xfail(reason=miss, strict=False)] if miss else []
             params.append(pytest.param(case_dir.name, item, id=ident, marks=marks))
     return params

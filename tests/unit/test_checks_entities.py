@@ -258,3 +258,11 @@ def test_a_name_in_the_story_is_still_added_next_to_a_byline():
     en = "By Peter Wong, Huaguan News\n\n" + EN_FAITHFUL.replace("said exports fell.", "said exports fell, as did Zhao Hongwei of Peking University.")
     _, ed, findings = _with_byline(ZH, en)
     assert [(f.subtype, ed.text[f.edition_spans[0].start:f.edition_spans[0].end]) for f in findings] == [("added", "Zhao Hongwei")]
+
+
+def test_long_transliteration_is_one_mention_and_its_last_part_the_same_person():
+    # jieba cuts 奥尔德/里奇 and 哈/斯韦尔: the dotted name runs over the name-tagged pieces, and the
+    # last part standing alone later is the same foreign person, not a Chinese name ('Ha Siweier')
+    zh = "大使马丁·奥尔德里奇18日被召见。外交部长埃莉诺·哈斯韦尔表示遗憾。哈斯韦尔17日在议会发言。"
+    keys = [m.key for m in zh_mentions(edition(zh, "zh")) if m.type == "person"]
+    assert "马丁·奥尔德里奇" in keys and keys.count("埃莉诺·哈斯韦尔") == 2

@@ -284,3 +284,17 @@ def test_speaker_whose_name_the_word_cut_splits(speaker, given):
     en = [f"“This drug cannot replace vaccines,” said Dr. {speaker}, the head of paediatrics."]
     found = [f for f in run_beads(zh, en)[2] if f.subtype == "speaker"]
     assert bool(found) == given
+
+
+def test_rather_than_renders_er_bu_shi_without_a_flip():
+    # 而不是 'rather than' rejects what follows; the English keeps it, so no negation is dropped
+    zh = ["他说：“我们要的是合作，而不是对抗。”"]
+    en = ["“We want cooperation rather than confrontation,” he said."]
+    assert [f for f in run_beads(zh, en)[2] if f.evidence.get("negation_flip")] == []
+
+
+def test_lexical_negative_is_no_negation():
+    # 非法 is 'illegal', a word of its own: the English 'illegally' has no 'not' to match it
+    zh = ["警方称，这些人“在保护区内非法采矿”。"]
+    en = ["Police said the men had been “mining illegally in the reserve”."]
+    assert [f for f in run_beads(zh, en)[2] if f.evidence.get("negation_flip")] == []

@@ -214,8 +214,15 @@ def _extract_zh(edition: Edition, glossary) -> list[Mention]:
             first_dot = min(i for i in range(a, b) if norm[i] in "·•・‧")
             last_dot = max(i for i in range(a, b) if norm[i] in "·•・‧")
             a = ends.get(first_dot, a)  # 发言人约翰·F·哈特利: the name starts at the token before the dot
-            after = [at + len(w) for w, _, at in tokens if at == last_dot + 1]
-            b = min(b, after[0]) if after and not norm[last_dot + 1].isascii() else b
+            after = [i for i, (_, _, at) in enumerate(tokens) if at == last_dot + 1]
+            if after and not norm[last_dot + 1].isascii():
+                # jieba cuts a long transliteration (奥尔德/里奇, 哈/斯韦尔): the last part runs on over
+                # the name-tagged tokens that follow it, up to the first ordinary word (说, 表示, 特别)
+                j = after[0]
+                while j + 1 < len(tokens) and tokens[j + 1][1] in _NAME_FLAGS and _all_han(tokens[j + 1][0]) \
+                        and tokens[j + 1][2] + len(tokens[j + 1][0]) <= b:
+                    j += 1
+                b = min(b, tokens[j][2] + len(tokens[j][0]))
             if a < first_dot and not norm[a].isascii():
                 add(a, b, "person", "translit", 0.85)
         for i, (word, flag, at) in enumerate(tokens):
@@ -247,6 +254,9 @@ def _extract_zh(edition: Edition, glossary) -> list[Mention]:
                 add(at, at + len(word), "organisation", "jieba", 0.5)
             elif flag == "ns" and len(word) >= 2:
                 add(at, at + len(word), "place", "jieba", 0.4)
+    # A foreign name transliterated in full once (埃莉诺·哈斯韦尔) is the same person where its last
+    # part stands alone (哈斯韦尔说): keyed by the full name, so both are one entity, scored by sound.
+    _surname_mentions(edition, found)
     # A name found once (教授陈家豪) is the same name where nothing announces it (陈家豪认为).
     known = {m.key: m for m in found if m.type == "person" and not m.surname_only and m.confidence >= 0.8}
     for sentence in edition.sentences:
@@ -261,6 +271,35 @@ def _extract_zh(edition: Edition, glossary) -> list[Mention]:
                 at = norm.find(key, at + len(key))
     found.sort(key=lambda m: m.start)
     return found
+
+
+_NAME_FLAGS = frozenset({"nr", "nrt", "nrfg", "ns"})
+
+
+def _surname_mentions(edition: Edition, found: list[Mention]) -> None:
+    """Add the stand-alone last parts of dotted transliterations (兰伯特 after 索菲·兰伯特) as mentions
+    of the full name, in place of jieba's guesses over them (哈/斯韦尔 taken for a Chinese name)."""
+    from ..ingest.script import normalize
+    from ..names import is_transliteration
+
+    lasts: dict[str, Mention] = {}
+    for m in found:
+        if m.source == "translit" and is_transliteration(m.key):
+            last = re.split(r"[·•・‧]", m.key)[-1]
+            if len(last) >= 2 and _all_han(last):
+                lasts.setdefault(last, m)
+    for sentence in edition.sentences:
+        norm = normalize(sentence.text, "zh").text
+        for last, model in lasts.items():
+            at = norm.find(last)
+            while at >= 0:
+                a, b = sentence.start + at, sentence.start + at + len(last)
+                inside = any(m.start <= a and b <= m.end and m.source in ("translit", "glossary", "title") for m in found)
+                if not inside:
+                    found[:] = [m for m in found if not (m.start < b and a < m.end and m.source in ("jieba", "cedict"))]
+                    if not any(m.start < b and a < m.end for m in found):
+                        found.append(Mention(sentence.text[at:at + len(last)], model.key, a, b, sentence.id, "person", "translit", model.confidence))
+                at = norm.find(last, at + len(last))
 
 
 def _common_word(word: str) -> bool:

@@ -50,6 +50,7 @@ _EN_PRONOUNS = ("he", "she", "they", "i", "we")
 # Words with a negation character that do not negate (不过 = but, 不少 = many, 还不是 = rhetorical, 都没了 = all gone)
 _ZH_NOT_NEGATION = re.compile(
     r"不过|不少|不同|不断|不久|不论|不管|无论|不禁|不得不|差不多|了不起|不仅|不但|不只|未来|无数|非常|除非|非洲|不停|"
+    r"非法|不法|无辜|不幸|非正式|非政府|"  # lexical negatives: 'illegal', 'innocent' carry no English 'not'
     r"不然|要不|不如|对不起|不好意思|不得了|恨不得|巴不得|舍不得|忍不住|还不是|不就是|岂不是|何尝不|莫非|无比|无限|并不亚于|毫不犹豫|不由得|不一会|不得已|不成|要不|难道|那里还|哪里还|岂|何尝|不是吗|好不|怪不得|无论如何|不错|没错"
     r"|没有?了(?=[。，！？；…”」,.!?;]|$)"  # 收成都没了: 'gone' at the end of a clause, not 'not'
 )
@@ -57,7 +58,8 @@ _ZH_NEGATION = re.compile(r"[不没未无别非勿莫否]|毫无|免得|以免|�
 # a stammer repeats a word, not a negation: 非…… 非去不可, 不…… 不行
 _STAMMER = re.compile(r"(\w{1,2})\s*(?:…+|⋯+|\.\s?\.\s?\.|——|-)\s*(?=\1)")
 _EN_NEGATION = re.compile(
-    r"\b(?:not|never|no|none|nobody|nothing|neither|nor|cannot|without|hardly|impossible|unable|unless|refused?|fail(?:ed|s)?|den(?:y|ied|ies)|lack(?:s|ed)?)\b|n[’']t\b",
+    r"\b(?:not|never|no|none|nobody|nothing|neither|nor|cannot|without|hardly|impossible|unable|unless|refused?|fail(?:ed|s)?|den(?:y|ied|ies)|lack(?:s|ed)?"
+    r"|rather than|instead of)\b|n[’']t\b",  # 而不是/而非 'rather than' rejects what follows
     re.I,
 )
 # English phrases with a negation word that do not negate
