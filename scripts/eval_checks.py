@@ -450,12 +450,12 @@ _PLACE_WORDS = frozenset("Kong Province City County District University".split()
 
 def _names_in(zh: str, name: str) -> bool:
     """Does ``name`` (a speaker in the edition, titles dropped) render a person written in ``zh``:
-    a full name (2-3 characters) or, for a name of one word, a surname?"""
+    a full name of 2-3 characters, or its surname for a name of one word? (Not any one character
+    that reads like a surname: 證 reads 'cheng' too.)"""
     from transcompare.names import match_person
 
     bare = re.sub(r"^(?:Professor|Prof\.|Dr\.|Mr\.|Mrs\.|Ms\.)\s+", "", name)
-    sizes = (3, 2, 1) if len(bare.split()) == 1 else (3, 2)
-    for size in sizes:
+    for size in (3, 2):
         for k in range(len(zh) - size + 1):
             hit = match_person(zh[k:k + size], bare, fuzzy=False)
             if hit and hit.score >= 0.6:
