@@ -448,6 +448,21 @@ def _person_like(name: str) -> bool:
 _PLACE_WORDS = frozenset("Kong Province City County District University".split())
 
 
+def _names_in(zh: str, name: str) -> bool:
+    """Does ``name`` (a speaker in the edition, titles dropped) render a person written in ``zh``:
+    a full name of 2-3 characters, or its surname for a name of one word? (Not any one character
+    that reads like a surname: 證 reads 'cheng' too.)"""
+    from transcompare.names import match_person
+
+    bare = re.sub(r"^(?:Professor|Prof\.|Dr\.|Mr\.|Mrs\.|Ms\.)\s+", "", name)
+    for size in (3, 2):
+        for k in range(len(zh) - size + 1):
+            hit = match_person(zh[k:k + size], bare, fuzzy=False)
+            if hit and hit.score >= 0.6:
+                return True
+    return False
+
+
 def quote_cases(doc: Doc, rng: random.Random) -> list[tuple]:
     out = []
     people = sorted({m.group(0) for t in doc.ed for m in re.finditer(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b", t)})
@@ -493,11 +508,24 @@ def quote_cases(doc: Doc, rng: random.Random) -> list[tuple]:
                         named = [p for p in pool if _person_like(p) and not set(p.split()) & set(who.split())] or [
                             n for n in _OTHER_NAMES if not set(n.split()) & set(who.split())]
                         other = named[pool.index(other) % len(named)]
-                    # A speaker already wrong (a planted finding of the corpora names it) is flagged
-                    # before and after: the eval keys findings by the original's words, so moving
-                    # the quote to yet another speaker would count as a miss.
-                    already_wrong = any(p in text and who in p for p in doc.planted.get("quote", ()))
-                    if sp.group(1) != "told" and not already_wrong:
+                    # A speaker already wrong (a planted quote finding of the corpora sits in this
+                    # sentence and the speaker renders no one the original's sentence names) is
+                    # flagged before and after: the eval keys findings by the original's words, so
+                    # moving the quote to yet another speaker would count as a miss, and moving it
+                    # to the original's speaker puts it right. (The planted finding's text is the
+                    # quote's, not the speaker's: testing the speaker's name against it missed.)
+                    zh = _zh_view("".join(doc.zh[s] for s in src))
+                    already_wrong = any(p in text for p in doc.planted.get("quote", ())) and not _names_in(zh, who)
+                    # The new speaker is not the original's speaker (or anyone its sentence names)
+                    # under another spelling (鄭家朗: "Cheng Ka-long" -> "Zheng Jialang"): that is
+                    # the same person, no divergence.
+                    same_person = _names_in(zh, other)
+                    # And the quote is the speaker's words: the reporting clause is next to it
+                    # ('“…,” X said', 'said X: “…”'), not a clause the quote merely sits in ("X
+                    # says that since the “709 crackdown” of 2015, …": a name in quotes, nobody's words).
+                    between = text[m.end():sp.start()] if sp.start() >= m.end() else text[sp.end():m.start()] if sp.end() <= m.start() else "x"
+                    next_to = not re.sub(r"[\s,:;，：—-]", "", between)
+                    if sp.group(1) != "told" and not already_wrong and not same_person and next_to:
                         out.append(("quote", True, bi, set_ed(doc, es, text[:a] + other + text[b:]), f"speaker {who} -> {other}"))
                 # equivalent: other quote marks
                 swapped = text[:m.start()] + '"' + inner + '"' + text[m.end():] if m.group(1) else text[:m.start()] + "“" + inner + "”" + text[m.end():]

@@ -298,3 +298,17 @@ def test_lexical_negative_is_no_negation():
     zh = ["警方称，这些人“在保护区内非法采矿”。"]
     en = ["Police said the men had been “mining illegally in the reserve”."]
     assert [f for f in run_beads(zh, en)[2] if f.evidence.get("negation_flip")] == []
+
+
+def test_next_sentences_reporting_verb_is_not_a_closed_quotes():
+    # A quoted phrase closing its sentence ('…homes.”') is not reported by the verb of the sentence
+    # after it, so it stays a phrase, and a phrase turned into its opposite is flagged.
+    zh = ["该组织在网上发布视频，号召年轻人“守护自己的家园”。", "发言人王建国说，视频已被观看一百万次。"]
+    en = ["The group posted a video online urging young people to “protect their own homes.”",
+          "Spokesman Wang Jianguo said the video had been viewed a million times."]
+    quotes = find_quotes(edition("\n".join(en), "en", "e"))
+    assert [(q.text, q.verb) for q in quotes] == [("protect their own homes.", None)]
+    assert run_beads(zh, en)[2] == []
+    (f,) = run_beads(zh, [en[0].replace("their own homes.", "nothing at all"), en[1]])[2]
+    assert (f.subtype, f.bead) == ("altered", 0)
+

@@ -393,7 +393,12 @@ def _with_speaker(edition: Edition, a: int, b: int, sid: int, mentions: list[Men
             where = (base, base + hit.end(), (hit.group(1) if m else "according to"))
         else:
             m_any = re.search(rf"(?:^|\s)((?:he|she|they|He|She|They|[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){{0,4}}))\s+({_EN_VERB_RE})\b(?!\s*:)", lead_clause)
-            m = re.match(rf"^[,.!?;:]?\s*(?:(?:[A-Za-z][\w\-’']*\s+){{0,3}}(\b(?:he|she|they|I|we)\b|[A-Z][^\s,;:!?\"“”]*(?:\s+[A-Z][^\s,;:!?\"“”]*){{0,4}})\s+({_EN_VERB_RE})\b|({_EN_VERB_RE})\s+((?:[A-Z][A-Za-z.\-’']*\s*){{1,5}}|he\b|she\b))", tail)
+            # after: "…," said X / "…?" Tom asked. A quote that closes a sentence with a full stop
+            # ("…destiny." CIA spokesman X said …), or closes with no punctuation at all, is not
+            # followed by its reporting clause: the next sentence's verb is not this quote's.
+            inside = text[a:b].rstrip()
+            closed = bool(re.search(r"(?:[,!?…—\-]|\.\.\.)$", inside)) or bool(re.match(r"\s*,", tail))
+            m = re.match(rf"^[,.!?;:]?\s*(?:(?:[A-Za-z][\w\-’']*\s+){{0,3}}(\b(?:he|she|they|I|we)\b|[A-Z][^\s,;:!?\"“”]*(?:\s+[A-Z][^\s,;:!?\"“”]*){{0,4}})\s+({_EN_VERB_RE})\b|({_EN_VERB_RE})\s+((?:[A-Z][A-Za-z.\-’']*\s*){{1,5}}|he\b|she\b))", tail) if closed else None
             if m:
                 where = (b + 1 + m.start(), b + 1 + m.end(), m.group(2) or m.group(3))
             elif m_any:
