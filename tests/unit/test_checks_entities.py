@@ -266,3 +266,31 @@ def test_long_transliteration_is_one_mention_and_its_last_part_the_same_person()
     zh = "大使马丁·奥尔德里奇18日被召见。外交部长埃莉诺·哈斯韦尔表示遗憾。哈斯韦尔17日在议会发言。"
     keys = [m.key for m in zh_mentions(edition(zh, "zh")) if m.type == "person"]
     assert "马丁·奥尔德里奇" in keys and keys.count("埃莉诺·哈斯韦尔") == 2
+
+
+ZH_FOREIGN = (
+    "驻华大使罗伯特·温斯洛周一被召见。\n\n"
+    "外长黛安娜·克罗夫特表示遗憾。\n\n"
+    "此前，克罗夫特曾与中方通电话。"
+)
+
+
+def test_transliterated_foreign_names_match_their_latin_spelling_by_sound():
+    en = (
+        "Ambassador Robert Winslow was summoned on Monday.\n\n"
+        "Foreign Minister Diana Croft expressed regret.\n\n"
+        "Earlier, Croft had spoken with China by phone."
+    )
+    _, _, findings = run(ZH_FOREIGN, en, glossary=None)
+    assert findings == []
+
+
+def test_a_second_spelling_of_a_transliterated_surname_is_inconsistent():
+    en = (
+        "Ambassador Robert Winslow was summoned on Monday.\n\n"
+        "Foreign Minister Diana Croft expressed regret.\n\n"
+        "Earlier, Kroft had spoken with China by phone."
+    )
+    _, ed, findings = run(ZH_FOREIGN, en, glossary=None)
+    (f,) = [f for f in findings if f.subtype == "inconsistent"]
+    assert {ed.text[s.start:s.end] for s in f.edition_spans} >= {"Kroft"}

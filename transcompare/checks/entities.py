@@ -467,6 +467,10 @@ def _romanised_runs(text: str, offset: int) -> list[tuple[int, int, str, str, fl
 # ----------------------------------------------------------------------------- matching
 
 
+#: the least sound similarity (names/phonetic.py) for an English name to render a dotted transliteration
+TRANSLIT_MIN = 0.7
+
+
 def _glossary_entry(glossary, zh: str):
     return glossary.lookup(zh) if glossary is not None else None
 
@@ -511,7 +515,7 @@ def _score_rendering(zh: Mention, en_text: str, glossary, fuzzy: bool) -> tuple[
             if last_forms and any(f and tokens.endswith(f) for f in last_forms):
                 return 0.9, "translit"
             score = transliteration_score(zh.key, en_text)
-            return (round(score, 3), "translit") if score >= 0.5 else (0.0, "")
+            return (round(score, 3), "translit") if score >= TRANSLIT_MIN else (0.0, "")
         match = match_person(zh.key, en_text, fuzzy=fuzzy)
         if match is not None:
             return match.score, match.how
@@ -851,7 +855,7 @@ class EntityCheck:
 
     def _entity_findings(self, ctx: CheckContext, entity: Entity, src_bead, matched_rate: float, threshold: float, n_persons: int,
                          en_by_bead=None, used_en=frozenset(), reverse=None) -> Iterable[Finding]:
-        from ..names import candidates, is_han_name, letters
+        from ..names import candidates, is_han_name, letters, name_tokens
 
         spans_o = tuple(Span(m.start, m.end) for m in entity.mentions)
         entry = entity.glossary
@@ -935,6 +939,11 @@ class EntityCheck:
         for m, x in full:
             if x.method in ("full", "reversed", "glossary", "forbidden", "fuzzy", "western-given") and (entity.type == "person" or entry is not None):
                 forms.setdefault(_render_key(x.text), (m, x))
+            elif x.method == "translit" and x.score >= TRANSLIT_MIN:
+                # a foreign name is told by its last name: 'Eleanor Haswell', then 'Hazwell'
+                tokens = name_tokens(x.text)
+                if tokens:
+                    forms.setdefault(letters(tokens[-1]), (m, x))
         approved = all(x.method == "glossary" for _, x in forms.values())
         if len(forms) >= 2 and not approved:
             (m1, x1), (m2, x2) = list(forms.values())[:2]
