@@ -30,7 +30,7 @@ _EN_RULES = (
 )
 _VOWELS = frozenset("aeiouy")
 #: pairs of classes that transliteration swaps freely (cost 0.5 instead of 1)
-_NEAR = frozenset({frozenset(p) for p in ("MN", "WF", "SJ", "KJ", "VW", "TS", "VJ")})
+_NEAR = frozenset({frozenset(p) for p in ("MN", "WF", "SJ", "KJ", "VW", "TS", "VJ", "HW")})
 #: classes Chinese may drop or add (cost 0.5): r/l after a vowel, h, w (乌 for U)
 _CHEAP_GAP = frozenset("LHW")
 
