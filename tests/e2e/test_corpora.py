@@ -107,10 +107,6 @@ KNOWN_MISSES: dict[str, str] = {  # answer-key items a check is known to miss: i
 
 # Planted equivalents the toolkit still flags, with the reason (kept visible as expected failures).
 KNOWN_FALSE_ALARMS: dict[str, str] = {
-    "010-detained-fishermen-quote-5": (
-        "a faithful indirect rendering of Lambert's quote is reported as `paraphrased` (low severity) by design "
-        "(tests/unit/test_checks_quotes.py::test_quote_turned_into_reported_speech); whether faithful reported "
-        "speech should be silent is a product decision, not made here"),
 }
 
 
