@@ -93,17 +93,15 @@ KNOWN_MISSES: dict[str, str] = {  # answer-key items a check is known to miss: i
         "愿意与中方保持沟通 ('willing to keep communicating') became 'we see no point in further talks': both sides of "
         "the two-clause quote negate once (不会 / not, no), so the negation counts agree; telling willing from "
         "unwilling needs meaning (an MT model)"),
-    "010-detained-fishermen-entity-1": (
-        "Haswell / Hazwell: the pinyin-based transliteration score (hasiweier against the English) is too loose "
-        "to tell the two spellings apart from other capitalised words ('Earlier' scores as high), so the "
-        "second rendering is not matched to 哈斯韦尔 and no inconsistency is seen"),
     "010-detained-fishermen-quote-5": (
         "Zhou Qiming's quote ('very likely shelved') merged into a paraphrase of his other sentence ('might "
         "slightly delay'): the quote's words partly meet the edition's bead, so it is neither missing nor a "
         "reported quote with enough overlap; the weakening needs meaning"),
     "010-detained-fishermen-entity-6": (
-        "红十字国际委员会 dropped (Lambert becomes 'a humanitarian representative'): the organisation is not "
-        "extracted as a mention (jieba does not tag it nt and it is not in the glossary)"),
+        "红十字国际委员会 dropped (Lambert becomes 'a humanitarian representative'): jieba does tag it nt and it is "
+        "extracted, but neither the glossary nor CC-CEDICT gives an English rendering, so a dropped organisation "
+        "without one is capped at confidence 0.5 (under the threshold): without a known rendering, 'International "
+        "Committee of the Red Cross' in edition A could not be told from a drop either"),
     "010-detained-fishermen-addition-8": (
         "the added closing sentence is folded into a 1-2 bead with 'It is the third such incident...', the "
         "rendering of the last one-sentence paragraph; the partial-sentence tests do not single it out"),
@@ -111,13 +109,6 @@ KNOWN_MISSES: dict[str, str] = {  # answer-key items a check is known to miss: i
 
 # Planted equivalents the toolkit still flags, with the reason (kept visible as expected failures).
 KNOWN_FALSE_ALARMS: dict[str, str] = {
-    "010-detained-fishermen-entity-2": (
-        "马丁·奥尔德里奇 -> Martin Aldridge: the pinyin-based transliteration score of madingaoerdeliqi against "
-        "'Martin Aldridge' stays under 0.5, so the back-rendered Latin spelling is not recognised"),
-    "010-detained-fishermen-quote-5": (
-        "a faithful indirect rendering of Lambert's quote is reported as `paraphrased` (low severity) by design "
-        "(tests/unit/test_checks_quotes.py::test_quote_turned_into_reported_speech); whether faithful reported "
-        "speech should be silent is a product decision, not made here"),
 }
 
 

@@ -384,3 +384,11 @@ def test_a_bound_after_the_figure_is_read_and_a_phrase_after_it_is_not():
     assert (q.value, q.qualifier) == (42, "")
     findings, _ = run(["至少有30人死亡。"], ["Thirty or fewer people died."])
     assert [f.subtype for f in findings] == ["qualifier-changed"]
+
+
+def test_a_running_count_told_as_a_rank_is_the_same_figure():
+    # 4起 this month = "the fourth such fire"; "the two countries" in the same bead is no partner
+    findings, _ = run(["本月以来，该市已发生4起工厂火灾，引发邻国关注。"],
+                      ["It is the fourth factory fire in the city this month, and the two countries next door are concerned."])
+    assert findings == []
+

@@ -107,3 +107,19 @@ def test_cedict_classifiers_and_formulas_are_no_proper_names():
     assert proper_renderings("卫星") == () and proper_renderings("石青") == ()
     assert "CIA" in proper_renderings("中情局")
     assert person_sense("习近平") and not person_sense("向阳")
+
+
+@pytest.mark.parametrize("zh,en", [("马丁", "Martin"), ("奥尔德里奇", "Aldridge"), ("兰伯特", "Lambert"),
+                                   ("哈斯韦尔", "Haswell"), ("哈斯韦尔", "Hazwell"), ("克罗夫特", "Croft")])
+def test_a_transliteration_sounds_like_its_latin_spelling(zh, en):
+    from transcompare.names.phonetic import sound_similarity
+
+    assert sound_similarity(zh, en) >= 0.7
+
+
+@pytest.mark.parametrize("zh,en", [("哈斯韦尔", "Earlier"), ("哈斯韦尔", "Kestria"), ("克罗夫特", "Foreign"),
+                                   ("奥尔德里奇", "Wednesday")])
+def test_a_capitalised_ordinary_word_does_not_sound_like_a_transliteration(zh, en):
+    from transcompare.names.phonetic import sound_similarity
+
+    assert sound_similarity(zh, en) < 0.5

@@ -467,6 +467,10 @@ def _romanised_runs(text: str, offset: int) -> list[tuple[int, int, str, str, fl
 # ----------------------------------------------------------------------------- matching
 
 
+#: the least sound similarity (names/phonetic.py) for an English name to render a dotted transliteration
+TRANSLIT_MIN = 0.7
+
+
 def _glossary_entry(glossary, zh: str):
     return glossary.lookup(zh) if glossary is not None else None
 
@@ -494,14 +498,14 @@ def _score_rendering(zh: Mention, en_text: str, glossary, fuzzy: bool) -> tuple[
     entry = _glossary_entry(glossary, zh.key)
     if entry is not None:
         for form in (entry.preferred, *entry.accepted):
-            if _contains_key(key, letters(form)):
+            if _contains_key(key, letters(form)) and not _inside_longer_name(en_text, form):
                 return 1.0, "glossary"
         for form in entry.forbidden:
-            if _contains_key(key, letters(form)):
+            if _contains_key(key, letters(form)) and not _inside_longer_name(en_text, form):
                 return 0.9, "forbidden"
     for form in proper_renderings(zh.key):
         fk = letters(form)
-        if len(fk) >= 2 and (key == fk or (len(fk) >= 4 and _contains_key(key, fk))):
+        if len(fk) >= 2 and (key == fk or (len(fk) >= 4 and _contains_key(key, fk))) and not _inside_longer_name(en_text, form):
             return 0.95, "cedict"
     if zh.type == "person" or zh.source in ("title", "translit"):
         if is_transliteration(zh.key):
@@ -511,7 +515,7 @@ def _score_rendering(zh: Mention, en_text: str, glossary, fuzzy: bool) -> tuple[
             if last_forms and any(f and tokens.endswith(f) for f in last_forms):
                 return 0.9, "translit"
             score = transliteration_score(zh.key, en_text)
-            return (round(score, 3), "translit") if score >= 0.5 else (0.0, "")
+            return (round(score, 3), "translit") if score >= TRANSLIT_MIN else (0.0, "")
         match = match_person(zh.key, en_text, fuzzy=fuzzy)
         if match is not None:
             return match.score, match.how
@@ -564,7 +568,45 @@ def _described(entity: "Entity", sids: Sequence[int], edition: Edition) -> "Matc
             if len(found) >= need:
                 a, z = sentence.start + min(h[1] for h in found), sentence.start + max(h[2] for h in found)
                 return Match(None, a, z, edition.text[a:z], 0.6, "described", True)
+    # 外交部 as "the ministry" (a ministry spokeswoman, summoned to the ministry): the institution's
+    # head noun in lower case, with no proper name of its own, points back at the one the story names
+    heads = {w for form in (entry.preferred, *entry.accepted) for w in re.findall(r"[a-z]+", form.lower()) if w in _HEAD_NOUNS}
+    for sid in sids:
+        sentence = edition.sentences[sid]
+        for head in sorted(heads):
+            hit = re.search(rf"(?<![A-Za-z]){head}(?![A-Za-z])", sentence.text)
+            if hit:
+                a, z = sentence.start + hit.start(), sentence.start + hit.end()
+                return Match(None, a, z, edition.text[a:z], 0.5, "described", True)
     return None
+
+
+#: The generic head of an institution's name, which alone in lower case refers back to it.
+_HEAD_NOUNS = frozenset("ministry department bureau commission committee council agency university court".split())
+
+
+#: Head nouns that make a capitalised run the name of an institution of its own: 'Foreign Affairs'
+#: in 'China Foreign Affairs University' names no ministry, 'Peking University' in 'Peking University
+#: Hospital' no university.
+_NAME_HEADS = frozenset(
+    "university college institute academy school hospital museum library press committee commission council "
+    "association society foundation centre center bank group company corporation federation league union "
+    "party club fund agency bureau office court stadium hotel building square street road".split()
+)
+
+
+def _inside_longer_name(text: str, form: str) -> bool:
+    """Every occurrence of ``form`` in ``text`` runs on into a longer proper name: the next word is
+    a capitalised institution head ('China Foreign Affairs University'). A form that cannot be found
+    word for word (hyphens, spacing) is taken as it is."""
+    hits = list(re.finditer(rf"(?<![A-Za-z]){re.escape(form)}(?![A-Za-z])", text, re.I if not form.isupper() else 0))
+    if not hits:
+        return False
+    for hit in hits:
+        nxt = re.match(r"\s+([A-Z][a-z]+)", text[hit.end():])  # not after a possessive: the ministry's Office
+        if not (nxt and nxt.group(1).lower() in _NAME_HEADS and nxt.group(1).lower() not in form.lower().split()):
+            return False
+    return True
 
 
 def _contains_key(haystack: str, needle: str) -> bool:
@@ -820,7 +862,8 @@ class EntityCheck:
             for sid in ctx.beads[b].tgt:
                 sentence = doc.sentences[sid]
                 for form, method, score in forms:
-                    hit = re.search(rf"(?<![A-Za-z]){re.escape(form)}(?![A-Za-z])", sentence.text, re.I if not form.isupper() else 0)
+                    hits = re.finditer(rf"(?<![A-Za-z]){re.escape(form)}(?![A-Za-z])", sentence.text, re.I if not form.isupper() else 0)
+                    hit = next((h for h in hits if not _inside_longer_name(sentence.text[h.start():], form)), None)
                     if hit:
                         a, z = sentence.start + hit.start(), sentence.start + hit.end()
                         return Match(None, a, z, doc.text[a:z], score, method, nearby)
@@ -851,7 +894,7 @@ class EntityCheck:
 
     def _entity_findings(self, ctx: CheckContext, entity: Entity, src_bead, matched_rate: float, threshold: float, n_persons: int,
                          en_by_bead=None, used_en=frozenset(), reverse=None) -> Iterable[Finding]:
-        from ..names import candidates, is_han_name, letters
+        from ..names import candidates, is_han_name, letters, name_tokens
 
         spans_o = tuple(Span(m.start, m.end) for m in entity.mentions)
         entry = entity.glossary
@@ -935,6 +978,11 @@ class EntityCheck:
         for m, x in full:
             if x.method in ("full", "reversed", "glossary", "forbidden", "fuzzy", "western-given") and (entity.type == "person" or entry is not None):
                 forms.setdefault(_render_key(x.text), (m, x))
+            elif x.method == "translit" and x.score >= TRANSLIT_MIN:
+                # a foreign name is told by its last name: 'Eleanor Haswell', then 'Hazwell'
+                tokens = name_tokens(x.text)
+                if tokens:
+                    forms.setdefault(letters(tokens[-1]), (m, x))
         approved = all(x.method == "glossary" for _, x in forms.values())
         if len(forms) >= 2 and not approved:
             (m1, x1), (m2, x2) = list(forms.values())[:2]

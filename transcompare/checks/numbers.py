@@ -93,14 +93,19 @@ def _reportable(q: Quantity) -> bool:
 
 def _beside_its_twin(index: int, e: Quantity, matched) -> bool:
     """An extra figure next to a matched one of the same kind and unit (“five boats at the three
-    piers” for 三条船): the original's figure was repeated once and changed once."""
-    return any(i == index and _close_kind(o, e) for (i, _, o), _ in matched)
+    piers” for 三条船): the original's figure was repeated once and changed once. A figure matched
+    across kinds (4起 as “the fourth”) has no twin in a plain count (“the two countries”)."""
+    return any(i == index and _close_kind(o, e) and o.kind == m.kind for (i, _, o), (_, _, m) in matched)
 
 
 def _close_kind(a: Quantity, b: Quantity) -> bool:
     """Same kind and unit (lengths with lengths): 三只 and "six" in one bead are a change before
     any alignment slip."""
     same_unit = a.unit == b.unit or a.kind == "measure" and _DIMENSION.get(a.unit) == _DIMENSION.get(b.unit)
+    if {a.kind, b.kind} == {"count", "ordinal"} and a.high is None and b.high is None:
+        # 今年已发生3起 is "the third such incident this year": a running count told as a rank is
+        # the same figure, and takes its partner before "the two countries" can be paired as a change
+        return a.value == b.value
     return a.kind == b.kind and same_unit and (a.high is None) == (b.high is None)
 
 

@@ -19,6 +19,7 @@ from .romanize import (
     syllable_forms,
     to_simplified,
 )
+from .phonetic import sound_similarity
 from .surnames import is_surname, split_name, surname_table
 
 #: Words that precede or follow a name without being part of it.
@@ -198,8 +199,9 @@ def is_transliteration(zh_name: str) -> bool:
 
 
 def transliteration_score(zh_name: str, en_phrase: str) -> float:
-    """How well an English name sounds like a Chinese transliteration (last name weighted)."""
-    from pypinyin import lazy_pinyin
+    """How well an English name sounds like a Chinese transliteration (last name weighted), by
+    consonant skeletons (names/phonetic.py): 马丁·奥尔德里奇 ~ 'Martin Aldridge', 哈斯韦尔 ~ 'Haswell'
+    and 'Hazwell', but not 'Earlier'."""
 
     parts = [p for p in _TRANSLIT_SEP.split(zh_name) if p]
     tokens = name_tokens(en_phrase)
@@ -209,8 +211,7 @@ def transliteration_score(zh_name: str, en_phrase: str) -> float:
     def sim(zh_part: str, en_token: str) -> float:
         if zh_part.isascii():
             return 1.0 if letters(zh_part) == letters(en_token)[: len(letters(zh_part))] else 0.0
-        sound = "".join(lazy_pinyin(zh_part))
-        return difflib.SequenceMatcher(None, sound, letters(en_token)).ratio()
+        return sound_similarity(zh_part, en_token)
 
     last = sim(parts[-1], tokens[-1])
     if len(parts) == 1 or len(tokens) == 1:
