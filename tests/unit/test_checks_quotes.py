@@ -312,3 +312,17 @@ def test_next_sentences_reporting_verb_is_not_a_closed_quotes():
     (f,) = run_beads(zh, [en[0].replace("their own homes.", "nothing at all"), en[1]])[2]
     assert (f.subtype, f.bead) == ("altered", 0)
 
+
+
+def test_benchmark_speaker_guard_reads_no_name_in_a_word():
+    # scripts/eval_checks.py: 证明 'prove' reads like a surname Cheng with a given name, but it is a
+    # word that names no one; the person the sentence names (何咏诗 here) is still recognised
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+    eval_checks = pytest.importorskip("eval_checks")
+    zh = "“数据只能说明趋势，并不能证明原因，”何咏诗说。"
+    assert not eval_checks._names_in(zh, "Cheng")
+    assert eval_checks._names_in(zh, "Ho Wing-sze")
+    assert eval_checks._names_in("郑家朗医生表示", "Cheng Ka-long")
