@@ -326,3 +326,24 @@ def test_benchmark_speaker_guard_reads_no_name_in_a_word():
     assert not eval_checks._names_in(zh, "Cheng")
     assert eval_checks._names_in(zh, "Ho Wing-sze")
     assert eval_checks._names_in("郑家朗医生表示", "Cheng Ka-long")
+
+
+def test_dropped_legal_term_is_not_rendered_by_a_preposition():
+    # 监视居住's gloss reads 'residential surveillance (… under …)': the 'under' left in the
+    # sentence is a preposition, no rendering of the quoted term
+    zh = ["当局以“指定居所监视居住”为由关押了这名记者。"]
+    kept = ["The authorities held the reporter under “residential surveillance at a designated location.”"]
+    dropped = ["The authorities held the reporter under  for months."]
+    assert run_beads(zh, kept)[2] == []
+    (f,) = run_beads(zh, dropped)[2]
+    assert (f.subtype, f.bead) == ("missing", 0)
+
+
+def test_dropped_event_name_with_a_number():
+    # a number counts as a word of a quoted name: “412大清洗” is long enough to be missed
+    zh = ["自“412大清洗”以来，许多人离开了这座城市。"]
+    kept = ["Since the “April 12 purge” many people have left the city."]
+    dropped = ["Since the  many people have left the city."]
+    assert run_beads(zh, kept)[2] == []
+    (f,) = run_beads(zh, dropped)[2]
+    assert (f.subtype, f.bead) == ("missing", 0)

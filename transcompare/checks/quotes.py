@@ -70,7 +70,10 @@ _EN_STOP = frozenset(
     "a an the of to in on at by for with from and or but as is be are was were been it its this that these those "
     "i we you he she they me us him her them my our your his their what which who whom there here if then so than "
     "do does did have has had will would can could should may might must not no just also even very more most all "
-    "any some such only own same into over about up out".split()
+    "any some such only own same into over about up out "
+    # prepositions: a gloss's 'under' (监视居住 'residential surveillance under …') renders nothing
+    "under after before between through against within during across upon onto toward towards among around "
+    "behind beneath beside via per".split()
 )
 _ZH_STOP = frozenset("的 了 是 在 和 也 就 都 而 及 与 把 被 让 给 对 向 从 之 着 过 吧 呢 吗 啊 呀 嘛 这 那 个 一 我 你 他 她 它 们".split())
 MIN_CONFIDENCE = 0.6
@@ -880,8 +883,8 @@ class QuoteCheck:
     def _phrase_missing(self, ctx, z: Quote, bead: int, threshold: float, damp: float, claimed) -> Iterable[Finding]:
         """A quoted phrase (号召中共官员“掌握自己的命运”, a caption, a slogan) whose words are nowhere in
         the edition's sentence: lower confidence, a translator may render a scare quote freely."""
-        if len(re.findall(r"[\u3400-\u9fff]", z.text)) < 4:
-            return
+        if len(re.findall(r"[\u3400-\u9fff]|\d+", z.text)) < 4:
+            return  # (a number counts as a word: “709大抓捕”)
         tgt = ctx.beads[bead].tgt
         if not tgt:
             return  # the sentence is omitted: the omissions check reports it
