@@ -347,3 +347,16 @@ def test_dropped_event_name_with_a_number():
     assert run_beads(zh, kept)[2] == []
     (f,) = run_beads(zh, dropped)[2]
     assert (f.subtype, f.bead) == ("missing", 0)
+
+
+def test_dropped_quote_finds_no_room_in_an_unrelated_sentence_of_its_bead():
+    # 'Li Hua said.' is all that is left of the quote; the bead's other edition sentence says
+    # something else and leaves no room for the quote reported in other words
+    orig = edition("李华呼吁：“我们希望大家尽快报名参加今年的比赛。”", "zh")
+    kept = "“We hope everyone will sign up for this year’s contest soon,” Li Hua said. The contest is held every spring in the old town."
+    dropped = "Li Hua said. The contest is held every spring in the old town."
+    for text, expected in ((kept, []), (dropped, ["missing"])):
+        ed = edition(text, "en", "edition")
+        assert len(ed.sentences) == 2
+        ctx = CheckContext(orig, ed, [Bead((0,), (0, 1), 0.9)], glossary=GLOSSARY)
+        assert [f.subtype for f in QuoteCheck().run(ctx)] == expected

@@ -904,8 +904,13 @@ class QuoteCheck:
     def _room(ctx, z: Quote, bead: int, ratio: float, quoted=((), ())) -> bool:
         """Does the edition's bead hold more than the narration around the quote needs: room for the
         quote's words, reported? (Only where there is narration to report them in; the bead's other,
-        matched quotes take their own room on both sides.)"""
+        matched quotes take their own room on both sides.) Where the edition's bead has several
+        sentences, only those with a speech act count: a sentence beside 'she said.' (an added one)
+        is no room for the quote."""
         src, tgt = ctx.beads[bead].src, ctx.beads[bead].tgt
+        if len(tgt) > 1:
+            tgt = tuple(s for s in tgt if _EN_SPEECH_ACT.search(ctx.edition.sentences[s].text))
+            src = tuple(s for s in src if s in _sentence_span(ctx.original, z)) if len(src) > 1 else src
         others_zh = sum(len(_bare(q.text)) for q in quoted[0] if q.sentence in src)
         others_en = sum(len(q.text) for q in quoted[1] if q.sentence in tgt)
         narration = len(_bare("".join(ctx.original.sentences[s].text for s in src))) - len(_bare(z.text)) - others_zh
