@@ -349,6 +349,22 @@ def test_dropped_event_name_with_a_number():
     assert (f.subtype, f.bead) == ("missing", 0)
 
 
+def test_cut_quote_is_measured_against_the_other_quotes():
+    # The translator's usual share of a quote rendered is taken from the other quotes (leave one
+    # out): the quote cut short, counted in, pulled it under the close-translation gate
+    zh = ["气象局局长王建国说：“我们预计今年的雨季会比往年提前到来，农民不应等到六月才去修水渠。”",
+          "“这种天气在过去十年里只出现过两次，大家一定要做好防洪准备，”他说。",
+          "“水库的水位已经很高了，下游的村庄必须马上撤离，”他补充说。"]
+    full = ["“We expect this year’s rainy season to come earlier than in past years, and farmers should not wait until June "
+            "to repair the canals,” said Wang Jianguo, head of the weather bureau.",
+            "“We have seen weather like this only twice in ten years; everyone must prepare for floods,” he said.",
+            "“The water level of the reservoir is already very high, and villages downstream must evacuate at once,” he added."]
+    cut = ["“We expect this year’s rainy season nothing at all,” said Wang Jianguo, head of the weather bureau."] + full[1:]
+    assert run_beads(zh, full)[2] == []
+    (f,) = run_beads(zh, cut)[2]
+    assert (f.subtype, f.bead) == ("altered", 0) and "农民" in f.evidence["left_out"]
+
+
 def test_dropped_quote_finds_no_room_in_an_unrelated_sentence_of_its_bead():
     # 'Li Hua said.' is all that is left of the quote; the bead's other edition sentence says
     # something else and leaves no room for the quote reported in other words

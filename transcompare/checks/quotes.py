@@ -710,16 +710,24 @@ class QuoteCheck:
         # How much of a quote this translator's quotes usually render, and at what length: a quote
         # cut short stands out against the document's own pairs, not against a fixed norm.
         # (A few typical pairs stand in where the document has fewer than three long quotes.)
-        long_pairs = [(c[0], _ratio(z, x)) for (z, x, _, _), c in zip(pairs, covered) if len(_bare(z.text)) >= 12]
-        long_pairs += [_USUAL_PAIR] * max(0, 3 - len(long_pairs))
-        usual_cov = statistics.median(c for c, _ in long_pairs)
-        usual_ratio = statistics.median(r for _, r in long_pairs)
+        # Each quote is measured against the others (leave one out): a quote cut short would pull
+        # the yardstick down with it. Its own place is not filled with a typical pair, and it must
+        # be the only long quote rendered that little: a second one says the translator is free.
+        long_pairs = {k: (c[0], _ratio(z, x)) for k, ((z, x, _, _), c) in enumerate(zip(pairs, covered)) if len(_bare(z.text)) >= 12}
+
+        def usual(k: int) -> tuple[float, float, bool]:
+            others = [p for i, p in long_pairs.items() if i != k]
+            real = list(others)
+            others += [_USUAL_PAIR] * max(0, (2 if k in long_pairs else 3) - len(others))
+            cov, rat = statistics.median(c for c, _ in others), statistics.median(r for _, r in others)
+            return cov, rat, not any(c <= 0.6 * cov for c, _ in real)
 
         # Free (literary) translation flips negations all the time ("不可能" / "that's out of the
         # question"); when many matched quotes flip, none of them is news.
         flip_rate = sum(flips) / len(flips) if flips else 0.0
         flip_damp = max(0.0, 1.0 - 3 * (flip_rate - 0.1)) if len(flips) >= 10 and flip_rate > 0.1 else 1.0
-        for (z, x, score, bead), flip, (zh_cov, en_cov) in zip(pairs, flips, covered):
+        for k, ((z, x, score, bead), flip, (zh_cov, en_cov)) in enumerate(zip(pairs, flips, covered)):
+            usual_cov, usual_ratio, lone = usual(k)
             # the only quote on both sides of its bead (or in the same place among as many): matched
             # for sure, however free the wording
             sole = (zh_count.get(bead) == 1 and en_count.get(tgt_bead.get(x.sentence)) == 1 and tgt_bead.get(x.sentence) == bead) or (z.start, z.end) in in_order
@@ -738,7 +746,7 @@ class QuoteCheck:
             # Cut short: far fewer words rendered, far fewer characters, than this translator's other
             # quotes, and what is missing is the quote's tail. Only where the translator renders
             # quotes closely (free translation leaves words unrendered everywhere).
-            short = usual_cov >= 0.4 and zh_cov <= 0.6 * usual_cov and _ratio(z, x) <= 0.7 * usual_ratio
+            short = lone and usual_cov >= 0.4 and zh_cov <= 0.6 * usual_cov and _ratio(z, x) <= 0.7 * usual_ratio
             cut = _uncovered(z.text, x.text) if alone and short and len(_bare(z.text)) >= 12 else None
             if cut:
                 conf = 0.75 * flip_damp
