@@ -451,12 +451,19 @@ _PLACE_WORDS = frozenset("Kong Province City County District University".split()
 def _names_in(zh: str, name: str) -> bool:
     """Does ``name`` (a speaker in the edition, titles dropped) render a person written in ``zh``:
     a full name of 2-3 characters, or its surname for a name of one word? (Not any one character
-    that reads like a surname: 證 reads 'cheng' too.)"""
+    that reads like a surname: 證 reads 'cheng' too; nor characters that begin with a word that
+    names no one: 证明 'prove' is not a Mr. Cheng Ming.)"""
     from transcompare.names import match_person
+    from transcompare.names.cedict import glosses, person_sense
+
+    def word(w: str) -> bool:
+        return bool(glosses(w)) and not person_sense(w)
 
     bare = re.sub(r"^(?:Professor|Prof\.|Dr\.|Mr\.|Mrs\.|Ms\.)\s+", "", name)
     for size in (3, 2):
         for k in range(len(zh) - size + 1):
+            if word(zh[k:k + 2]) or word(zh[k:k + size]):
+                continue
             hit = match_person(zh[k:k + size], bare, fuzzy=False)
             if hit and hit.score >= 0.6:
                 return True

@@ -312,3 +312,67 @@ def test_next_sentences_reporting_verb_is_not_a_closed_quotes():
     (f,) = run_beads(zh, [en[0].replace("their own homes.", "nothing at all"), en[1]])[2]
     assert (f.subtype, f.bead) == ("altered", 0)
 
+
+
+def test_benchmark_speaker_guard_reads_no_name_in_a_word():
+    # scripts/eval_checks.py: 证明 'prove' reads like a surname Cheng with a given name, but it is a
+    # word that names no one; the person the sentence names (何咏诗 here) is still recognised
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+    eval_checks = pytest.importorskip("eval_checks")
+    zh = "“数据只能说明趋势，并不能证明原因，”何咏诗说。"
+    assert not eval_checks._names_in(zh, "Cheng")
+    assert eval_checks._names_in(zh, "Ho Wing-sze")
+    assert eval_checks._names_in("郑家朗医生表示", "Cheng Ka-long")
+
+
+def test_dropped_legal_term_is_not_rendered_by_a_preposition():
+    # 监视居住's gloss reads 'residential surveillance (… under …)': the 'under' left in the
+    # sentence is a preposition, no rendering of the quoted term
+    zh = ["当局以“指定居所监视居住”为由关押了这名记者。"]
+    kept = ["The authorities held the reporter under “residential surveillance at a designated location.”"]
+    dropped = ["The authorities held the reporter under  for months."]
+    assert run_beads(zh, kept)[2] == []
+    (f,) = run_beads(zh, dropped)[2]
+    assert (f.subtype, f.bead) == ("missing", 0)
+
+
+def test_dropped_event_name_with_a_number():
+    # a number counts as a word of a quoted name: “412大清洗” is long enough to be missed
+    zh = ["自“412大清洗”以来，许多人离开了这座城市。"]
+    kept = ["Since the “April 12 purge” many people have left the city."]
+    dropped = ["Since the  many people have left the city."]
+    assert run_beads(zh, kept)[2] == []
+    (f,) = run_beads(zh, dropped)[2]
+    assert (f.subtype, f.bead) == ("missing", 0)
+
+
+def test_cut_quote_is_measured_against_the_other_quotes():
+    # The translator's usual share of a quote rendered is taken from the other quotes (leave one
+    # out): the quote cut short, counted in, pulled it under the close-translation gate
+    zh = ["气象局局长王建国说：“我们预计今年的雨季会比往年提前到来，农民不应等到六月才去修水渠。”",
+          "“这种天气在过去十年里只出现过两次，大家一定要做好防洪准备，”他说。",
+          "“水库的水位已经很高了，下游的村庄必须马上撤离，”他补充说。"]
+    full = ["“We expect this year’s rainy season to come earlier than in past years, and farmers should not wait until June "
+            "to repair the canals,” said Wang Jianguo, head of the weather bureau.",
+            "“We have seen weather like this only twice in ten years; everyone must prepare for floods,” he said.",
+            "“The water level of the reservoir is already very high, and villages downstream must evacuate at once,” he added."]
+    cut = ["“We expect this year’s rainy season nothing at all,” said Wang Jianguo, head of the weather bureau."] + full[1:]
+    assert run_beads(zh, full)[2] == []
+    (f,) = run_beads(zh, cut)[2]
+    assert (f.subtype, f.bead) == ("altered", 0) and "农民" in f.evidence["left_out"]
+
+
+def test_dropped_quote_finds_no_room_in_an_unrelated_sentence_of_its_bead():
+    # 'Li Hua said.' is all that is left of the quote; the bead's other edition sentence says
+    # something else and leaves no room for the quote reported in other words
+    orig = edition("李华呼吁：“我们希望大家尽快报名参加今年的比赛。”", "zh")
+    kept = "“We hope everyone will sign up for this year’s contest soon,” Li Hua said. The contest is held every spring in the old town."
+    dropped = "Li Hua said. The contest is held every spring in the old town."
+    for text, expected in ((kept, []), (dropped, ["missing"])):
+        ed = edition(text, "en", "edition")
+        assert len(ed.sentences) == 2
+        ctx = CheckContext(orig, ed, [Bead((0,), (0, 1), 0.9)], glossary=GLOSSARY)
+        assert [f.subtype for f in QuoteCheck().run(ctx)] == expected

@@ -70,7 +70,10 @@ _EN_STOP = frozenset(
     "a an the of to in on at by for with from and or but as is be are was were been it its this that these those "
     "i we you he she they me us him her them my our your his their what which who whom there here if then so than "
     "do does did have has had will would can could should may might must not no just also even very more most all "
-    "any some such only own same into over about up out".split()
+    "any some such only own same into over about up out "
+    # prepositions: a gloss's 'under' (监视居住 'residential surveillance under …') renders nothing
+    "under after before between through against within during across upon onto toward towards among around "
+    "behind beneath beside via per".split()
 )
 _ZH_STOP = frozenset("的 了 是 在 和 也 就 都 而 及 与 把 被 让 给 对 向 从 之 着 过 吧 呢 吗 啊 呀 嘛 这 那 个 一 我 你 他 她 它 们".split())
 MIN_CONFIDENCE = 0.6
@@ -707,16 +710,24 @@ class QuoteCheck:
         # How much of a quote this translator's quotes usually render, and at what length: a quote
         # cut short stands out against the document's own pairs, not against a fixed norm.
         # (A few typical pairs stand in where the document has fewer than three long quotes.)
-        long_pairs = [(c[0], _ratio(z, x)) for (z, x, _, _), c in zip(pairs, covered) if len(_bare(z.text)) >= 12]
-        long_pairs += [_USUAL_PAIR] * max(0, 3 - len(long_pairs))
-        usual_cov = statistics.median(c for c, _ in long_pairs)
-        usual_ratio = statistics.median(r for _, r in long_pairs)
+        # Each quote is measured against the others (leave one out): a quote cut short would pull
+        # the yardstick down with it. Its own place is not filled with a typical pair, and it must
+        # be the only long quote rendered that little: a second one says the translator is free.
+        long_pairs = {k: (c[0], _ratio(z, x)) for k, ((z, x, _, _), c) in enumerate(zip(pairs, covered)) if len(_bare(z.text)) >= 12}
+
+        def usual(k: int) -> tuple[float, float, bool]:
+            others = [p for i, p in long_pairs.items() if i != k]
+            real = list(others)
+            others += [_USUAL_PAIR] * max(0, (2 if k in long_pairs else 3) - len(others))
+            cov, rat = statistics.median(c for c, _ in others), statistics.median(r for _, r in others)
+            return cov, rat, not any(c <= 0.6 * cov for c, _ in real)
 
         # Free (literary) translation flips negations all the time ("不可能" / "that's out of the
         # question"); when many matched quotes flip, none of them is news.
         flip_rate = sum(flips) / len(flips) if flips else 0.0
         flip_damp = max(0.0, 1.0 - 3 * (flip_rate - 0.1)) if len(flips) >= 10 and flip_rate > 0.1 else 1.0
-        for (z, x, score, bead), flip, (zh_cov, en_cov) in zip(pairs, flips, covered):
+        for k, ((z, x, score, bead), flip, (zh_cov, en_cov)) in enumerate(zip(pairs, flips, covered)):
+            usual_cov, usual_ratio, lone = usual(k)
             # the only quote on both sides of its bead (or in the same place among as many): matched
             # for sure, however free the wording
             sole = (zh_count.get(bead) == 1 and en_count.get(tgt_bead.get(x.sentence)) == 1 and tgt_bead.get(x.sentence) == bead) or (z.start, z.end) in in_order
@@ -735,7 +746,7 @@ class QuoteCheck:
             # Cut short: far fewer words rendered, far fewer characters, than this translator's other
             # quotes, and what is missing is the quote's tail. Only where the translator renders
             # quotes closely (free translation leaves words unrendered everywhere).
-            short = usual_cov >= 0.4 and zh_cov <= 0.6 * usual_cov and _ratio(z, x) <= 0.7 * usual_ratio
+            short = lone and usual_cov >= 0.4 and zh_cov <= 0.6 * usual_cov and _ratio(z, x) <= 0.7 * usual_ratio
             cut = _uncovered(z.text, x.text) if alone and short and len(_bare(z.text)) >= 12 else None
             if cut:
                 conf = 0.75 * flip_damp
@@ -880,8 +891,8 @@ class QuoteCheck:
     def _phrase_missing(self, ctx, z: Quote, bead: int, threshold: float, damp: float, claimed) -> Iterable[Finding]:
         """A quoted phrase (号召中共官员“掌握自己的命运”, a caption, a slogan) whose words are nowhere in
         the edition's sentence: lower confidence, a translator may render a scare quote freely."""
-        if len(re.findall(r"[\u3400-\u9fff]", z.text)) < 4:
-            return
+        if len(re.findall(r"[\u3400-\u9fff]|\d+", z.text)) < 4:
+            return  # (a number counts as a word: “709大抓捕”)
         tgt = ctx.beads[bead].tgt
         if not tgt:
             return  # the sentence is omitted: the omissions check reports it
@@ -901,8 +912,13 @@ class QuoteCheck:
     def _room(ctx, z: Quote, bead: int, ratio: float, quoted=((), ())) -> bool:
         """Does the edition's bead hold more than the narration around the quote needs: room for the
         quote's words, reported? (Only where there is narration to report them in; the bead's other,
-        matched quotes take their own room on both sides.)"""
+        matched quotes take their own room on both sides.) Where the edition's bead has several
+        sentences, only those with a speech act count: a sentence beside 'she said.' (an added one)
+        is no room for the quote."""
         src, tgt = ctx.beads[bead].src, ctx.beads[bead].tgt
+        if len(tgt) > 1:
+            tgt = tuple(s for s in tgt if _EN_SPEECH_ACT.search(ctx.edition.sentences[s].text))
+            src = tuple(s for s in src if s in _sentence_span(ctx.original, z)) if len(src) > 1 else src
         others_zh = sum(len(_bare(q.text)) for q in quoted[0] if q.sentence in src)
         others_en = sum(len(q.text) for q in quoted[1] if q.sentence in tgt)
         narration = len(_bare("".join(ctx.original.sentences[s].text for s in src))) - len(_bare(z.text)) - others_zh
