@@ -259,16 +259,11 @@ def _extract_zh(edition: Edition, glossary) -> list[Mention]:
     _surname_mentions(edition, found)
     # A name found once (教授陈家豪) is the same name where nothing announces it (陈家豪认为).
     known = {m.key: m for m in found if m.type == "person" and not m.surname_only and m.confidence >= 0.8}
-    for sentence in edition.sentences:
-        norm = normalize(sentence.text, "zh").text
-        for key, model in known.items():
-            at = norm.find(key)
-            while at >= 0:
-                a, b = sentence.start + at, sentence.start + at + len(key)
-                found[:] = [m for m in found if not (m.start < b and a < m.end and m.source == "jieba" and m.end - m.start < b - a)]
-                if not any(m.start < b and a < m.end for m in found):
-                    found.append(Mention(sentence.text[at : at + len(key)], key, a, b, sentence.id, "person", model.source, model.confidence))
-                at = norm.find(key, at + len(key))
+    for sentence, at, key, model in _occurrences(edition, known):
+        a, b = sentence.start + at, sentence.start + at + len(key)
+        found[:] = [m for m in found if not (m.start < b and a < m.end and m.source == "jieba" and m.end - m.start < b - a)]
+        if not any(m.start < b and a < m.end for m in found):
+            found.append(Mention(sentence.text[at : at + len(key)], key, a, b, sentence.id, "person", model.source, model.confidence))
     found.sort(key=lambda m: m.start)
     return found
 
@@ -279,7 +274,6 @@ _NAME_FLAGS = frozenset({"nr", "nrt", "nrfg", "ns"})
 def _surname_mentions(edition: Edition, found: list[Mention]) -> None:
     """Add the stand-alone last parts of dotted transliterations (兰伯特 after 索菲·兰伯特) as mentions
     of the full name, in place of jieba's guesses over them (哈/斯韦尔 taken for a Chinese name)."""
-    from ..ingest.script import normalize
     from ..names import is_transliteration
 
     lasts: dict[str, Mention] = {}
@@ -288,18 +282,27 @@ def _surname_mentions(edition: Edition, found: list[Mention]) -> None:
             last = re.split(r"[·•・‧]", m.key)[-1]
             if len(last) >= 2 and _all_han(last):
                 lasts.setdefault(last, m)
+    for sentence, at, last, model in _occurrences(edition, lasts):
+        a, b = sentence.start + at, sentence.start + at + len(last)
+        if any(m.start <= a and b <= m.end and m.source in ("translit", "glossary", "title") for m in found):
+            continue
+        found[:] = [m for m in found if not (m.start < b and a < m.end and m.source in ("jieba", "cedict"))]
+        if not any(m.start < b and a < m.end for m in found):
+            found.append(Mention(sentence.text[at:at + len(last)], model.key, a, b, sentence.id, "person", "translit", model.confidence))
+
+
+def _occurrences(edition: Edition, keys: dict[str, "Mention"]):
+    """(sentence, offset, key, its mention) for every place a key occurs, in script-normalised text
+    (a name found in Simplified is found again in Traditional)."""
+    from ..ingest.script import normalize
+
     for sentence in edition.sentences:
         norm = normalize(sentence.text, "zh").text
-        for last, model in lasts.items():
-            at = norm.find(last)
+        for key, model in keys.items():
+            at = norm.find(key)
             while at >= 0:
-                a, b = sentence.start + at, sentence.start + at + len(last)
-                inside = any(m.start <= a and b <= m.end and m.source in ("translit", "glossary", "title") for m in found)
-                if not inside:
-                    found[:] = [m for m in found if not (m.start < b and a < m.end and m.source in ("jieba", "cedict"))]
-                    if not any(m.start < b and a < m.end for m in found):
-                        found.append(Mention(sentence.text[at:at + len(last)], model.key, a, b, sentence.id, "person", "translit", model.confidence))
-                at = norm.find(last, at + len(last))
+                yield sentence, at, key, model
+                at = norm.find(key, at + len(key))
 
 
 def _common_word(word: str) -> bool:
