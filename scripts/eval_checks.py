@@ -334,8 +334,15 @@ def date_cases(doc: Doc, rng: random.Random) -> list[tuple]:
             if match is None or zm.granularity != "day" or zr.day is None:
                 continue
             es, em = match
+            # Another edition mention in the bead giving the same date (a byline and a dateline)
+            # still renders the original's date: changing one copy is no divergence of it.
+            if sum(same_date(zr, resolve(m, pub)) for _, m in eitems) > 1:
+                continue
             text = doc.ed[es]
-            day = re.search(r"[0-9０-９]{1,2}(?=\D*$)", em.text) if em.day is not None else None
+            # The day itself: a standalone one- or two-digit number equal to the mention's day,
+            # never the last digits of its year ("October 16, 2026" has day 16, not 26).
+            day = next((m for m in re.finditer(r"(?<![0-9０-９])[0-9０-９]{1,2}(?![0-9０-９])", em.text)
+                        if int(normalize(m.group(0)).text) == em.day), None) if em.day is not None else None
             if day:
                 d = int(normalize(day.group(0)).text)
                 nd = d + 10 if d <= 18 else d - 10
