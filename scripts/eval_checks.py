@@ -413,6 +413,12 @@ def entity_cases(doc: Doc, rng: random.Random) -> list[tuple]:
                 phrase = m.group(0)
                 if len(name_tokens(phrase)) != 2:
                     continue  # 'Henan Vice (Governor)': a title word is no part of a name
+                # A place or an institution whose name reads like a person's ('University of Hong
+                # Kong', 'Hong Ning Hospital' for 康寧醫院) is no person: putting a person's name
+                # there is no name swap the person-name checks are meant to see.
+                after = re.match(r"\s+([A-Z][a-z]+)", text[m.end():])
+                if phrase.split()[1] in _PLACE_WORDS or (after and after.group(1) in _INSTITUTION_WORDS):
+                    continue
                 found = None
                 for size in (3, 2):
                     for k in range(len(zh) - size + 1):
@@ -453,6 +459,7 @@ def _person_like(name: str) -> bool:
 
 
 _PLACE_WORDS = frozenset("Kong Province City County District University".split())
+_INSTITUTION_WORDS = _PLACE_WORDS | frozenset("Hospital School College Institute Bank Group Company Court Street Road Park".split())
 
 
 def _names_in(zh: str, name: str) -> bool:
