@@ -161,3 +161,13 @@ def test_hedge_inside_quoted_speech_counts(zh, en, subtype):
     """A hedge dropped from or put into a speaker's words changes what the speaker is quoted as
     asserting, and the quote check does not see one adverb: the attribution check reports it."""
     assert [f.subtype for f in run([zh], [en])[0]] == [subtype]
+
+
+def test_one_shared_gloss_does_not_make_a_neighbouring_hedge_a_slip():
+    """A hedge added one sentence before a hedge dropped is two changes, not one hedge that slipped,
+    when the hedged sentence shares a single word with the neighbour's claim ("first", 首次)."""
+    zh = ["王明说，医生应该在病人出现症状时开药。", "据了解，卫生局正考虑明年首次把这项研究写入指南。"]
+    en = ["Reportedly, doctors should prescribe the drug at the first symptoms, Wang Ming said.",
+          "The health bureau is considering putting the study into its guidelines for the first time next year."]
+    findings, _ = run(zh, en)
+    assert sorted((f.subtype, f.bead) for f in findings) == [("hedge-added", 0), ("hedge-removed", 1)]

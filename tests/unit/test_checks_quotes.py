@@ -376,3 +376,23 @@ def test_dropped_quote_finds_no_room_in_an_unrelated_sentence_of_its_bead():
         assert len(ed.sentences) == 2
         ctx = CheckContext(orig, ed, [Bead((0,), (0, 1), 0.9)], glossary=GLOSSARY)
         assert [f.subtype for f in QuoteCheck().run(ctx)] == expected
+
+
+def test_dropped_quote_is_not_excused_by_omitted_sentences_or_by_itself():
+    # Quotes lost with their whole sentence (omitted, the omissions check's business) and the
+    # dropped quote itself are no evidence of a translator who quotes differently throughout:
+    # 'Zhao Min said.' is a quote gone, reported at full confidence.
+    zh = ["王明说：“我们明天一定会去北京开会。”", "李华说：“今年的粮食产量比去年高了很多。”",
+          "张伟说：“学校下个月将开放新的图书馆。”", "“那我们就在火车站见面吧，”赵敏说。",
+          "“这个计划需要更多的时间和资金，”刘洋说。", "“我们会在下周公布结果，”孙丽说。"]
+    en = ["“We will definitely go to Beijing for the meeting tomorrow,” Wang Ming said.",
+          "“Then let us meet at the railway station,” Zhao Min said.",
+          "“This plan needs more time and money,” Liu Yang said.", "Sun Li said the results would come out next week."]
+    orig = edition("\n".join(zh), "zh")
+    beads = [Bead((0,), (0,), 0.9), Bead((1,), (), 0.9), Bead((2,), (), 0.9), Bead((3,), (1,), 0.9),
+             Bead((4,), (2,), 0.9), Bead((5,), (3,), 0.9)]
+    for text, expected in ((en, []), (en[:1] + ["Zhao Min said."] + en[2:], [("missing", 3)])):
+        ed = edition("\n".join(text), "en", "edition")
+        assert len(orig.sentences) == 6 and len(ed.sentences) == 4
+        found = list(QuoteCheck().run(CheckContext(orig, ed, beads, glossary=GLOSSARY)))
+        assert [(f.subtype, f.bead) for f in found if f.subtype == "missing"] == expected

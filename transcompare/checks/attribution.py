@@ -229,13 +229,21 @@ def _renders_claim_elsewhere(ctx: CheckContext, osid: int, hedge: Hedge, e_bead:
     carries the original's hedge? Only if it renders words of the hedged claim that the original
     side of its own bead does not explain: "It is said that fire officials found hazards at the
     plant" shares "fire" and "plant" with 该厂的两条消防通道长期被堵塞 only through its own
-    original (消防部门 ... 该厂). A claim of fewer than three words cannot be judged: assume it can."""
+    original (消防部门 ... 该厂). Two such edition words at least: a sentence that slipped carries
+    the claim, not one word of it that a gloss happens to share ("first"). A claim of fewer than three
+    words cannot be judged: assume it can."""
     wanted = _claim_words(ctx, osid, hedge)
     if len(wanted) < 3:
         return True
     rendered = _forms(ctx, True, (esid,))
     own = _forms(ctx, False, ctx.beads[e_bead].src)
-    return any((w & rendered) - own for w in wanted)
+    shared = set().union(*((w & rendered) - own for w in wanted))
+    if is_zh(ctx.edition):
+        return len(shared) >= 2
+    from ..align.lexical import en_words
+
+    # counted by edition word: one word can answer two claim words (正 and 首次 both gloss "first")
+    return len({ew for ew in en_words(matching_text(ctx.edition, esid)) if ew & shared}) >= 2
 
 
 def _bead_spans(ctx: CheckContext, index: int, edition_side: bool) -> tuple[Span, ...]:

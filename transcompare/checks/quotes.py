@@ -546,13 +546,23 @@ class QuoteCheck:
         yield from self._speakers(ctx, m.pairs, same_language, threshold)
         # A translator who quotes differently throughout (fiction: thoughts quoted, dialogue reported)
         # is a style, not a divergence: the more quotes go unmatched, the less each one means.
-        speech_zh = [z for z in zq if z.speech]
-        miss_rate = sum(1 for z, _ in m.unmatched if z.speech) / len(speech_zh) if len(speech_zh) >= 4 else 0.0
+        # A quote whose whole sentence is omitted tells nothing of how the translator quotes (the
+        # omissions check reports it), and a quote's own miss is no evidence of that style: it is
+        # judged by how many of the *other* kept quotes go unmatched.
+        kept = lambda z: bool(ctx.beads[src_bead[z.sentence]].tgt) if z.sentence in src_bead else True  # noqa: E731
+        speech_zh = [z for z in zq if z.speech and kept(z)]
+        missed = {(z.start, z.end) for z, b in m.unmatched if z.speech and ctx.beads[b].tgt}
+
+        def miss_damp(z: Quote) -> float:
+            if len(speech_zh) < 4:
+                return 1.0
+            own = (z.start, z.end) in missed
+            return _damp((len(missed) - own) / (len(speech_zh) - own))
         speech_en = [j for j, x in enumerate(eq) if x.speech and x.verb]
         add_rate = sum(1 for j in speech_en if j not in m.matched_en) / len(speech_en) if len(speech_en) >= 4 else 0.0
         claimed = {ctx.edition.sentences[k].id for j in m.matched_en for k in _sentence_span(ctx.edition, eq[j])}
         quoted = ([z for z, _, _, _ in m.pairs], [x for _, x, _, _ in m.pairs])  # what matched quotes take of each side
-        yield from self._missing(ctx, m.unmatched, same_language, threshold, _damp(miss_rate), claimed, quoted)
+        yield from self._missing(ctx, m.unmatched, same_language, threshold, miss_damp, claimed, quoted)
         lonely_zh = {m.zh_bead[i] for i in m.zh_bead if i not in m.taken_zh}
         yield from self._added(ctx, eq, m.matched_en, tgt_bead, lonely_zh, threshold, _damp(add_rate))
         yield from nested
@@ -845,9 +855,10 @@ class QuoteCheck:
         """The same person under a name the translator chose (learned by the entity matcher), or a pronoun."""
         return en_name.lower() in _EN_PRONOUNS
 
-    def _missing(self, ctx, unmatched, same_language: bool, threshold: float, damp: float, claimed=frozenset(), quoted=((), ())) -> Iterable[Finding]:
+    def _missing(self, ctx, unmatched, same_language: bool, threshold: float, damp_for, claimed=frozenset(), quoted=((), ())) -> Iterable[Finding]:
         ratio = _length_ratio(ctx)
         for z, bead in unmatched:
+            damp = damp_for(z)
             tgt = ctx.beads[bead].tgt
             if not tgt:
                 continue  # the sentence is omitted: the omissions check reports it
