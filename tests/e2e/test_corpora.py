@@ -93,10 +93,6 @@ KNOWN_MISSES: dict[str, str] = {  # answer-key items a check is known to miss: i
         "愿意与中方保持沟通 ('willing to keep communicating') became 'we see no point in further talks': both sides of "
         "the two-clause quote negate once (不会 / not, no), so the negation counts agree; telling willing from "
         "unwilling needs meaning (an MT model)"),
-    "010-detained-fishermen-quote-5": (
-        "Zhou Qiming's quote ('very likely shelved') merged into a paraphrase of his other sentence ('might "
-        "slightly delay'): the quote's words partly meet the edition's bead, so it is neither missing nor a "
-        "reported quote with enough overlap; the weakening needs meaning"),
     "010-detained-fishermen-entity-6": (
         "红十字国际委员会 dropped (Lambert becomes 'a humanitarian representative'): jieba does tag it nt and it is "
         "extracted, but neither the glossary nor CC-CEDICT gives an English rendering, so a dropped organisation "
