@@ -19,10 +19,14 @@ ALIGNERS: dict[str, str] = {
 DEFAULT_ALIGNER = "engine"
 
 
+def check_aligner(name: str) -> None:
+    """A one-line OptionError for an aligner name not in ALIGNERS (nothing is imported)."""
+    if name not in ALIGNERS:
+        raise OptionError(f"unknown aligner {name!r}; choose from {', '.join(sorted(ALIGNERS))}")
+
+
 def get_aligner(name: str | None = None, **options) -> Aligner:
     name = name or DEFAULT_ALIGNER
-    try:
-        module_name, _, cls_name = ALIGNERS[name].partition(":")
-    except KeyError:
-        raise OptionError(f"unknown aligner {name!r}; choose from {', '.join(sorted(ALIGNERS))}") from None
+    check_aligner(name)
+    module_name, _, cls_name = ALIGNERS[name].partition(":")
     return getattr(importlib.import_module(module_name), cls_name)(**options)

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from ..errors import ManifestError
-from ..langs import normalise_lang  # noqa: F401 - also imported from here
+from ..langs import normalise_lang
 
 _URL = re.compile(r"^https?://", re.I)
 _DATE = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")

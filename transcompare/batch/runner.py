@@ -132,21 +132,15 @@ def check_compare_options(options: CompareOptions, local: bool = True) -> None:
     """Refuse, before any work, options that would fail every case (an unknown check, aligner or
     encoding; with ``local`` workers, a glossary or MT model named but not there), as ``compare``
     does; else each case of a corpus fails alike, each after its worker warmed up."""
-    import codecs
-
-    from ..align import ALIGNERS
+    from ..align import check_aligner
     from ..checks.base import resolve_checks
+    from ..ingest.encoding import check_encoding
 
     resolve_checks(options.checks, options.skip_checks)
-    if options.aligner and options.aligner not in ALIGNERS:
-        raise OptionError(f"unknown aligner {options.aligner!r}; choose from {', '.join(sorted(ALIGNERS))}")
+    if options.aligner:
+        check_aligner(options.aligner)
     if options.encoding:
-        try:
-            codecs.lookup(options.encoding)
-        except LookupError:
-            from ..errors import EncodingError
-
-            raise EncodingError(f"unknown encoding {options.encoding!r}; try utf-8, gb18030, big5 or utf-16") from None
+        check_encoding(options.encoding)
     if not local:  # workers of a remote cluster have their own files; they report what they lack
         return
     if options.glossaries:

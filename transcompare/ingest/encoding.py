@@ -20,15 +20,22 @@ INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad"))
 _CJK_CANDIDATES = ("gb18030", "big5hkscs")
 
 
+def check_encoding(encoding: str) -> None:
+    """A one-line EncodingError for a codec name Python does not know."""
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise EncodingError(f"unknown encoding {encoding!r}; try utf-8, gb18030, big5 or utf-16") from None
+
+
 def decode(data: bytes, encoding: str | None = None, source: str = "input") -> tuple[str, str]:
     """Return ``(text, encoding_used)``; raise a one-line InputError on anything unreadable."""
     if not data.strip():
         raise EmptyInputError(f"{source} is empty")
     if encoding:
+        check_encoding(encoding)
         try:
             return _clean(data.decode(encoding), source), encoding
-        except LookupError:
-            raise EncodingError(f"unknown encoding {encoding!r}; try utf-8, gb18030, big5 or utf-16") from None
         except UnicodeError as err:  # punycode and friends raise the base class, without a position
             where = f" (byte {err.start})" if isinstance(err, UnicodeDecodeError) else ""
             raise EncodingError(f"{source} is not valid {encoding}{where}; omit --encoding to detect it") from None
