@@ -100,12 +100,12 @@ def list_(
 ) -> None:
     """List the entries of the glossaries."""
     from ..errors import OptionError
-    from ..glossary.store import _TYPE_ALIASES, STATUSES, TYPES, format_tsv
+    from ..glossary.store import STATUSES, TYPES, canonical_type, format_tsv
 
     if fmt not in ("text", "tsv", "json"):
         raise OptionError(f"unknown format {fmt!r}; choose text, tsv or json")
     if type_ is not None:  # a misspelt filter listed nothing, as if there were no such entries
-        type_ = _TYPE_ALIASES.get(type_.lower(), type_.lower())
+        type_ = canonical_type(type_)
         if type_ not in TYPES:
             raise OptionError(f"unknown --type {type_!r}; choose {', '.join(TYPES)}")
     if status is not None:

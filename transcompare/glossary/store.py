@@ -43,6 +43,12 @@ STATUSES = ("approved", "proposed", "deprecated")
 _TYPE_ALIASES = {"organization": "organisation", "org": "organisation", "location": "place"}
 
 
+def canonical_type(kind: str) -> str:
+    """An entry type as stored: lower case, with the usual aliases (organization, org, location)."""
+    kind = kind.lower()
+    return _TYPE_ALIASES.get(kind, kind)
+
+
 @dataclass(frozen=True)
 class Entry:
     source: str  # the zh term as written in the glossary
@@ -187,8 +193,7 @@ def make_entry(row: dict[str, str | Sequence[str] | None], where: str = "") -> E
         raise GlossaryError(f"{prefix}entry {source!r}: source and preferred take one value; put others in variants/accepted")
     if not preferred:
         raise GlossaryError(f"{prefix}entry {source!r} has no preferred rendering")
-    kind = cell("type").lower() or "term"
-    kind = _TYPE_ALIASES.get(kind, kind)
+    kind = canonical_type(cell("type") or "term")
     if kind not in TYPES:
         raise GlossaryError(f"{prefix}entry {source!r}: unknown type {kind!r} (choose {', '.join(TYPES)})")
     status = cell("status").lower() or "approved"
