@@ -23,8 +23,8 @@ _HEADLINE = r"(?![^\n]*(?:。|[.!?！？]\s*\S|\.\s*$))[^\n]{1,200}?"
 _NOISE = re.compile(
     r"^\s*(?:[【\[(（]?\s*(?:广告|廣告|advertisement|advertising|sponsored|赞助内容|贊助內容)\s*[】\])）]?"
     r"|(?:share|分享|分享到|分享至|转发|轉發|tweet|print|打印|列印)(?:\s*(?:on|to)?\s*\w*)?"
-    r"|(?:related articles?|相关文章|相關文章|相关新闻|相關新聞|read more|阅读更多|閱讀更多)\s*:?"
-    # a further-reading box inside the article: the label, a colon, and a headline or two (no sentence end)
+    # a further-reading box inside the article: the label, a colon, and a headline or two (no sentence end);
+    # the label alone on its line goes with the lines after it (_drop_further_reading)
     rf"|{_FURTHER}\s*[:：]\s*{_HEADLINE})\s*$",
     re.I,
 )
