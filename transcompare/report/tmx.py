@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
+from ..langs import normalise_lang
 from ..model import Bead, Edition
 from .json import bead_id
 
@@ -27,7 +28,7 @@ def lang_tag(lang: str, script: str | None) -> str:
 
 
 def joined(lang: str, texts: Iterable[str]) -> str:
-    return ("" if lang.split("-")[0] in ("zh", "ja") else " ").join(texts)  # zh-Hant too
+    return ("" if normalise_lang(lang) in ("zh", "ja") else " ").join(texts)  # zh-Hant too
 
 
 def units_from_editions(src: Edition, tgt: Edition, beads: Sequence[Bead]) -> list[Unit]:

@@ -44,7 +44,9 @@ _ISO3 = {"zho": "zh", "chi": "zh", "cmn": "zh", "yue": "zh", "eng": "en", "fra":
 
 
 def _base(lang: str) -> str:
-    code = re.split(r"[-_]", lang)[0].lower()
+    from ..langs import normalise_lang
+
+    code = normalise_lang(lang) or lang
     return _ISO3.get(code, code)
 
 
