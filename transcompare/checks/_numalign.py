@@ -15,6 +15,12 @@ def is_zh(edition: Edition) -> bool:
     return edition.lang.lower().startswith(("zh", "yue", "wuu"))
 
 
+def text_lang(edition: Edition) -> str:
+    """The language the checks' extractors read the edition's ``matching_text`` in: "zh" for any
+    Chinese (it is normalised to Simplified), else the edition's own."""
+    return "zh" if is_zh(edition) else edition.lang
+
+
 def matching_text(edition: Edition, sid: int) -> str:
     """The sentence as the checks read it: Simplified, half-width digits (same length, same offsets)."""
     text = edition.sentences[sid].text
@@ -29,7 +35,7 @@ def per_sentence(ctx: CheckContext, key: str, edition: Edition, extract: Callabl
     """``extract(text, lang)`` for every sentence of one side, memoised on the context."""
     memo_key = f"{key}:{edition.id}"
     if memo_key not in ctx.cache:
-        lang = "zh" if is_zh(edition) else edition.lang
+        lang = text_lang(edition)
         ctx.cache[memo_key] = [extract(matching_text(edition, s.id), lang) for s in edition.sentences]
     return ctx.cache[memo_key]
 

@@ -8,7 +8,7 @@ import re
 from typing import Iterable
 
 from ..model import Edition, Finding
-from ._numalign import is_zh, matching_text
+from ._numalign import is_zh, matching_text, neighbours, text_lang
 from .base import CheckContext, new_finding, sentence_spans
 
 _QUOTE = re.compile(r"[“”「」『』\"]|(?:^|\s)'|'(?:\s|$)")
@@ -110,7 +110,7 @@ class OmissionCheck:
                     if best is None:
                         best, evidence = self._by_paragraph(ctx, doc, own, other_doc, other, runs, gains, index, original_side)
                     if best is None:
-                        best, evidence = self._by_figures(ctx, doc, own, other_doc, runs, gains, index)
+                        best, evidence = self._by_figures(ctx, doc, other_doc, runs, gains, index, original_side)
                     if best is None:
                         continue
                 yield self._finding(ctx, doc, list(runs[best]), original_side, index, 0.5, partial=True,
@@ -145,17 +145,15 @@ class OmissionCheck:
         return None, {}
 
     @staticmethod
-    def _by_figures(ctx, doc, own, other_doc, runs, gains, index):
+    def _by_figures(ctx, doc, other_doc, runs, gains, index, original_side):
         """The edge sentence whose figures written in digits appear nowhere on the other side,
         in this bead or the FIGURES_RADIUS beads around it, while the rest of the bead matches the other side
         no worse without it: a sentence of figures (26 outbreaks, about 310 people) folded into its
         neighbour's bead. A figure rendered in another form (43万 as 430,000, 60公斤 as 130 pounds) is
         the same figure."""
-        from ._numalign import neighbours
         from .numbers import quantities, same_value
 
-        lang, other_lang = ("zh" if is_zh(doc) else doc.lang), ("zh" if is_zh(other_doc) else other_doc.lang)
-        original_side = doc is ctx.original
+        lang, other_lang = text_lang(doc), text_lang(other_doc)
         near = [s for j in (index, *neighbours(ctx.beads, index, FIGURES_RADIUS))
                 for s in (ctx.beads[j].tgt if original_side else ctx.beads[j].src)]
         theirs = [q for s in near for q in quantities(matching_text(other_doc, s), other_lang)]
@@ -218,7 +216,7 @@ class OmissionCheck:
     def _finding(self, ctx: CheckContext, doc: Edition, sids: list[int], original_side: bool, bead: int,
                  confidence: float, partial: bool = False, extra_evidence: dict | None = None) -> Finding:
         kind = "omission" if original_side else "addition"
-        lang = "zh" if is_zh(doc) else doc.lang
+        lang = text_lang(doc)
         pid = doc.sentences[sids[0]].paragraph
         paragraph_sids = [s.id for s in doc.sentences if s.paragraph == pid]
         whole = sids == paragraph_sids and len(sids) > 1

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from ..model import Finding
-from ._numalign import is_zh, located, matching_text
+from ._numalign import is_zh, located, matching_text, text_lang
 from .base import CheckContext, new_finding, sentence_spans
 
 _SKIP_KINDS = {"headline", "caption", "byline", "dateline"}  # freely rewritten by design
@@ -262,7 +262,7 @@ def _degree_patterns(lang: str) -> dict[str, re.Pattern]:
 
 def _degree_words(doc, sids: Sequence[int]) -> dict[str, list[tuple[int, int, int, str]]]:
     """(sentence, start, end, word) of each strong and weak degree word in the sentences ``sids``."""
-    patterns = _degree_patterns("zh" if is_zh(doc) else doc.lang)
+    patterns = _degree_patterns(text_lang(doc))
     found: dict[str, list] = {"strong": [], "weak": []}
     for sid in sids:
         text = matching_text(doc, sid)
