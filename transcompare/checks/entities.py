@@ -598,11 +598,16 @@ _NAME_HEADS = frozenset(
 )
 
 
+def _form_hits(text: str, form: str):
+    """``form`` as a whole word or phrase in ``text``; case-blind unless it is an acronym (WHO, not who)."""
+    return re.finditer(rf"(?<![A-Za-z]){re.escape(form)}(?![A-Za-z])", text, re.I if not form.isupper() else 0)
+
+
 def _inside_longer_name(text: str, form: str) -> bool:
     """Every occurrence of ``form`` in ``text`` runs on into a longer proper name: the next word is
     a capitalised institution head ('China Foreign Affairs University'). A form that cannot be found
     word for word (hyphens, spacing) is taken as it is."""
-    hits = list(re.finditer(rf"(?<![A-Za-z]){re.escape(form)}(?![A-Za-z])", text, re.I if not form.isupper() else 0))
+    hits = list(_form_hits(text, form))
     if not hits:
         return False
     for hit in hits:
@@ -865,7 +870,7 @@ class EntityCheck:
             for sid in ctx.beads[b].tgt:
                 sentence = doc.sentences[sid]
                 for form, method, score in forms:
-                    hits = re.finditer(rf"(?<![A-Za-z]){re.escape(form)}(?![A-Za-z])", sentence.text, re.I if not form.isupper() else 0)
+                    hits = _form_hits(sentence.text, form)
                     hit = next((h for h in hits if not _inside_longer_name(sentence.text[h.start():], form)), None)
                     if hit:
                         a, z = sentence.start + hit.start(), sentence.start + hit.end()
