@@ -92,13 +92,18 @@ _ZH_TEMPLATE = (
     r"(?P<ord>第)?(?:(?P<pre>{pre})(?:有|存在|达到|达|为|是|了|共){{0,2}})?(?P<cur>人民币|美元|港币|港元|新台币|澳门元|澳门币)?(?P<pct>百分之)?"
     r"(?P<num>{num})"
     r"(?:(?P<sep>至|到|-|—|–|~|～)(?:百分之)?(?P<num2>{num}))?"
-    r"(?P<more1>多|余)?(?P<scale>万亿|千亿|百亿|十亿|千万|百万|十万|万|亿|兆(?![瓦赫字帕焦比])|千(?![米克瓦卡])|百(?!分))?(?P<more2>多|余)?"
+    r"(?P<more1>多|余)?(?P<scale>万亿|千亿|百亿|十亿|千万|百万|十万|{scale})?(?P<more2>多|余)?"
     r"(?P<unit>{units})?(?P<half>半)?(?P<pctsign>%)?"
     r"(?P<post>以上|以下|左右|上下|之多|有余)?"
 )
-_ZH_RE = re.compile(_ZH_TEMPLATE.format(pre=_ZH_PRE, num=f"{_MIXED_NUM}|{_DIGIT_NUM}|{_ZH_NUM}", units="|".join(_UNITS_ZH)))
+
+def _zh_figure_re(num: str) -> re.Pattern:
+    return re.compile(_ZH_TEMPLATE.format(pre=_ZH_PRE, num=num, units="|".join(_UNITS_ZH), scale=_SCALE_CHAR))
+
+
+_ZH_RE = _zh_figure_re(f"{_MIXED_NUM}|{_DIGIT_NUM}|{_ZH_NUM}")
 #: The same without mixed figures: what a mixed match that does not parse (1万3亿) is read as instead.
-_ZH_PLAIN_RE = re.compile(_ZH_TEMPLATE.format(pre=_ZH_PRE, num=f"{_DIGIT_NUM}|{_ZH_NUM}", units="|".join(_UNITS_ZH)))
+_ZH_PLAIN_RE = _zh_figure_re(f"{_DIGIT_NUM}|{_ZH_NUM}")
 
 
 def _zh_matches(text: str):
