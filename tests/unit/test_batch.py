@@ -261,7 +261,7 @@ def test_local_executor_map_keeps_input_order():
 @pytest.mark.parametrize(
     "kwargs, message",
     [({"engine": "spark"}, "unknown engine"), ({"engine": "local", "address": "tcp://x:1"}, "only for --engine dask"),
-     ({"engine": "local", "workers": 0}, "at least 1")],
+     ({"engine": "local", "workers": 0}, "at least 1"), ({"engine": "serial", "workers": 3}, "one case at a time")],
 )
 def test_bad_executor_choices(kwargs, message):
     with pytest.raises(OptionError, match=message):
@@ -363,6 +363,7 @@ def test_cli_batch_runs_and_reports(run_cli, corpus):
     "args, message",
     [(["--engine", "serial", "--scheduler", "tcp://127.0.0.1:1"], "only for --engine dask"),
      (["--engine", "nope"], "unknown engine"),
+     (["--engine", "serial", "-j", "2"], "one case at a time"),
      (["--max-rate", "0"], "--max-rate")],
 )
 def test_cli_batch_option_errors_are_one_line(run_cli, corpus, args, message):

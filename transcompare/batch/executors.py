@@ -253,6 +253,8 @@ def check_engine(engine: str, workers: int | None = None, address: str | None = 
         raise OptionError(f"--workers must be at least 1, not {workers}")
     if address and engine != "dask":
         raise OptionError("--scheduler is only for --engine dask")
+    if engine == "serial" and workers not in (None, 1):
+        raise OptionError(f"--engine serial runs one case at a time; drop --workers {workers} or use --engine local")
 
 
 def get_executor(engine: str, workers: int | None = None, address: str | None = None,
