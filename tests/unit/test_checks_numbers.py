@@ -7,6 +7,7 @@ import pytest
 from transcompare.checks.base import CheckContext
 from transcompare.checks.numbers import NumberCheck, quantities
 from transcompare.checks._numparse import parse_en_number, parse_zh_number
+from transcompare.ingest.script import normalize
 from transcompare.model import Bead, Edition, Sentence
 
 
@@ -283,6 +284,26 @@ def test_range_with_the_unit_on_both_ends(text, lang, value, kind, unit, high):
 ])
 def test_a_change_from_one_figure_to_another_is_not_a_range(text, lang):
     assert [q.high for q in quantities(text, lang)] == [None, None]
+
+
+@pytest.mark.parametrize("text,unit", [
+    # A currency named before a range's first figure is the second's too; its bare 元 is not yuan.
+    ("維修費用約在新台幣300萬至900萬元之間", "TWD"),
+    ("罚款为港币2万至5万元", "HKD"),
+    ("赔偿金在人民币3万至5万元之间", "CNY"),
+])
+def test_currency_named_once_before_a_range(text, unit):
+    (q,) = quantities(normalize(text, "zh").text, "zh")
+    assert (q.kind, q.unit, q.high is not None) == ("money", unit, True)
+
+
+def test_range_in_named_currency_rendered_as_a_range_is_quiet():
+    findings, _ = run(["每艘船的造價約在新台幣2,000萬至6,000萬元之間。"],
+                      ["Each boat costs between NT$20 million and NT$60 million."])
+    assert findings == []
+    findings, _ = run(["每艘船的造價約在新台幣2,000萬至6,000萬元之間。"],
+                      ["Each boat costs between NT$20 million and NT$90 million."])
+    assert [f.subtype for f in findings] == ["changed"]
 
 
 def test_range_rendered_with_the_unit_once_is_quiet_and_a_changed_end_is_not():
