@@ -85,6 +85,18 @@ TRAD = (
 )
 
 
+def test_a_changed_figure_in_a_quote_is_shown_whole():
+    """12月5日 -> 12月15日 differs by one inserted character; the finding shows the figures, not “1”."""
+    zh = "局长说：“我们有信心在12月5日前完工。”"
+    orig, ed, findings = run(zh, "局長說：「我們有信心在12月15日前完工。」", lang="zh")
+    (f,) = findings
+    assert f.evidence["changed_from"] == "5日" and f.evidence["changed_to"] == "15日"
+    assert ed.text[f.edition_spans[0].start:f.edition_spans[0].end] == "15日"
+    assert "“5日” in the original but “15日”" in f.explanation
+    (f,) = run("局长说：“工程进度已经完成了30%。”", "局長說：「工程進度已經完成了80%。」", lang="zh")[2]
+    assert (f.evidence["changed_from"], f.evidence["changed_to"]) == ("30%", "80%")
+
+
 def test_same_language_compares_after_script_and_region_folding():
     assert run(ZH, TRAD, lang="zh")[2] == []
     _, ed, findings = run(ZH, TRAD.replace("就能說服高官倒戈", "也許能說服一些官員"), lang="zh")

@@ -999,7 +999,29 @@ def _changed_part(a: str, b: str) -> tuple[tuple[int, int], tuple[int, int]]:
         return (0, len(a)), (0, len(b))
     a0, a1 = fa.span(ops[0][1], ops[-1][2])
     b0, b1 = fb.span(ops[0][3], ops[-1][4])
+    if any(c.isdigit() for c in a[a0:a1] + b[b0:b1]) or _touches_digit(a, a0, a1) and _touches_digit(b, b0, b1):
+        # 12月5日 -> 12月15日 differs by one inserted "1": shown as the figures, 5日 and 15日
+        return _whole_figure(a, a0, a1), _whole_figure(b, b0, b1)
     return (a0, a1), (b0, b1)
+
+
+def _touches_digit(text: str, start: int, end: int) -> bool:
+    return any(0 <= k < len(text) and text[k].isdigit() for k in (start - 1, end))
+
+
+def _whole_figure(text: str, start: int, end: int) -> tuple[int, int]:
+    """A changed part widened to the figures it cuts into, with a unit character after them."""
+    while start > 0 and (text[start - 1].isdigit() or text[start - 1] in ".," and start > 1 and text[start - 2].isdigit()):
+        start -= 1
+    while end < len(text) and (text[end].isdigit() or text[end] in ".," and end + 1 < len(text) and text[end + 1].isdigit()):
+        end += 1
+    if end < len(text) and text[end] in _FIGURE_UNITS and end > 0 and text[end - 1].isdigit():
+        end += 1
+    return start, end
+
+
+#: characters that end a figure in a quote (5日, 30%, 8成, 3亿)
+_FIGURE_UNITS = "日号月年%％成万亿元倍岁点时分秒"
 
 
 def _joined(parts: list[Quote]) -> Quote:
