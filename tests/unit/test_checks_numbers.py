@@ -286,6 +286,18 @@ def test_a_change_from_one_figure_to_another_is_not_a_range(text, lang):
     assert [q.high for q in quantities(text, lang)] == [None, None]
 
 
+@pytest.mark.parametrize("zh,ed,lang,subtypes", [
+    # 1 written in digits is a figure (9次 -> 1次, 8票 -> 1票); 一个, 一名 in words are not worth checking
+    ("其中北區就占了9次。", "其中北区就占了1次。", "zh", ["changed"]),
+    ("議案以8票對5票通過。", "议案以1票对5票通过。", "zh", ["changed"]),
+    ("事故造成1人死亡。", "One person died in the accident.", "en", []),
+    ("他在1年內3次出訪。", "He traveled abroad three times within a year.", "en", []),
+])
+def test_one_in_digits_is_a_figure(zh, ed, lang, subtypes):
+    findings, _ = run([zh], [ed], lang=lang)
+    assert [f.subtype for f in findings] == subtypes
+
+
 @pytest.mark.parametrize("text,unit", [
     # A currency named before a range's first figure is the second's too; its bare 元 is not yuan.
     ("維修費用約在新台幣300萬至900萬元之間", "TWD"),

@@ -315,7 +315,7 @@ def extract_zh(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
             kind, unit_code = "duration", _DURATION_ZH[unit]
         else:
             kind, unit_code = "count", ""
-        if value == 1 and kind in ("count", "ordinal", "duration") and not scale:
+        if value == 1 and kind in ("count", "ordinal", "duration") and not scale and not is_digits:
             continue  # 一个, 一名, 第一: too common to be a figure worth checking
         if kind == "ordinal" and value < 3:
             continue
