@@ -408,3 +408,23 @@ def test_dropped_quote_is_not_excused_by_omitted_sentences_or_by_itself():
         assert len(orig.sentences) == 6 and len(ed.sentences) == 4
         found = list(QuoteCheck().run(CheckContext(orig, ed, beads, glossary=GLOSSARY)))
         assert [(f.subtype, f.bead) for f in found if f.subtype == "missing"] == expected
+
+
+def test_a_dropped_quote_is_not_excused_by_a_sentence_far_away():
+    """The quote's words (the city government, the port workers, their jobs) are the story's words: a sentence
+    seven beads back that uses them is no alignment slip, so the quote dropped here is reported; the same
+    rendering one bead away is a slip."""
+    zh = ["港口工人今天在市政府门前抗议，要求保住他们的饭碗。", "抗议从早上八点持续到中午。", "警方在现场维持秩序。",
+          "码头的货运一度停顿。", "几家航运公司表示损失不大。", "市长没有出面回应。", "工会已经向法院提出申请。",
+          "工会主席说：“市政府根本是在拿港口工人的饭碗开玩笑。”"]
+    en = ["Port workers protested outside the city government today, demanding to keep their jobs.",
+          "The protest lasted from eight in the morning until noon.", "Police kept order at the scene.",
+          "Cargo handling at the docks stopped for a while.", "Several shipping companies said their losses were small.",
+          "The mayor did not come out to respond.", "The union has filed an application with the court.",
+          "The union chairman said so."]
+    _, _, findings = run_beads(zh, en)
+    assert [(f.subtype, f.bead) for f in findings] == [("missing", 7)]
+    slipped = en[:6] + ["“The city government is making a joke of the port workers’ jobs,” the union chairman said.",
+                        "The union has filed an application with the court."]
+    _, _, findings = run_beads(zh, slipped)
+    assert [f.subtype for f in findings if f.subtype == "missing"] == []
