@@ -101,6 +101,11 @@ KNOWN_MISSES: dict[str, str] = {  # answer-key items a check is known to miss: i
     "010-detained-fishermen-addition-8": (
         "the added closing sentence is folded into a 1-2 bead with 'It is the third such incident...', the "
         "rendering of the last one-sentence paragraph; the partial-sentence tests do not single it out"),
+    "011-matsu-cable-budget-wording-9": (
+        "重大漏洞 ('a major gap' in national security) became 'a concern': the degree-word rule needs a weak degree "
+        "word in the edition (somewhat, to some extent) against a strong one in the original, and here the edition "
+        "only picks a milder noun; the rest of the sentence is rendered, so the bead does not depart from the "
+        "original as a whole; telling a gap from a concern needs meaning (an MT model)"),
 }
 
 # Planted equivalents the toolkit still flags, with the reason (kept visible as expected failures).

@@ -78,6 +78,20 @@ def test_unnamed_source_or_suspicion_dropped(zh, ed):
     assert [f.subtype for f in run([zh], [ed])[0]] == ["hedge-removed"]
 
 
+def test_unnamed_source_pointing_out_is_a_hedge():
+    """消息人士指出 ('a source pointed out') hedges as 消息人士称 does: dropped in a Chinese re-edit, the claim
+    reads as fact; and it no longer leaves the English "according to a source" free to answer for a 据了解
+    dropped from the sentence before."""
+    (h,) = hedges("消息人士指出，该船曾在附近徘徊", "zh")
+    assert (h.kind, h.strength) == ("hedge", "strong")
+    findings, _ = run(["消息人士指出，該船曾在附近海域徘徊。"], ["该船曾在附近海域徘徊。"], lang="zh")
+    assert [f.subtype for f in findings] == ["hedge-removed"]
+    zh = ["據了解，這家工廠的老闆登記在國外。", "知情人士指出，工廠上月已經停產。"]
+    en = ["The factory's owner is registered abroad.", "According to a source, the factory halted production last month."]
+    findings, _ = run(zh, en)
+    assert [(f.subtype, f.evidence["original"]) for f in findings] == [("hedge-removed", "据了解")]
+
+
 def test_suspected_added_in_translation_is_quiet():
     assert run(["他怀疑有人在背后捣鬼。"], ["He suspected that someone was making trouble behind his back."])[0] == []
 

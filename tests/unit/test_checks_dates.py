@@ -90,6 +90,29 @@ def test_equivalents_are_quiet(zh, en, date):
     assert findings == []
 
 
+@pytest.mark.parametrize("zh,en", [
+    # A bare weekday in a clause about the future is the coming one: in a Tuesday story, "are due to meet on
+    # Wednesday" is tomorrow (明天), and 本周四 is this week's Thursday, not last week's.
+    ("双方预计明天再次会面。", "The two sides are due to meet again on Wednesday."),
+    ("一艘补给船预计本周四抵达。", "A supply ship is expected to arrive on Thursday."),
+    ("议会将在本周五表决。", "Parliament will vote on Friday."),
+    ("议会本周一已经表决。", "Parliament voted on Monday."),
+])
+def test_a_weekday_to_come_is_the_coming_one(zh, en):
+    findings, _ = run([zh], [en], "2026-11-24")
+    assert findings == []
+
+
+def test_a_weekday_to_come_resolved_as_the_past_one_is_changed():
+    # 本周三 in a Tuesday Nov. 24 story is Nov. 25, as is "on Wednesday" in a clause about the future
+    findings, _ = run(["双方将于本周三会面。"], ["The two sides will meet on Nov. 18."], "2026-11-24")
+    assert [f.subtype for f in findings] == ["changed"]
+    (m,) = extract_dates("The committee will meet on Wednesday.", "en")
+    assert resolve(m, dt.date(2026, 11, 24)).as_date() == dt.date(2026, 11, 25)
+    (m,) = extract_dates("The committee met on Wednesday.", "en")
+    assert resolve(m, dt.date(2026, 11, 24)).as_date() == dt.date(2026, 11, 18)
+
+
 def test_changed_day_after_publication():
     findings, ctx = run(["发言人3月4日表示。"], ["The spokesman said on March 14."])
     (f,) = findings

@@ -88,6 +88,21 @@ def test_two_renderings_of_one_name_are_inconsistent():
     assert [f.subtype for f in findings] == ["inconsistent"]
 
 
+def test_an_inconsistent_rendering_points_at_the_mention_it_renders():
+    """The edition leaves the name out of one sentence (the quote's speaker is changed), so that mention
+    finds the pinyin rendering only in the next bead; the finding points at the mention the pinyin renders."""
+    zh = ("港务局长陈家豪指出，港口吞吐量下降。货轮平均要在港外等候两天。\n\n“码头不够，人也不够。”陈家豪说。"
+          "陈家豪表示，港务局计划明年新建两座码头。")
+    en = ("Port authority chief Chan Ka-ho said port throughput fell. Freighters wait two days outside the port on average."
+          "\n\n\"We lack berths and people,\" the minister said. "
+          "Chen Jiahao said the authority plans to build two new berths next year.")
+    orig, ed, findings = run(zh, en, glossary=None)
+    (f,) = [f for f in findings if f.subtype == "inconsistent"]
+    said = [orig.text[s.start:s.end + 2] for s in f.original_spans]
+    assert said == ["陈家豪指出", "陈家豪表示"]
+    assert [ed.text[s.start:s.end] for s in f.edition_spans] == ["Chan Ka-ho", "Chen Jiahao"]
+
+
 def test_two_chinese_editions_compare_after_folding():
     trad = "台灣政治大學教授林志恒日前表示，中共領導層並非鐵板一塊。\n\n鄭州大學經濟學教授孫立民說，地方債務問題嚴重。\n\n香港中文大學經濟學者陳家豪表示，出口下降。\n\n他說，特朗普政府將繼續施壓。"
     _, _, quiet = run(ZH, trad, lang="zh")

@@ -7,6 +7,7 @@ import pytest
 from transcompare.checks.base import CheckContext
 from transcompare.checks.numbers import NumberCheck, quantities
 from transcompare.checks._numparse import parse_en_number, parse_zh_number
+from transcompare.ingest.script import normalize
 from transcompare.model import Bead, Edition, Sentence
 
 
@@ -283,6 +284,38 @@ def test_range_with_the_unit_on_both_ends(text, lang, value, kind, unit, high):
 ])
 def test_a_change_from_one_figure_to_another_is_not_a_range(text, lang):
     assert [q.high for q in quantities(text, lang)] == [None, None]
+
+
+@pytest.mark.parametrize("zh,ed,lang,subtypes", [
+    # 1 written in digits is a figure (9次 -> 1次, 8票 -> 1票); 一个, 一名 in words are not worth checking
+    ("其中北區就占了9次。", "其中北区就占了1次。", "zh", ["changed"]),
+    ("議案以8票對5票通過。", "议案以1票对5票通过。", "zh", ["changed"]),
+    ("事故造成1人死亡。", "One person died in the accident.", "en", []),
+    ("他在1年內3次出訪。", "He traveled abroad three times within a year.", "en", []),
+])
+def test_one_in_digits_is_a_figure(zh, ed, lang, subtypes):
+    findings, _ = run([zh], [ed], lang=lang)
+    assert [f.subtype for f in findings] == subtypes
+
+
+@pytest.mark.parametrize("text,unit", [
+    # A currency named before a range's first figure is the second's too; its bare 元 is not yuan.
+    ("維修費用約在新台幣300萬至900萬元之間", "TWD"),
+    ("罚款为港币2万至5万元", "HKD"),
+    ("赔偿金在人民币3万至5万元之间", "CNY"),
+])
+def test_currency_named_once_before_a_range(text, unit):
+    (q,) = quantities(normalize(text, "zh").text, "zh")
+    assert (q.kind, q.unit, q.high is not None) == ("money", unit, True)
+
+
+def test_range_in_named_currency_rendered_as_a_range_is_quiet():
+    findings, _ = run(["每艘船的造價約在新台幣2,000萬至6,000萬元之間。"],
+                      ["Each boat costs between NT$20 million and NT$60 million."])
+    assert findings == []
+    findings, _ = run(["每艘船的造價約在新台幣2,000萬至6,000萬元之間。"],
+                      ["Each boat costs between NT$20 million and NT$90 million."])
+    assert [f.subtype for f in findings] == ["changed"]
 
 
 def test_range_rendered_with_the_unit_once_is_quiet_and_a_changed_end_is_not():

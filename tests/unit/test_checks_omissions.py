@@ -190,3 +190,19 @@ def test_a_folded_sentence_whose_figures_the_edition_writes_is_no_omission():
     original, edition_ = _split(OUTBREAK_ZH, en)
     beads = [Bead((0,), (0,), 0.99), Bead((1, 2), (1,), 0.86)]
     assert [f for f in OmissionCheck().run(CheckContext(original, edition_, beads)) if f.kind == "omission"] == []
+
+
+def test_sentence_folded_into_a_bead_of_two_chinese_editions_is_an_omission():
+    """A Simplified re-edit drops a one-sentence paragraph and the aligner folds it into the previous bead
+    (sure, as zh-zh scores are): its characters are missing on the other side, the rest is rendered."""
+    zh = [["市政府表示，明年將新增八條公車路線，並把夜間班次增加三成。"],
+          ["交通局也指出，今年以來違規停車的罰單比去年同期增加近一倍。"]]
+    hans = [["市政府表示，明年将新增八条公交路线，并把夜间班次增加三成。"]]
+    ctx = CheckContext(edition("original", "zh-Hant", zh), edition("edition", "zh", hans), [Bead((0, 1), (0,), 0.995)])
+    (f,) = list(OmissionCheck().run(ctx))
+    assert (f.kind, f.subtype) == ("omission", "partial-sentence")
+    assert [s.start for s in f.original_spans] == [ctx.original.sentences[1].start]
+    # a faithful re-edit that splits one sentence into two is no omission
+    split = [["市政府表示，明年将新增八条公交路线。", "市政府并把夜间班次增加三成。"]]
+    ctx = CheckContext(edition("original", "zh-Hant", zh[:1]), edition("edition", "zh", split), [Bead((0,), (0, 1), 0.995)])
+    assert list(OmissionCheck().run(ctx)) == []

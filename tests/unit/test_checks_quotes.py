@@ -85,6 +85,18 @@ TRAD = (
 )
 
 
+def test_a_changed_figure_in_a_quote_is_shown_whole():
+    """12月5日 -> 12月15日 differs by one inserted character; the finding shows the figures, not “1”."""
+    zh = "局长说：“我们有信心在12月5日前完工。”"
+    orig, ed, findings = run(zh, "局長說：「我們有信心在12月15日前完工。」", lang="zh")
+    (f,) = findings
+    assert f.evidence["changed_from"] == "5日" and f.evidence["changed_to"] == "15日"
+    assert ed.text[f.edition_spans[0].start:f.edition_spans[0].end] == "15日"
+    assert "“5日” in the original but “15日”" in f.explanation
+    (f,) = run("局长说：“工程进度已经完成了30%。”", "局長說：「工程進度已經完成了80%。」", lang="zh")[2]
+    assert (f.evidence["changed_from"], f.evidence["changed_to"]) == ("30%", "80%")
+
+
 def test_same_language_compares_after_script_and_region_folding():
     assert run(ZH, TRAD, lang="zh")[2] == []
     _, ed, findings = run(ZH, TRAD.replace("就能說服高官倒戈", "也許能說服一些官員"), lang="zh")
@@ -396,3 +408,23 @@ def test_dropped_quote_is_not_excused_by_omitted_sentences_or_by_itself():
         assert len(orig.sentences) == 6 and len(ed.sentences) == 4
         found = list(QuoteCheck().run(CheckContext(orig, ed, beads, glossary=GLOSSARY)))
         assert [(f.subtype, f.bead) for f in found if f.subtype == "missing"] == expected
+
+
+def test_a_dropped_quote_is_not_excused_by_a_sentence_far_away():
+    """The quote's words (the city government, the port workers, their jobs) are the story's words: a sentence
+    seven beads back that uses them is no alignment slip, so the quote dropped here is reported; the same
+    rendering one bead away is a slip."""
+    zh = ["港口工人今天在市政府门前抗议，要求保住他们的饭碗。", "抗议从早上八点持续到中午。", "警方在现场维持秩序。",
+          "码头的货运一度停顿。", "几家航运公司表示损失不大。", "市长没有出面回应。", "工会已经向法院提出申请。",
+          "工会主席说：“市政府根本是在拿港口工人的饭碗开玩笑。”"]
+    en = ["Port workers protested outside the city government today, demanding to keep their jobs.",
+          "The protest lasted from eight in the morning until noon.", "Police kept order at the scene.",
+          "Cargo handling at the docks stopped for a while.", "Several shipping companies said their losses were small.",
+          "The mayor did not come out to respond.", "The union has filed an application with the court.",
+          "The union chairman said so."]
+    _, _, findings = run_beads(zh, en)
+    assert [(f.subtype, f.bead) for f in findings] == [("missing", 7)]
+    slipped = en[:6] + ["“The city government is making a joke of the port workers’ jobs,” the union chairman said.",
+                        "The union has filed an application with the court."]
+    _, _, findings = run_beads(zh, slipped)
+    assert [f.subtype for f in findings if f.subtype == "missing"] == []

@@ -109,6 +109,17 @@ def test_cedict_classifiers_and_formulas_are_no_proper_names():
     assert person_sense("习近平") and not person_sense("向阳")
 
 
+def test_names_in_a_cedict_description_are_not_renderings_of_the_term():
+    """'Legislative Yuan, the legislative branch of government under the constitution of Republic of China, then
+    of Taiwan': the clause describes 立法院, so 'Taiwan' is no rendering of it (nor Cambodia of 金边); another
+    name given in lower case ('formerly SAPPRFT') still is."""
+    from transcompare.names.cedict import proper_renderings
+
+    assert proper_renderings("立法院") == ("Legislative Yuan",)
+    assert "Taiwan" not in proper_renderings("行政院") and "Cambodia" not in proper_renderings("金边")
+    assert "SAPPRFT" in proper_renderings("国家广播电视总局")
+
+
 @pytest.mark.parametrize("zh,en", [("马丁", "Martin"), ("奥尔德里奇", "Aldridge"), ("兰伯特", "Lambert"),
                                    ("哈斯韦尔", "Haswell"), ("哈斯韦尔", "Hazwell"), ("克罗夫特", "Croft")])
 def test_a_transliteration_sounds_like_its_latin_spelling(zh, en):

@@ -3,7 +3,8 @@
 ``extract_dates`` finds absolute dates (2026年3月4日, March 4, Jan. 12, April 2024, 2012), days of
 the month (4日), weekdays (on Monday, 周一, 上周三) and relative days (昨天, yesterday). ``resolve``
 turns each into a concrete (year, month, day) where it can: a weekday is the last such day on or
-before the publication date, a month and day without a year take the publication year.
+before the publication date (the coming one in a clause about the future: will, is expected to, 预计, 将;
+本周四 the one of the publication's week), a month and day without a year take the publication year.
 """
 
 from __future__ import annotations
@@ -89,6 +90,19 @@ _EN_DATE = re.compile(
 _EN_RY = {"next": "next-year", "last": "last-year", "this": "this-year"}
 
 
+#: A clause that speaks of what is to come: a bare weekday in it is the coming one (on or after publication).
+_EN_FUTURE = re.compile(
+    r"\b(?:will|shall|(?:is|are|be)\s+(?:expected|due|scheduled|set|slated|planned|likely|going)\s+to"
+    r"|(?:is|are)\s+to|expects?|plans?\s+to|intends?\s+to)\b", re.I)
+_ZH_FUTURE = re.compile(r"将|预计|预定|计划|拟于|拟在|即将|准备|打算")
+
+
+def _clause_before(text: str, start: int, stops: str) -> str:
+    """The text before ``start`` back to the last sentence or clause stop."""
+    cut = max(text.rfind(c, 0, start) for c in stops)
+    return text[cut + 1:start]
+
+
 def extract_dates(text: str, lang: str) -> list[DateMention]:
     """Date mentions in one sentence or document (Chinese should be the normalised view)."""
     return _extract_zh(text) if lang.startswith("zh") else _extract_en(text)
@@ -117,7 +131,10 @@ def _extract_zh(text: str) -> list[DateMention]:
             if day and 1 <= day <= 31:
                 out.append(DateMention(m.start(), m.end(), m.group(0), day=day, relative="dom"))
         elif g("wd"):
-            out.append(DateMention(m.start(), m.end(), m.group(0), weekday=_ZH_WEEKDAY[g("wd")], relative={"上": "week-last", "下": "week-next"}.get(g("wk") or "", "")))
+            rel = {"上": "week-last", "下": "week-next", "本": "week-this", "这": "week-this"}.get(g("wk") or "", "")
+            if not rel and _ZH_FUTURE.search(_clause_before(text, m.start(), "。！？；")):
+                rel = "week-coming"  # 预计周五表决: the coming Friday, not the last one
+            out.append(DateMention(m.start(), m.end(), m.group(0), weekday=_ZH_WEEKDAY[g("wd")], relative=rel))
         elif g("rel"):
             out.append(DateMention(m.start(), m.end(), m.group(0), relative="day-offset", offset=_ZH_REL[g("rel")]))
         elif g("ry2"):
@@ -152,7 +169,9 @@ def _extract_en(text: str) -> list[DateMention]:
                 continue
             out.append(DateMention(m.start(), m.end(), m.group(0), int(g("y3")), _month(g("m3"))))
         elif g("wd"):
-            rel = {"last ": "week-last-en", "next ": "week-next"}.get((g("wk") or "").lower(), "")
+            rel = {"last ": "week-last-en", "next ": "week-next", "this ": "week-this"}.get((g("wk") or "").lower(), "")
+            if not rel and _EN_FUTURE.search(_clause_before(text, m.start(), ".!?;")):
+                rel = "week-coming"  # "is expected to vote on Friday": the coming Friday, not the last one
             out.append(DateMention(m.start(), m.end(), m.group(0), weekday=_WEEKDAYS[g("wd").lower()], relative=rel))
         elif g("rel"):
             word = " ".join(g("rel").lower().split()).removeprefix("the ")
@@ -234,6 +253,10 @@ def resolve(m: DateMention, pub: dt.date | None) -> Resolved:
             d = pub - dt.timedelta(days=7)  # "last Thursday" in a Thursday story: a week before
         elif m.relative == "week-next":
             d = pub + dt.timedelta(days=(m.weekday - pub.weekday()) % 7 or 7)
+        elif m.relative == "week-this":  # 本周四: that weekday in the publication's calendar week
+            d = pub + dt.timedelta(days=m.weekday - pub.weekday())
+        elif m.relative == "week-coming":  # "is expected to vote on Friday": on or after publication
+            d = pub + dt.timedelta(days=(m.weekday - pub.weekday()) % 7)
         else:  # "on Monday", 周一, "last Friday" in a Thursday story: the last such day on or before publication
             d = pub - dt.timedelta(days=(pub.weekday() - m.weekday) % 7)
         return Resolved(d.year, d.month, d.day)

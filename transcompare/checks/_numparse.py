@@ -315,7 +315,7 @@ def extract_zh(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
             kind, unit_code = "duration", _DURATION_ZH[unit]
         else:
             kind, unit_code = "count", ""
-        if value == 1 and kind in ("count", "ordinal", "duration") and not scale:
+        if value == 1 and kind in ("count", "ordinal", "duration") and not scale and not is_digits:
             continue  # 一个, 一名, 第一: too common to be a figure worth checking
         if kind == "ordinal" and value < 3:
             continue
@@ -581,6 +581,17 @@ def _bare(q: Quantity) -> bool:
     return bool(re.search(r"[0-9零〇一二三四五六七八九十百千万亿兆两]$", q.text)) or last in _EN_SCALES or parse_en_number(last) is not None
 
 
+_ZH_CURRENCY_NAME = re.compile(r"人民币|美元|港币|港元|新台币|台币|澳门元|澳门币|欧元|日元|英镑")
+
+
+def _currency_carried(prev: Quantity, q: Quantity) -> bool:
+    """新台币3,000万至8,000万元: the currency named before a range's first figure is the second's too, whose
+    bare 元 would otherwise read as yuan."""
+    return (prev.kind == q.kind == "money" and prev.unit != q.unit and q.unit == "CNY"
+            and bool(_ZH_CURRENCY_NAME.match(prev.text)) and q.text.endswith("元")
+            and not _ZH_CURRENCY_NAME.search(q.text))
+
+
 def _ranges(found: list[Quantity], text: str, joint: re.Pattern) -> list[Quantity]:
     """Two figures that each carry the unit, joined as a range (21.2%至32.8%, 5% to 8%, between 5% and 8%,
     300万至500万美元): one range, as 21.2至32.8% and "21.2 to 32.8 percent" already are. A bare number
@@ -592,13 +603,15 @@ def _ranges(found: list[Quantity], text: str, joint: re.Pattern) -> list[Quantit
         gap = text[prev.end:q.start] if prev is not None else ""
         if (prev is not None and prev.high is None and q.high is None and q.value > prev.value
                 and not q.qualifier and joint.fullmatch(gap)
-                and (prev.kind == q.kind and prev.unit == q.unit or q.kind != "count" and _bare(prev))
+                and (prev.kind == q.kind and prev.unit == q.unit or q.kind != "count" and _bare(prev)
+                     or _currency_carried(prev, q))
                 and q.kind != "ordinal" and (q.kind != "count" or prev.digits and q.digits)):
             before = text[:prev.start]
             if gap.strip().lower() == "and" and not re.search(r"\bbetween\s*$", before, re.I) or _FROM.search(before):
                 out.append(q)  # "5% and 8% respectively", "from 5% to 8%"
                 continue
-            out[-1] = Quantity(prev.start, q.end, text[prev.start:q.end], prev.value, q.kind, q.unit,
+            unit = prev.unit if _currency_carried(prev, q) else q.unit
+            out[-1] = Quantity(prev.start, q.end, text[prev.start:q.end], prev.value, q.kind, unit,
                                prev.qualifier, prev.qualifier_text, q.value, max(prev.step, q.step),
                                prev.digits and q.digits)
             continue

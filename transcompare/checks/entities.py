@@ -983,14 +983,30 @@ class EntityCheck:
                 )
         # one entity, two renderings in the same edition
         forms: dict[str, tuple[Mention, Match]] = {}
+        tgt_bead = _bead_of(ctx.beads, False)
+
+        def own_bead(m: Mention, x: Match) -> bool:
+            """Does the rendering stand in the mention's own bead (not found nearby for a mention the
+            edition left unnamed there)?"""
+            sid = x.mention.sentence if x.mention is not None else next(
+                (s.id for s in ctx.edition.sentences if s.start <= x.start < s.end), None)
+            bead = src_bead.get(m.sentence)
+            return sid is not None and bead is not None and tgt_bead.get(sid) == bead
+
+        def keep(key: str, m: Mention, x: Match) -> None:
+            # each rendering with the mention it renders in its own bead, where there is one
+            held = forms.get(key)
+            if held is None or not own_bead(*held) and own_bead(m, x):
+                forms[key] = (m, x)
+
         for m, x in full:
             if x.method in ("full", "reversed", "glossary", "forbidden", "fuzzy", "western-given") and (entity.type == "person" or entry is not None):
-                forms.setdefault(_render_key(x.text), (m, x))
+                keep(_render_key(x.text), m, x)
             elif x.method == "translit" and x.score >= TRANSLIT_MIN:
                 # a foreign name is told by its last name: 'Eleanor Haswell', then 'Hazwell'
                 tokens = name_tokens(x.text)
                 if tokens:
-                    forms.setdefault(letters(tokens[-1]), (m, x))
+                    keep(letters(tokens[-1]), m, x)
         approved = all(x.method == "glossary" for _, x in forms.values())
         if len(forms) >= 2 and not approved:
             (m1, x1), (m2, x2) = list(forms.values())[:2]

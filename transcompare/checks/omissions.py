@@ -39,6 +39,12 @@ REDUNDANT_MIN_REST_COVERAGE = 0.5
 REDUNDANT_Z_WITH = 2.5
 REDUNDANT_Z_WITHOUT = 1.25
 REDUNDANT_MAX_LOSS = 0.01  # the bead's cosine may drop this much without it (shared terms lift the cosine)
+# Two Chinese editions (a Simplified re-edit of a Traditional original): an edge sentence of a many-to-one bead
+# is unrendered when at most this share of its character pairs occur on the other side while the rest of the
+# bead shares at least SAME_LANG_REST_MIN_COVER of its own (a re-edit with regional vocabulary keeps ~0.8-1.0).
+SAME_LANG_MIN_BIGRAMS = 8
+SAME_LANG_RUN_MAX_COVER = 0.35
+SAME_LANG_REST_MIN_COVER = 0.6
 FIGURES_RADIUS = 2  # beads each side where a figure of a folded sentence may sit (alignment slips, as numbers.v1)
 _BOILERPLATE = re.compile(r"^\s*(?:责任编辑|編輯|编辑|責任編輯|来源|來源|Editor|Edited by|Source)[:：]", re.I)
 
@@ -81,6 +87,9 @@ class OmissionCheck:
 
         Beads below ``PARTIAL_MAX_SCORE`` of a cross-lingual comparison are tested: drop a run of sentences from either end of the larger side; when the rest matches
         the other side clearly better (cosine gain >= ``PARTIAL_GAIN``), the run was not rendered."""
+        if is_zh(ctx.original) and is_zh(ctx.edition):
+            yield from self._inside_beads_by_characters(ctx)
+            return
         if is_zh(ctx.original) == is_zh(ctx.edition):
             return
         from .wording import bead_similarity
@@ -115,6 +124,36 @@ class OmissionCheck:
                         continue
                 yield self._finding(ctx, doc, list(runs[best]), original_side, index, 0.5, partial=True,
                                     extra_evidence=evidence)
+
+    def _inside_beads_by_characters(self, ctx: CheckContext) -> Iterable[Finding]:
+        """Two Chinese editions: an edge sentence of a many-to-one bead whose characters the other side does
+        not share. Both sides are read in Simplified (``matching_text``), so a re-edit shares most of a
+        rendered sentence's character pairs (regional words change a few), while a sentence the aligner
+        folded in without a counterpart shares almost none. Aligner scores are near 1 for any such pair, so
+        no score gate applies."""
+        for index, bead in enumerate(ctx.beads):
+            if not bead.src or not bead.tgt:
+                continue
+            for original_side in (True, False):
+                own, other = (bead.src, bead.tgt) if original_side else (bead.tgt, bead.src)
+                doc, other_doc = (ctx.original, ctx.edition) if original_side else (ctx.edition, ctx.original)
+                if len(own) < 2:
+                    continue
+                theirs = _bigrams("".join(matching_text(other_doc, s) for s in other))
+                best = None
+                for run in (own[:1], own[-1:]):
+                    mine = _bigrams(matching_text(doc, run[0]))
+                    rest = _bigrams("".join(matching_text(doc, s) for s in own if s not in run))
+                    if len(mine) < SAME_LANG_MIN_BIGRAMS or not rest:
+                        continue
+                    run_cover, rest_cover = len(mine & theirs) / len(mine), len(rest & theirs) / len(rest)
+                    if run_cover <= SAME_LANG_RUN_MAX_COVER and rest_cover >= SAME_LANG_REST_MIN_COVER:
+                        if best is None or run_cover < best[1]:
+                            best = (run, run_cover, rest_cover)
+                if best is not None:
+                    run, run_cover, rest_cover = best
+                    yield self._finding(ctx, doc, list(run), original_side, index, 0.85, partial=True,
+                                        extra_evidence={"bigram_cover": [round(run_cover, 3), round(rest_cover, 3)]})
 
     @staticmethod
     def _by_length(ctx, doc, own, other_doc, other, runs, gains, ratio, original_side):
@@ -282,6 +321,12 @@ def _redundant_hits(doc: Edition, own, candidate: int, other_doc: Edition, other
     if sum(1 for w in source if w & rest) < REDUNDANT_MIN_REST_COVERAGE * len(source):
         return None
     return len(hits)
+
+
+def _bigrams(text: str) -> set[str]:
+    """Adjacent pairs of Chinese characters and digits (punctuation and spaces ignored)."""
+    kept = "".join(c for c in text if "\u4e00" <= c <= "\u9fff" or c.isdigit())
+    return {kept[i:i + 2] for i in range(len(kept) - 1)}
 
 
 def _chars(text: str) -> int:

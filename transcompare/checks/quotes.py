@@ -77,6 +77,8 @@ _EN_STOP = frozenset(
 )
 _ZH_STOP = frozenset("的 了 是 在 和 也 就 都 而 及 与 把 被 让 给 对 向 从 之 着 过 吧 呢 吗 啊 呀 嘛 这 那 个 一 我 你 他 她 它 们".split())
 MIN_CONFIDENCE = 0.6
+#: beads each side of a quote's own where its words may stand after an alignment slip (see QuoteCheck._anywhere)
+SLIP_RADIUS = 5
 #: A long zh quote rendered in full: share of its words glossed in the English, English characters per zh character
 _USUAL_PAIR = (0.5, 4.0)
 
@@ -873,7 +875,7 @@ class QuoteCheck:
             e_spans = sentence_spans(ctx.edition, tgt)
             reported = re.search(rf"\b({_EN_VERB_RE}|according to|said that)\b", bead_text) if not same_language else re.search(_ZH_VERB_RE, bead_text)
             overlap = _overlap(z.text, bead_text, same_language)
-            if overlap < 0.15 and self._anywhere(ctx, z.text, same_language, claimed):
+            if overlap < 0.15 and self._anywhere(ctx, z.text, same_language, claimed, bead):
                 continue  # the words are elsewhere in the edition: an alignment slip, not a lost quote
             if reported and overlap >= 0.3:
                 conf = 0.65 * damp
@@ -912,7 +914,7 @@ class QuoteCheck:
         zh_cov, _ = coverage(z.text, _left_for_quote(narration, bead_text))
         if zh_cov > 0 or _glossed(z.text) < 2:
             return  # some of its words are there (or too few can be looked up to tell)
-        if self._anywhere(ctx, z.text, False, claimed):
+        if self._anywhere(ctx, z.text, False, claimed):  # a phrase rendered freely may stand anywhere
             return
         conf = 0.65 * damp
         if conf >= threshold:
@@ -951,10 +953,17 @@ class QuoteCheck:
                             {"original": z.text, "speaker": z.speaker}, extra_e=sentence_spans(ctx.edition, ctx.beads[bead].tgt))
 
     @staticmethod
-    def _anywhere(ctx, quote: str, same_language: bool, claimed=frozenset()) -> bool:
+    def _anywhere(ctx, quote: str, same_language: bool, claimed=frozenset(), bead: int | None = None) -> bool:
         """Are the quote's words in some edition sentence not already rendering another quote?
-        (Dialogue repeats its words: “该我们了吗？” / “这下该我了。”)"""
-        return any(_overlap(quote, s.text, same_language) >= 0.4 for s in ctx.edition.sentences if s.id not in claimed)
+        (Dialogue repeats its words: “该我们了吗？” / “这下该我了。”) Only within SLIP_RADIUS beads of the
+        quote's own: an alignment slips by a few sentences, while a sentence far away that shares the
+        story's words (its places, its institutions) is no rendering of the quote."""
+        near = None
+        if bead is not None:
+            near = {s for b in range(max(0, bead - SLIP_RADIUS), min(len(ctx.beads), bead + SLIP_RADIUS + 1))
+                    for s in ctx.beads[b].tgt}
+        return any(_overlap(quote, s.text, same_language) >= 0.4 for s in ctx.edition.sentences
+                   if s.id not in claimed and (near is None or s.id in near))
 
     def _added(self, ctx, eq: Sequence[Quote], matched_en: set[int], tgt_bead, zh_beads: set[int], threshold: float, damp: float) -> Iterable[Finding]:
         for j, x in enumerate(eq):
@@ -999,7 +1008,29 @@ def _changed_part(a: str, b: str) -> tuple[tuple[int, int], tuple[int, int]]:
         return (0, len(a)), (0, len(b))
     a0, a1 = fa.span(ops[0][1], ops[-1][2])
     b0, b1 = fb.span(ops[0][3], ops[-1][4])
+    if any(c.isdigit() for c in a[a0:a1] + b[b0:b1]) or _touches_digit(a, a0, a1) and _touches_digit(b, b0, b1):
+        # 12月5日 -> 12月15日 differs by one inserted "1": shown as the figures, 5日 and 15日
+        return _whole_figure(a, a0, a1), _whole_figure(b, b0, b1)
     return (a0, a1), (b0, b1)
+
+
+def _touches_digit(text: str, start: int, end: int) -> bool:
+    return any(0 <= k < len(text) and text[k].isdigit() for k in (start - 1, end))
+
+
+def _whole_figure(text: str, start: int, end: int) -> tuple[int, int]:
+    """A changed part widened to the figures it cuts into, with a unit character after them."""
+    while start > 0 and (text[start - 1].isdigit() or text[start - 1] in ".," and start > 1 and text[start - 2].isdigit()):
+        start -= 1
+    while end < len(text) and (text[end].isdigit() or text[end] in ".," and end + 1 < len(text) and text[end + 1].isdigit()):
+        end += 1
+    if end < len(text) and text[end] in _FIGURE_UNITS and end > 0 and text[end - 1].isdigit():
+        end += 1
+    return start, end
+
+
+#: characters that end a figure in a quote (5日, 30%, 8成, 3亿)
+_FIGURE_UNITS = "日号月年%％成万亿元倍岁点时分秒"
 
 
 def _joined(parts: list[Quote]) -> Quote:

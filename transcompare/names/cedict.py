@@ -18,6 +18,8 @@ _STOP = frozenset(
 )
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _FORMULA = re.compile(r"[A-Z][a-z]?\d")  # an element and its count: CO2, CuSO4
+#: a lower-case clause that still gives another name of the term ("formerly SAPPRFT", "also called ...")
+_OTHER_NAME = re.compile(r"(?:formerly|also|aka|a\.k\.a\.|or|officially|known as|now)\b")
 _PERSON_SENSE = re.compile(r"\(\d{3,4}\s*[-–]|\bcharacter in\b|\bsurname\b|^[A-Z][a-z]+ [A-Z][a-z]+, (?:male|female)\b")
 
 
@@ -51,6 +53,10 @@ def proper_renderings(term: str) -> tuple[str, ...]:
         inside = re.findall(r"\(([^()]*)\)", definition)
         text = _BRACKETS.sub(" ", definition)
         text = re.sub(r"^(?:surname|abbr\. for|old name for|short for)\s+", "", text.strip())
+        # "Legislative Yuan, the legislative branch of government under ... Republic of China, then of Taiwan":
+        # a clause that begins in lower case describes the term; the names in it are not renderings of it
+        parts = re.split(r",\s+", text)
+        text = ", ".join([parts[0]] + [p for p in parts[1:] if not re.match(r"[a-z]", p) or _OTHER_NAME.match(p)])
         chunks = [text] + [i for i in inside if not _CJK.search(i) and re.search(r"[A-Z]{2,}", i)]
         for chunk in chunks:
             for match in _PROPER.finditer(chunk):
