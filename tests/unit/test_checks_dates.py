@@ -97,6 +97,12 @@ def test_equivalents_are_quiet(zh, en, date):
     ("一艘补给船预计本周四抵达。", "A supply ship is expected to arrive on Thursday."),
     ("议会将在本周五表决。", "Parliament will vote on Friday."),
     ("议会本周一已经表决。", "Parliament voted on Monday."),
+    # 将 marking the object and 计划 as a noun speak of the past
+    ("警方将两名嫌犯于周一带走。", "Police took the two suspects away on Monday."),
+    ("该计划周一公布后引发争议。", "The plan, published on Monday, drew criticism."),
+    # a future cue in another clause of the sentence does not carry over
+    ("负责复核此案的委员会周一表示，该公司将于明年上市。", "The committee, which will review the case, said on Monday the firm will list next year."),
+    ("该公司将于明年上市，周一股价大涨。", "The company will list next year, and its shares jumped on Monday."),
 ])
 def test_a_weekday_to_come_is_the_coming_one(zh, en):
     findings, _ = run([zh], [en], "2026-11-24")

@@ -94,7 +94,8 @@ _EN_RY = {"next": "next-year", "last": "last-year", "this": "this-year"}
 _EN_FUTURE = re.compile(
     r"\b(?:will|shall|(?:is|are|be)\s+(?:expected|due|scheduled|set|slated|planned|likely|going)\s+to"
     r"|(?:is|are)\s+to|expects?|plans?\s+to|intends?\s+to)\b", re.I)
-_ZH_FUTURE = re.compile(r"将|预计|预定|计划|拟于|拟在|即将|准备|打算")
+# 将 and 计划 alone are no cue: 警方周一将嫌犯带走 (将 marks the object), 该计划周一公布 (a noun).
+_ZH_FUTURE = re.compile(r"将[于在会要]|即将|预计|预定|计划[于在]|拟[于在]|准备[于在]|打算")
 
 
 def _clause_before(text: str, start: int, stops: str) -> str:
@@ -132,7 +133,7 @@ def _extract_zh(text: str) -> list[DateMention]:
                 out.append(DateMention(m.start(), m.end(), m.group(0), day=day, relative="dom"))
         elif g("wd"):
             rel = {"上": "week-last", "下": "week-next", "本": "week-this", "这": "week-this"}.get(g("wk") or "", "")
-            if not rel and _ZH_FUTURE.search(_clause_before(text, m.start(), "。！？；")):
+            if not rel and _ZH_FUTURE.search(_clause_before(text, m.start(), "。！？；，")):
                 rel = "week-coming"  # 预计周五表决: the coming Friday, not the last one
             out.append(DateMention(m.start(), m.end(), m.group(0), weekday=_ZH_WEEKDAY[g("wd")], relative=rel))
         elif g("rel"):
@@ -170,7 +171,7 @@ def _extract_en(text: str) -> list[DateMention]:
             out.append(DateMention(m.start(), m.end(), m.group(0), int(g("y3")), _month(g("m3"))))
         elif g("wd"):
             rel = {"last ": "week-last-en", "next ": "week-next", "this ": "week-this"}.get((g("wk") or "").lower(), "")
-            if not rel and _EN_FUTURE.search(_clause_before(text, m.start(), ".!?;")):
+            if not rel and _EN_FUTURE.search(_clause_before(text, m.start(), ".!?;,")):
                 rel = "week-coming"  # "is expected to vote on Friday": the coming Friday, not the last one
             out.append(DateMention(m.start(), m.end(), m.group(0), weekday=_WEEKDAYS[g("wd").lower()], relative=rel))
         elif g("rel"):
