@@ -178,6 +178,7 @@ def test_failed_case_is_recorded_and_the_run_continues(corpus):
     errors = {c["id"]: c["error"] for c in _run(corpus) if c["status"] == "error"}
     assert "no such file" in errors["missing"]
     assert errors["empty"].startswith("error [E103]")
+    assert "empty.txt is empty" in errors["empty"] and "transcompare-batch-" not in errors["empty"]  # the manifest's name, not a temp copy's
     assert "--fetch" in errors["web"]
     assert "missing" in (out / "index.html").read_text(encoding="utf-8")
     # failures are tried again on a rerun; finished cases are not
