@@ -99,6 +99,15 @@ def test_bad_manifests_name_the_problem(tmp_path, text, message):
         load_manifest(manifest)
 
 
+def test_manifest_that_is_a_folder_or_an_empty_csv_says_so(tmp_path):
+    with pytest.raises(ManifestError, match="is a directory"):
+        load_manifest(tmp_path)
+    empty = tmp_path / "m.csv"
+    empty.write_text("\n", encoding="utf-8")
+    with pytest.raises(ManifestError, match="is empty"):  # not "CSV header lacks editions, id, original"
+        load_manifest(empty)
+
+
 def test_csv_without_required_columns(tmp_path):
     manifest = tmp_path / "m.csv"
     manifest.write_text("id,original\na,o.txt\n", encoding="utf-8")

@@ -59,12 +59,18 @@ class Case:
 def load_manifest(path: str | Path) -> list[Case]:
     """Read and validate a manifest; any problem is a ManifestError naming file and line."""
     path = Path(path)
+    if path.is_dir():
+        raise ManifestError(f"{path} is a directory; give the manifest file (CSV or JSONL) in it")
     if not path.is_file():
         raise ManifestError(f"{path}: no such manifest file")
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         raise ManifestError(f"{path}: not UTF-8; save the manifest as UTF-8") from None
+    except OSError as err:
+        raise ManifestError(f"{path}: cannot read ({err.strerror or err})") from None
+    if not text.strip():
+        raise ManifestError(f"{path} is empty: no cases; add one row per case")
     rows = _rows(path, text)
     base = path.resolve().parent
     cases = [_case(path, line, row, base) for line, row in rows]
