@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from ..errors import ManifestError
-from ..langs import normalise_lang
+from ..errors import ManifestError, OptionError
+from ..langs import compared_lang
 
 _URL = re.compile(r"^https?://", re.I)
 _DATE = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")
@@ -183,7 +183,10 @@ def _input(where: str, item: Any, lang: Any, base: Path) -> CaseInput:
         raise ManifestError(f"{where}: every original and edition needs a path or URL")
     written = item.strip()
     source = written if _URL.match(written) else str((base / written).resolve())
-    return CaseInput(source, written, normalise_lang(lang))
+    try:
+        return CaseInput(source, written, compared_lang(lang, "language"))
+    except OptionError as err:
+        raise ManifestError(f"{where}: {err.message}") from None
 
 
 def write_manifest(path: str | Path, rows: Iterable[dict]) -> None:
