@@ -140,3 +140,38 @@ def test_language_tags_read_as_their_language(tag):
 def test_english_region_tag_reads_as_english():
     edition = segment(RawDocument(text="He came. She left.", source="t", encoding="utf-8", format="txt"), "t", lang="en-GB")
     assert edition.lang == "en" and len(edition.sentences) == 2
+
+
+@pytest.mark.parametrize(
+    "dateline, expected",
+    [
+        ("【新闻网2026年3月5日讯】", "2026-03-05"),
+        ("【新聞網２０２６年１２月３１日訊】", "2026-12-31"),
+        ("[Huaguan News, March 5, 2026]", "2026-03-05"),
+        ("[Huaguan News, Jan. 22, 2026]", "2026-01-22"),
+        ("[Huaguan News, Sept 9 2026]", "2026-09-09"),
+        ("(Huaguan News, 5 March 2026)", "2026-03-05"),
+        ("[Huaguan News, 2026-03-05]", "2026-03-05"),
+        ("【新闻网2026年2月30日讯】", None),  # no such day
+        ("【新闻网3月5日讯】", None),  # no year: not a full date
+        ("BEIJING —", None),
+    ],
+)
+def test_dateline_date(dateline, expected):
+    from transcompare.segment._dateline import dateline_date
+
+    assert dateline_date(dateline) == expected
+
+
+def test_edition_date_comes_from_its_dateline_when_metadata_gives_none():
+    """A text article's date was null (segment --format json, the report's header) though its
+    dateline says it; metadata (an HTML page's, Markdown front matter) still wins."""
+    text = "标题一句\n\n【新闻网2026年3月5日讯】据称，43万人受查。\n"
+    assert segment(_doc(text), "original").date == "2026-03-05"
+    en_text = "Leaders Not United\n\n[Huaguan News, March 5, 2026] Officials denied it.\n"
+    assert segment(_doc(en_text), "edition").date == "2026-03-05"
+    meta = RawDocument(source="t.html", text=text, format="html", encoding="utf-8", date="2026-03-04")
+    assert segment(meta, "original").date == "2026-03-04"
+    late = "标题一句\n\n第一段。\n\n第二段。\n\n第三段。\n\n第四段。\n\n【新闻网2026年3月5日讯】据称。\n"
+    assert segment(_doc(late), "original").date is None  # a bracket deep in the story is no dateline
+    assert segment(_doc("第一句。\n【新闻网2026年3月5日讯】\n"), "x", presplit=True).date is None

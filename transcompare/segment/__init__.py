@@ -15,12 +15,14 @@ from ..ingest.script import detect_script, is_cjk
 from ..langs import normalise_lang
 from ..model import Edition, Paragraph, Sentence
 from . import en, zh
+from ._dateline import dateline_date
 
 Splitter = Callable[[str], "list[tuple[int, int]]"]
 # Languages written without spaces between words use the CJK rules; the rest the Latin ones.
 _CJK_LANGS = {"zh", "ja", "ko", "yue", "wuu"}
 
 _DATELINE = re.compile(r"\s*(?:【[^】]{2,40}】|\[[^\]]{2,40}\]|（[^）]{2,30}(?:讯|訊|电|電)）|[A-Z][A-Za-z .]{1,30}\s[–—-]\s)")
+_DATELINE_PARAGRAPHS = 4  # a dateline opens the story: after a headline, byline or caption or two
 _BYLINE = re.compile(r"^\s*(?:By\s+[A-Z]|作者[:：]|记者|記者|文[/／]|撰文|编译|編譯|责任编辑|責任編輯)")
 _CAPTION = re.compile(
     r"(?:[（(][^（）()]{0,30}(?:截图|截圖|图片|圖片|摄影|攝影|照片|photo|screenshot|image|getty|afp|reuters|ap|file)[^（）()]{0,30}[）)]\s*$)"
@@ -85,12 +87,22 @@ def segment(raw: RawDocument, edition_id: str, lang: str | None = None, presplit
         text=text,
         script=script,
         title=title,
-        date=raw.date,
+        date=raw.date or _dateline_date(sentences),
         encoding=raw.encoding,
         paragraphs=tuple(paragraphs),
         sentences=tuple(sentences),
         meta=dict(raw.meta, format=raw.format),
     )
+
+
+def _dateline_date(sentences: list[Sentence]) -> str | None:
+    """The date of the article's dateline (near the top), for a text whose metadata gives none."""
+    for s in sentences:
+        if s.paragraph > _DATELINE_PARAGRAPHS:
+            break
+        if s.kind == "dateline":
+            return dateline_date(s.text)
+    return None
 
 
 def on_lines(edition: Edition, texts: list[str]) -> list[str]:
