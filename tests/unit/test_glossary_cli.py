@@ -158,6 +158,14 @@ def test_suggest_accept_all_and_one_by_one(run_cli, tmp_path):
     assert len(read_tsv(one)) == 1
 
 
+def test_suggest_unknown_status_is_refused_before_the_mining(run_cli, tmp_path, monkeypatch):
+    """--status bogus aligned, listed every candidate, asked, and only then failed to add them."""
+    monkeypatch.setattr("transcompare.glossary.suggest.load_units", lambda *a, **k: pytest.fail("mined"))
+    result = run_cli("glossary", "suggest", CASE1, "--accept-all", "--status", "bogus", "--to", tmp_path / "m.tsv")
+    assert result.exit_code == 2 and "--status 'bogus'" in result.stderr and result.stdout == ""
+    assert not (tmp_path / "m.tsv").exists()
+
+
 def test_check_an_edition_alone_and_against_its_original(run_cli, tmp_path):
     alone = run_cli("glossary", "check", CASE1 / "edition.en.txt")
     assert alone.exit_code == 1

@@ -240,7 +240,7 @@ def suggest(
     min_score: float = typer.Option(0.3, "--min-score", help="Hide candidates scoring below this (0..1)."),
     min_count: int = typer.Option(1, "--min-count", help="Beads a pair must share."),
     accept_all: bool = typer.Option(False, "--accept-all", help="Add every candidate shown, without asking."),
-    status: str = typer.Option("proposed", "--status", help="Status of added entries."),
+    status: str = typer.Option("proposed", "--status", help="Status of added entries: approved | proposed | deprecated."),
     aligner: Optional[str] = typer.Option(None, "--aligner", help="Aligner for --original/--edition pairs and case folders: engine (default), engine-centred, gale-church."),
 ) -> None:
     """Mine candidate term pairs from aligned editions; accept them one by one or in bulk."""
@@ -250,6 +250,11 @@ def suggest(
     from ..glossary.suggest import load_units
     from ..glossary.suggest import suggest as mine
 
+    from ..glossary.store import STATUSES
+
+    if status.lower() not in STATUSES:  # before the mining and the questions, not at the end
+        raise OptionError(f"unknown --status {status!r}; choose {', '.join(STATUSES)}")
+    status = status.lower()
     if len(original) != len(edition):
         raise OptionError(f"{len(original)} --original but {len(edition)} --edition; give them in pairs")
     pair = list(zip(original, edition))
