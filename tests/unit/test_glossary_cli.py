@@ -158,6 +158,19 @@ def test_suggest_accept_all_and_one_by_one(run_cli, tmp_path):
     assert len(read_tsv(one)) == 1
 
 
+def test_suggest_answers_that_run_out_keep_the_accepted_ones(tmp_path):
+    """Piped answers that ended before the questions did gave "Aborted.", exit 1, and lost the yeses."""
+    from typer.testing import CliRunner
+
+    from transcompare.cli.main import app
+
+    to = tmp_path / "piped.tsv"
+    result = CliRunner().invoke(app, ["glossary", "suggest", str(CASE1), "--no-default-glossaries", "--top", "3", "--to", str(to)], input="y\n")
+    assert result.exit_code == 0, result.output
+    assert "no answer for candidate 2" in result.output and "Aborted" not in result.output
+    assert len(read_tsv(to)) == 1
+
+
 def test_suggest_unknown_status_is_refused_before_the_mining(run_cli, tmp_path, monkeypatch):
     """--status bogus aligned, listed every candidate, asked, and only then failed to add them."""
     monkeypatch.setattr("transcompare.glossary.suggest.load_units", lambda *a, **k: pytest.fail("mined"))

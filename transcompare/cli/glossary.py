@@ -6,6 +6,7 @@ GlossaryStore (locked, atomic). ``lint`` and ``check`` exit 1 when they find som
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import List, Optional
 
@@ -277,8 +278,17 @@ def suggest(
             typer.echo("     or: " + "; ".join(f"{e} ({s:.2f})" for e, s in cand.alternatives))
         if accept_all:
             chosen.append(cand)
-        elif to is not None and typer.confirm(f"     add {cand.zh} → {cand.en}?", default=False):
-            chosen.append(cand)
+        elif to is not None:
+            try:
+                if typer.confirm(f"     add {cand.zh} → {cand.en}?", default=False):
+                    chosen.append(cand)
+            except typer.Abort:
+                if sys.stdin.isatty():
+                    raise
+                # Answers piped in ran out: the rest are declined and the accepted ones kept
+                # (this ended in "Aborted.", exit 1, and nothing written).
+                typer.echo(f"no answer for candidate {n} on standard input; the rest are not added", err=True)
+                break
     if not chosen:
         return
     if to is None:
