@@ -139,6 +139,25 @@ def test_export_import_merge(run_cli, tmp_path):
     assert merged["明居正"].accepted == ("Ming Juzheng",) and "林志恒" in merged
 
 
+def test_merge_never_writes_a_rendering_both_allowed_and_forbidden(run_cli, tmp_path):
+    """A desk glossary accepting 'Ming Juzheng' merged with one forbidding it gave an entry listing
+    it under both accepted and forbidden (lint's G003 error), in silence and with exit 0."""
+    from transcompare.glossary.lint import lint_entries
+
+    a, b = tmp_path / "a.tsv", tmp_path / "b.tsv"
+    a.write_text("source\tpreferred\taccepted\n明居正\tMing Chu-cheng\tMing Juzheng\n", encoding="utf-8")
+    b.write_text("source\tpreferred\tforbidden\n明居正\tMing Chu-cheng\tMing Juzheng\n", encoding="utf-8")
+    refused = run_cli("glossary", "merge", a, b, "-o", tmp_path / "m.tsv")
+    assert refused.exit_code == 2 and "'Ming Juzheng' allowed in one glossary and forbidden in another" in refused.stderr
+    assert not (tmp_path / "m.tsv").exists()
+    for policy, accepted, forbidden in (("first", ("Ming Juzheng",), ()), ("last", (), ("Ming Juzheng",))):
+        out = tmp_path / f"{policy}.tsv"
+        assert run_cli("glossary", "merge", a, b, "-o", out, "--on-conflict", policy).exit_code == 0
+        (entry,) = read_tsv(out)
+        assert (entry.accepted, entry.forbidden) == (accepted, forbidden), policy
+        assert not [i for i in lint_entries([entry], (), plausibility=False) if i.code == "G003"]
+
+
 def test_suggest_accept_all_and_one_by_one(run_cli, tmp_path):
     to = tmp_path / "mined.tsv"
     result = run_cli("glossary", "suggest", CASE1, "--no-default-glossaries", "--accept-all", "--min-score", "0.9", "--to", to)

@@ -175,12 +175,12 @@ def lint(
 def merge(
     inputs: List[Path] = typer.Argument(..., help="Glossaries to merge (TSV, CSV or TBX)."),
     output: Path = typer.Option(..., "--output", "-o", help="Where to write the merged glossary (format from the extension)."),
-    on_conflict: str = typer.Option("error", "--on-conflict", help="One term, two preferred renderings: error | first | last."),
+    on_conflict: str = typer.Option("error", "--on-conflict", help="One term, two preferred renderings, or a rendering one allows and another forbids: error | first | last."),
 ) -> None:
     """Merge glossaries into one; same-term entries are united."""
     from ..errors import GlossaryError
     from ..glossary.exchange import export_file, import_file
-    from ..glossary.store import merge_entries
+    from ..glossary.store import contradictions, merge_entries
     from .common import refuse_stdout, validate_output_paths
 
     refuse_stdout(output, "--output")
@@ -188,7 +188,11 @@ def merge(
     merged, conflicts = merge_entries([import_file(p) for p in inputs], on_conflict=on_conflict)
     if conflicts:
         for first, second in conflicts:
-            typer.echo(f"conflict: {first.source} → {first.preferred!r} vs {second.source} → {second.preferred!r}", err=True)
+            if first.preferred != second.preferred:
+                typer.echo(f"conflict: {first.source} → {first.preferred!r} vs {second.source} → {second.preferred!r}", err=True)
+            else:
+                both = ", ".join(repr(x) for x in contradictions(first, second))
+                typer.echo(f"conflict: {first.source}: {both} allowed in one glossary and forbidden in another", err=True)
         raise GlossaryError(f"{len(conflicts)} conflict(s); resolve them or use --on-conflict first|last")
     export_file(merged, output)
     typer.echo(f"wrote {len(merged)} entries to {output}")
