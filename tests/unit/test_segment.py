@@ -175,3 +175,19 @@ def test_edition_date_comes_from_its_dateline_when_metadata_gives_none():
     late = "标题一句\n\n第一段。\n\n第二段。\n\n第三段。\n\n第四段。\n\n【新闻网2026年3月5日讯】据称。\n"
     assert segment(_doc(late), "original").date is None  # a bracket deep in the story is no dateline
     assert segment(_doc("第一句。\n【新闻网2026年3月5日讯】\n"), "x", presplit=True).date is None
+
+
+def test_declared_language_the_text_plainly_is_not_is_an_error():
+    """--original-lang en on a Chinese article split it with the English rules and compared it as
+    English (12 'sentences', a number finding per figure), exit 0."""
+    from transcompare.errors import InputError
+
+    zh_text = "中南海高层难言一心\n\n【新闻网2026年3月5日讯】据称，43万人受查。他说：“不会。”\n"
+    with pytest.raises(InputError, match="declared en, but it is Chinese text"):
+        segment(_doc(zh_text), "original", lang="en")
+    with pytest.raises(InputError, match="declared zh, but it has no Chinese characters"):
+        segment(_doc("Officials denied it. They left.\n"), "edition", lang="zh-Hant")
+    # a declaration the text bears out, or one a mixed text leaves open, stands
+    assert segment(_doc(zh_text), "original", lang="zh-Hans").lang == "zh"
+    mixed = "The slogan 不忘初心，牢记使命 was everywhere in Beijing that week, officials said.\n"
+    assert segment(_doc(mixed), "edition", lang="en").lang == "en"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from ..errors import EmptyInputError
+from ..errors import EmptyInputError, InputError
 from ..ingest.reader import RawDocument
 from ..ingest.script import detect_script, is_cjk
 from ..langs import normalise_lang
@@ -40,10 +40,25 @@ def detect_lang(text: str) -> str:
     """"zh" when Han characters are over 40% of the units, a Han character counting like a word
     (it carries about one), not like a letter: letter counts let one long URL, e-mail address or
     English product name outweigh a Chinese paragraph. URLs and e-mail addresses do not count."""
+    return "zh" if han_share(text) > 0.4 else "en"
+
+
+def han_share(text: str) -> float:
+    """Han characters over Han characters plus other words, in the first 5,000 characters."""
     sample = _URL_OR_EMAIL.sub(" ", text[:5000])
     han = sum(is_cjk(ch) for ch in sample)
     words = len(_WORD.findall("".join(" " if is_cjk(ch) else ch for ch in sample)))
-    return "zh" if han and han / (han + words) > 0.4 else "en"
+    return han / (han + words) if han else 0.0
+
+
+def _check_declared(lang: str, text: str, source: str) -> None:
+    """A declared language the text plainly is not (Chinese declared "en", English declared "zh")
+    would be split and compared by the wrong rules, in silence: say so instead."""
+    share = han_share(text)
+    if lang in _CJK_LANGS and share == 0.0:
+        raise InputError(f"{source} was declared {lang}, but it has no Chinese characters; omit the language to detect it")
+    if lang not in _CJK_LANGS and share > 0.8:
+        raise InputError(f"{source} was declared {lang}, but it is Chinese text; omit the language to detect it")
 
 
 def splitter_for(lang: str) -> Splitter:
@@ -53,7 +68,10 @@ def splitter_for(lang: str) -> Splitter:
 def segment(raw: RawDocument, edition_id: str, lang: str | None = None, presplit: bool = False) -> Edition:
     """Split a RawDocument into paragraphs and sentences; ``presplit`` keeps one line = one sentence."""
     text = raw.text
-    lang = normalise_lang(lang) or detect_lang(text)  # "zh-Hant" is zh: its script is detected
+    declared = normalise_lang(lang)
+    if declared:
+        _check_declared(declared, text, "standard input" if raw.source == "-" else raw.source)
+    lang = declared or detect_lang(text)  # "zh-Hant" is zh: its script is detected
     script = detect_script(text) if lang in ("zh", "yue", "wuu") else None
     paragraphs: list[Paragraph] = []
     sentences: list[Sentence] = []
