@@ -172,6 +172,9 @@ def test_edition_date_comes_from_its_dateline_when_metadata_gives_none():
     assert segment(_doc(en_text), "edition").date == "2026-03-05"
     meta = RawDocument(source="t.html", text=text, format="html", encoding="utf-8", date="2026-03-04")
     assert segment(meta, "original").date == "2026-03-04"
+    for written, expected in (("2026-03-04T08:00:00+08:00", "2026-03-04"), ("March 4, 2026", "2026-03-04"), ("yesterday", "2026-03-05")):
+        front = RawDocument(source="t.md", text=text, format="md", encoding="utf-8", date=written)
+        assert segment(front, "original").date == expected, written  # metadata read as a date, else the dateline's
     late = "标题一句\n\n第一段。\n\n第二段。\n\n第三段。\n\n第四段。\n\n【新闻网2026年3月5日讯】据称。\n"
     assert segment(_doc(late), "original").date is None  # a bracket deep in the story is no dateline
     assert segment(_doc("第一句。\n【新闻网2026年3月5日讯】\n"), "x", presplit=True).date is None

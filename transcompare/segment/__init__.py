@@ -105,7 +105,8 @@ def segment(raw: RawDocument, edition_id: str, lang: str | None = None, presplit
         text=text,
         script=script,
         title=title,
-        date=raw.date or _dateline_date(sentences),
+        # metadata's date as an ISO date ("yesterday" from front matter is none), else the dateline's
+        date=(dateline_date(str(raw.date)) if raw.date else None) or _dateline_date(sentences),
         encoding=raw.encoding,
         paragraphs=tuple(paragraphs),
         sentences=tuple(sentences),

@@ -20,7 +20,8 @@ _PATTERNS = (
 
 
 def dateline_date(dateline: str) -> str | None:
-    """The ISO date (YYYY-MM-DD) written in a dateline, or None when it has no full, valid date."""
+    """The ISO date (YYYY-MM-DD) written in a dateline (or a metadata date: 2026-03-05T08:00+08:00,
+    March 5, 2026), or None when it has no full, valid date."""
     for pattern in _PATTERNS:
         m = pattern.search(dateline)
         if not m:
