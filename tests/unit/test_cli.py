@@ -209,6 +209,30 @@ def test_output_under_a_file_fails_before_the_work(run_cli, tmp_path, monkeypatc
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+@pytest.mark.parametrize("command", ["compare", "align", "translate", "glossary-check"])
+def test_output_onto_an_input_is_refused_before_the_work(run_cli, tmp_path, monkeypatch, command):
+    """`compare a.txt b.txt --json b.txt` (a slip of the hand) replaced the edition with the report."""
+    edition = tmp_path / "edition.en.txt"
+    edition.write_bytes((CASE / "edition.en.txt").read_bytes())
+    monkeypatch.setattr("transcompare.pipeline.compare", lambda *a, **k: pytest.fail("ran the comparison"))
+    monkeypatch.setattr("transcompare.pipeline.read_edition", lambda *a, **k: pytest.fail("read the inputs"))
+    args = {
+        "compare": ("compare", CASE / "original.zh.txt", edition, "--html", tmp_path / "." / "edition.en.txt"),
+        "align": ("align", CASE / "original.zh.txt", edition, "-o", edition),
+        "translate": ("translate", edition, "-o", edition, "--model", "x"),
+        "glossary-check": ("glossary", "check", edition, "--json", edition),
+    }[command]
+    result = run_cli(*args)
+    assert result.exit_code == 2 and "would replace it" in result.stderr
+    assert edition.read_bytes() == (CASE / "edition.en.txt").read_bytes()
+
+
+def test_one_file_for_two_outputs_is_refused(run_cli, tmp_path, monkeypatch):
+    monkeypatch.setattr("transcompare.pipeline.compare", lambda *a, **k: pytest.fail("ran the comparison"))
+    result = run_cli("compare", CASE / "original.zh.txt", CASE / "edition.en.txt", "--json", tmp_path / "r", "--html", tmp_path / "r")
+    assert result.exit_code == 2 and "two outputs" in result.stderr
+
+
 def test_same_flag_same_spelling_everywhere():
     """--glossary is -g in every command (compare and batch lacked it), and every --aligner help
     names the aligners there are (compare's said only "Aligner name.")."""

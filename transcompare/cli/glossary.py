@@ -319,7 +319,7 @@ def check(
     from .common import refuse_stdout, validate_output_paths
 
     refuse_stdout(json_path, "--json")
-    validate_output_paths(json_path)
+    validate_output_paths(json_path, inputs=[edition, *([original] if original else [])])
     if aligner is not None and original is None:
         raise OptionError("--aligner applies only with --original (the edition alone is not aligned)")
     ed, findings = check_edition(edition, glossary, not no_default_glossaries, original, aligner, encoding)
