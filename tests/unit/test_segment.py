@@ -194,3 +194,21 @@ def test_declared_language_the_text_plainly_is_not_is_an_error():
     assert segment(_doc(zh_text), "original", lang="zh-Hans").lang == "zh"
     mixed = "The slogan 不忘初心，牢记使命 was everywhere in Beijing that week, officials said.\n"
     assert segment(_doc(mixed), "edition", lang="en").lang == "en"
+
+
+def test_hard_wrapped_english_paragraph_stays_one():
+    """A paragraph wrapped at ~70 columns lost its first line to a paragraph (and sentence) of its
+    own: the line is under 80 characters and capitalised, as a headline is."""
+    text = (
+        "Leaders Not United\n\n"
+        "The Central Commission for Discipline Inspection said on Monday that\n"
+        "discipline bodies nationwide punished 610,000 people last year, twice\n"
+        "the number of the year before. Professor Lin said the leadership was\n"
+        "not monolithic.\n"
+    )
+    ed = segment(_doc(text), "edition")
+    assert [s.kind for s in ed.sentences] == ["headline", "body", "body"]
+    assert ed.sentences[1].text.startswith("The Central Commission") and ed.sentences[1].text.endswith("year before.")
+    # a headline and byline on lines of their own above the text still are
+    lines = segment(_doc("Leaders Not United\nBy Jane Doe\nThe Commission said on Monday that it punished 610,000 people.\n"), "e")
+    assert [s.kind for s in lines.sentences] == ["headline", "byline", "body"]

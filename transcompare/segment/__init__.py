@@ -156,19 +156,24 @@ def _paragraph_spans(text: str, lang: str) -> list[tuple[int, int]]:
     spans = []
     for a, b in blocks:
         start = a
+        longest = max(len(line.strip()) for line in text[a:b].split("\n"))
         for m in re.finditer(r"\n", text[a:b]):
             cut = a + m.start()
             before = text[start:cut].rstrip()
             after = text[cut + 1:b].lstrip()
-            if before.endswith((".", "!", "?", "”", '"', ":")) and after[:1].isupper() or _is_short_line(before):
+            if before.endswith((".", "!", "?", "”", '"', ":")) and after[:1].isupper() or _is_short_line(before, longest):
                 spans.append((start, cut))
                 start = cut + 1
         spans.append((start, b))
     return [(a + len(text[a:b]) - len(text[a:b].lstrip()), b) for a, b in spans if text[a:b].strip()]
 
 
-def _is_short_line(line: str) -> bool:
-    return 0 < len(line) < 80 and not line.endswith((",", ";")) and line[:1].isupper() and "." not in line[-2:]
+def _is_short_line(line: str, longest: int) -> bool:
+    """A headline or byline line above the text it belongs to. Not the first line of a paragraph
+    hard-wrapped at 60-80 columns ("The Commission said on Monday that"), which is about as long
+    as the block's longest line: that made it a paragraph and a sentence of its own."""
+    short = len(line) < 40 or len(line) < 0.75 * longest
+    return 0 < len(line) < 80 and short and not line.endswith((",", ";")) and line[:1].isupper() and "." not in line[-2:]
 
 
 def _paragraph_kind(para: str, index: int, title: str | None, lang: str) -> str:
