@@ -54,6 +54,20 @@ def test_segment_tsv(run_cli):
     assert lines[0].startswith("id\tparagraph") and len(lines) > 10
 
 
+def test_segment_prints_one_sentence_a_line(run_cli, tmp_path):
+    """A sentence over a wrapped line (or holding a tab) broke the TSV row and the text listing."""
+    wrapped = tmp_path / "wrapped.en.txt"
+    wrapped.write_text("Leaders Not United\n\nThe Commission said on Monday that it had punished\n"
+                       "610,000 people\tlast year, twice the number of the year before.\n", encoding="utf-8")
+    for fmt in ("tsv", "text"):
+        result = run_cli("segment", wrapped, "--format", fmt)
+        lines = result.stdout.splitlines()
+        assert result.exit_code == 0 and len(lines) == (3 if fmt == "tsv" else 2), lines
+        if fmt == "tsv":
+            assert all(line.count("\t") == 5 for line in lines)
+            assert lines[2].endswith("punished 610,000 people last year, twice the number of the year before.")
+
+
 def test_stdin(tmp_path):
     text = (CASE / "original.zh.txt").read_bytes().decode("utf-8").encode("gb18030")
     proc = subprocess.run(
