@@ -222,6 +222,17 @@ def test_check_an_edition_alone_and_against_its_original(run_cli, tmp_path):
     assert run_cli("glossary", "check", CASE1 / "edition.en.txt", "-g", mine).exit_code == 0
 
 
+def test_check_refuses_a_chinese_edition_and_swapped_arguments(run_cli):
+    """A Chinese 'edition' (or the two articles swapped) came back '0 glossary finding(s)', exit 0:
+    clean, though no rendering was checked."""
+    trad = ROOT / "corpora" / "002-trad-edition"
+    alone = run_cli("glossary", "check", trad / "edition.zh-hant.txt")
+    assert alone.exit_code == 2 and "is Chinese text" in alone.stderr
+    swapped = run_cli("glossary", "check", CASE1 / "original.zh.txt", "--original", CASE1 / "edition.en.txt")
+    assert swapped.exit_code == 2 and "give the English edition first" in swapped.stderr
+    assert len(swapped.stderr.strip().splitlines()) == 1
+
+
 @pytest.mark.parametrize("case", ["001-cadre-loyalty"])
 def test_compare_entity_check_reports_the_planted_glossary_violation(case):
     from transcompare.pipeline import CompareOptions, compare
