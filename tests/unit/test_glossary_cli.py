@@ -190,6 +190,15 @@ def test_suggest_answers_that_run_out_keep_the_accepted_ones(tmp_path):
     assert len(read_tsv(to)) == 1
 
 
+@pytest.mark.parametrize("case_json", ["{bad", "{}", '{"original": "o.txt"}', "[]"])
+def test_suggest_malformed_case_folder_is_one_line(run_cli, tmp_path, case_json):
+    """A folder whose case.json was not JSON, or lacked "original", ended in an internal error."""
+    (tmp_path / "case.json").write_text(case_json, encoding="utf-8")
+    result = run_cli("glossary", "suggest", tmp_path)
+    assert result.exit_code == 2 and result.stderr.startswith("error [E401]") and "case.json" in result.stderr
+    assert "internal error" not in result.stderr
+
+
 def test_suggest_unknown_status_is_refused_before_the_mining(run_cli, tmp_path, monkeypatch):
     """--status bogus aligned, listed every candidate, asked, and only then failed to add them."""
     monkeypatch.setattr("transcompare.glossary.suggest.load_units", lambda *a, **k: pytest.fail("mined"))
