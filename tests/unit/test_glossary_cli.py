@@ -199,6 +199,13 @@ def test_suggest_malformed_case_folder_is_one_line(run_cli, tmp_path, case_json)
     assert "internal error" not in result.stderr
 
 
+def test_suggest_swapped_pair_says_so(run_cli):
+    """--original EN --edition ZH forced the English text through the Chinese rules (and the
+    reverse), then said 'no candidates'."""
+    result = run_cli("glossary", "suggest", "--original", CASE1 / "edition.en.txt", "--edition", CASE1 / "original.zh.txt")
+    assert result.exit_code == 2 and "reads as en" in result.stderr and "Chinese original with its English edition" in result.stderr
+
+
 def test_suggest_unknown_status_is_refused_before_the_mining(run_cli, tmp_path, monkeypatch):
     """--status bogus aligned, listed every candidate, asked, and only then failed to add them."""
     monkeypatch.setattr("transcompare.glossary.suggest.load_units", lambda *a, **k: pytest.fail("mined"))

@@ -128,8 +128,13 @@ def load_units(inputs: Sequence[str], pairs: Sequence[tuple[str, str]] = (), ali
             raise GlossaryError(f"{path}: not a comparison written by `transcompare compare --json` ({err})") from None
         units += units_from_comparison(comparison, path.name)
     for original, edition in pairs:
-        orig = read_edition(original, "original", "zh")
-        ed = read_edition(edition, "edition", "en")
+        orig = read_edition(original, "original")
+        ed = read_edition(edition, "edition")
+        if (orig.lang, ed.lang) != ("zh", "en"):  # swapped, or two of one language: nothing to mine
+            from ..errors import InputError
+
+            raise InputError(f"--original {original} reads as {orig.lang} and --edition {edition} as {ed.lang}; "
+                             "suggest pairs a Chinese original with its English edition")
         units += units_from_pair(orig, ed, f"{Path(edition).name}", aligner)
     return units
 
