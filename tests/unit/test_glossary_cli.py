@@ -199,6 +199,15 @@ def test_suggest_malformed_case_folder_is_one_line(run_cli, tmp_path, case_json)
     assert "internal error" not in result.stderr
 
 
+@pytest.mark.parametrize("payload", ["[]", "null", '"x"'])
+def test_suggest_json_that_is_not_an_object_is_one_line(run_cli, tmp_path, payload):
+    """A JSON list, string or null ended in 'internal error: AttributeError', exit 1."""
+    path = tmp_path / "c.json"
+    path.write_text(payload, encoding="utf-8")
+    result = run_cli("glossary", "suggest", path)
+    assert result.exit_code == 2 and "not a comparison written by" in result.stderr
+
+
 def test_suggest_swapped_pair_says_so(run_cli):
     """--original EN --edition ZH forced the English text through the Chinese rules (and the
     reverse), then said 'no candidates'."""

@@ -124,7 +124,7 @@ def load_units(inputs: Sequence[str], pairs: Sequence[tuple[str, str]] = (), ali
             comparison = Comparison.from_dict(data)
         except OSError as err:
             raise GlossaryError(f"{path}: cannot read ({err.strerror or err})") from None
-        except (ValueError, KeyError, TypeError) as err:
+        except (ValueError, KeyError, TypeError, AttributeError) as err:  # AttributeError: a list or null, not an object
             raise GlossaryError(f"{path}: not a comparison written by `transcompare compare --json` ({err})") from None
         units += units_from_comparison(comparison, path.name)
     for original, edition in pairs:
