@@ -268,3 +268,12 @@ def test_manifest_date_error_names_both_forms(tmp_path):
     manifest.write_text("id,original,editions,date\n1,a.txt,b.txt,2026-13\n", encoding="utf-8")
     with pytest.raises(ManifestError, match="YYYY-MM-DD or YYYY-MM"):
         load_manifest(manifest)
+
+
+@pytest.mark.parametrize("command", ["segment", "compare"])
+def test_presplit_refuses_a_web_page(run_cli, command):
+    """--presplit read an HTML page line by line: '<!DOCTYPE html>', '<head>' ... became sentences."""
+    page = CORPORA / "004-html-page"
+    args = [page / "original.zh.html"] + ([page / "edition.en.html"] if command == "compare" else [])
+    result = run_cli(command, *args, "--presplit")
+    assert result.exit_code == 2 and "--presplit reads plain text" in result.stderr

@@ -87,6 +87,10 @@ def _read(doc: Document, edition_id: str, options: CompareOptions):
     from ..segment import segment
 
     fmt = "txt" if options.presplit else None
+    if options.presplit:
+        from ..pipeline import check_presplit_source
+
+        check_presplit_source(doc.written)
     if doc.data is None and doc.url is None:
         raise InputError(f"{doc.written}: changed or vanished while the run was starting; run again")
     if doc.data is None:
