@@ -212,3 +212,25 @@ def test_hard_wrapped_english_paragraph_stays_one():
     # a headline and byline on lines of their own above the text still are
     lines = segment(_doc("Leaders Not United\nBy Jane Doe\nThe Commission said on Monday that it punished 610,000 people.\n"), "e")
     assert [s.kind for s in lines.sentences] == ["headline", "byline", "body"]
+
+
+def test_a_run_on_line_is_cut_into_sentences_of_bounded_length():
+    """A page with no full stop (a 2-million-character line) was one 'sentence': the encoder took
+    a minute per 50,000 characters of it. It is now cut after clause marks or spaces."""
+    from transcompare.segment import MAX_SENTENCE
+
+    zh_text = "这是一个很长的句子，" * 500  # 5,000 characters, no full stop
+    ed = segment(_doc(zh_text), "x", lang="zh")
+    assert len(ed.sentences) == 5 and all(len(s.text) <= MAX_SENTENCE for s in ed.sentences)
+    assert all(s.text.endswith("，") for s in ed.sentences[:-1])  # cut after a clause mark
+    assert "".join(s.text for s in ed.sentences) == zh_text
+    en_text = "word " * 3000
+    en = segment(_doc(en_text), "x", lang="en")
+    assert all(len(s.text) <= MAX_SENTENCE and s.text.endswith("word") for s in en.sentences)
+    assert " ".join(s.text for s in en.sentences) == en_text.strip()
+    solid = segment(_doc("字" * 2500), "x", lang="zh")  # nowhere to cut: hard cuts
+    assert [len(s.text) for s in solid.sentences] == [1000, 1000, 500]
+    for ed_ in (ed, en, solid):
+        assert all(ed_.text[s.start:s.end] == s.text for s in ed_.sentences)
+    lines = segment(_doc("这是一个很长的句子，" * 200 + "\n"), "x", presplit=True)  # --presplit keeps its lines
+    assert len(lines.sentences) == 1

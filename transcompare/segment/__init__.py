@@ -15,6 +15,7 @@ from ..ingest.script import detect_script, is_cjk
 from ..langs import normalise_lang
 from ..model import Edition, Paragraph, Sentence
 from . import en, zh
+from ._spans import trim
 from ._dateline import dateline_date
 
 Splitter = Callable[[str], "list[tuple[int, int]]"]
@@ -199,5 +200,28 @@ def _units(text: str, a: int, b: int, kind: str, split: Splitter) -> list[tuple[
         a = dateline.end()
         while a < b and text[a].isspace():
             a += 1
-    units.extend((a + s, a + e, "body") for s, e in split(text[a:b]))
+    for s, e in split(text[a:b]):
+        units.extend((x, y, "body") for x, y in _capped(text, a + s, a + e))
     return units
+
+
+MAX_SENTENCE = 1000  # characters; a news sentence is a tenth of that, a run-on page is not one sentence
+_CLAUSE_END = re.compile(r"[，,；;：:、]\s*|\s+")
+
+
+def _capped(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """``[a, b)`` in pieces of at most MAX_SENTENCE characters, cut after the last clause mark or
+    space in each stretch (hard only where there is none). A 'sentence' of megabytes (a page with
+    no full stop) otherwise went whole to the encoder, which took minutes per 50,000 characters."""
+    pieces = []
+    while b - a > MAX_SENTENCE:
+        cut = None
+        for m in _CLAUSE_END.finditer(text, a + MAX_SENTENCE // 2, a + MAX_SENTENCE):
+            cut = m.end()
+        cut = cut if cut and cut < b else a + MAX_SENTENCE
+        piece = trim(text, a, cut)
+        if piece:
+            pieces.append(piece)
+        a = cut
+    rest = trim(text, a, b)
+    return pieces + ([rest] if rest else [])
