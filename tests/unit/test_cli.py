@@ -277,3 +277,16 @@ def test_presplit_refuses_a_web_page(run_cli, command):
     args = [page / "original.zh.html"] + ([page / "edition.en.html"] if command == "compare" else [])
     result = run_cli(command, *args, "--presplit")
     assert result.exit_code == 2 and "--presplit reads plain text" in result.stderr
+
+
+def test_empty_names_are_refused(run_cli, tmp_path, monkeypatch):
+    """`batch m.csv -o ''` wrote its reports, state and lock into the current folder (Path('') is
+    '.'); `segment ''` said "  is a directory"."""
+    monkeypatch.chdir(tmp_path)
+    manifest = tmp_path / "m.csv"
+    manifest.write_text(f"id,original,editions\na,{CASE / 'original.zh.txt'},{CASE / 'edition.en.txt'}\n", encoding="utf-8")
+    result = run_cli("batch", manifest, "-o", "", "--engine", "serial")
+    assert result.exit_code == 2 and "--outdir is empty" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m.csv"]
+    empty = run_cli("segment", "")
+    assert empty.exit_code == 2 and "empty name" in empty.stderr

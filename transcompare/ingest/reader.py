@@ -47,6 +47,8 @@ def read_source(source: str, encoding: str | None = None, fmt: str | None = None
 def _read_bytes(source: str) -> tuple[bytes, str]:
     if source == "-":
         return sys.stdin.buffer.read(MAX_BYTES + 1)[:MAX_BYTES], "standard input"
+    if not source.strip():  # Path('') is '.', which read as "  is a directory"
+        raise InputError("an article was given as an empty name; give a file, a URL or - for standard input")
     if re.match(r"^https?://", source, re.I):
         return _fetch(source), source
     path = Path(source)
