@@ -194,3 +194,13 @@ def test_a_paragraph_that_opens_with_related_words_stays():
 
     assert not _NOISE.match("相關新聞：衞生署昨日公布，本港再多兩宗個案。")  # a sentence, not a headline link
     assert not _NOISE.match("Related: the ministry said it would appeal. It gave no date.")
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_endless_device_is_refused_not_read_forever(monkeypatch):
+    """`segment /dev/zero` (a device reports size 0) read until memory ran out."""
+    import transcompare.ingest.reader as reader
+
+    monkeypatch.setattr(reader, "MAX_BYTES", 4096)
+    with pytest.raises(InputError, match="is over"):
+        read_source("/dev/zero")

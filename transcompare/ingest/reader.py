@@ -59,7 +59,11 @@ def _read_bytes(source: str) -> tuple[bytes, str]:
     try:
         if path.stat().st_size > MAX_BYTES:
             raise InputError(f"{source} is over {MAX_BYTES // 2**20} MiB; that is not an article")
-        return path.read_bytes(), source
+        with path.open("rb") as fh:  # a device (/dev/zero, /dev/urandom) has no size: read_bytes never ended
+            data = fh.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise InputError(f"{source} is over {MAX_BYTES // 2**20} MiB; that is not an article")
+        return data, source
     except PermissionError:
         raise InputError(f"{source}: permission denied") from None
     except OSError as err:
