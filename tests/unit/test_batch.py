@@ -196,6 +196,19 @@ def test_failed_case_is_recorded_and_the_run_continues(corpus):
     assert (again.ran, again.ok, again.failed) == (3, 1, 2)
 
 
+def test_oversized_input_fails_its_case_without_being_read_whole(corpus, monkeypatch):
+    """The client read every input whole to ship it: a manifest naming /dev/zero (or a 1 GB dump)
+    never finished reading."""
+    import transcompare.ingest.reader as reader
+
+    monkeypatch.setattr(reader, "MAX_BYTES", 64)
+    out = corpus.parent.parent / "out"
+    report = run_batch(corpus, out, SERIAL)
+    assert report.failed == 6
+    errors = [c["error"] for c in _run(corpus)]
+    assert all("is over" in e and "not an article" in e for e in errors)
+
+
 def test_force_redoes_everything(corpus):
     out = corpus.parent.parent / "out"
     run_batch(corpus, out, SERIAL)
