@@ -108,6 +108,17 @@ def test_manifest_that_is_a_folder_or_an_empty_csv_says_so(tmp_path):
         load_manifest(empty)
 
 
+def test_csv_row_with_more_cells_than_the_header_is_refused(tmp_path):
+    """An unquoted comma in the last column (an outlet "Huaguan News, Inc.") lost the rest of the
+    value in silence."""
+    manifest = tmp_path / "m.csv"
+    manifest.write_text("id,original,editions,outlet\na,o.txt,e.txt,Huaguan News, Inc.\n", encoding="utf-8")
+    with pytest.raises(ManifestError, match=r"m.csv:2: more cells than the header"):
+        load_manifest(manifest)
+    manifest.write_text('id,original,editions,outlet\na,o.txt,e.txt,"Huaguan News, Inc."\n', encoding="utf-8")
+    assert load_manifest(manifest)[0].outlet == "Huaguan News, Inc."
+
+
 def test_csv_without_required_columns(tmp_path):
     manifest = tmp_path / "m.csv"
     manifest.write_text("id,original\na,o.txt\n", encoding="utf-8")

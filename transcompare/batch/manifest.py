@@ -123,6 +123,9 @@ def _csv_rows(path: Path, text: str) -> list[tuple[int, dict]]:
     for row in reader:
         if not any((v or "").strip() for v in row.values() if isinstance(v, str)):
             continue
+        if row.get(None):  # DictReader files cells past the header under None; they were dropped in silence
+            raise ManifestError(f"{path}:{reader.line_num}: more cells than the header has columns "
+                                "(quote a value that holds a comma)")
         row = {k: v for k, v in row.items() if k is not None}
         row["editions"] = _split(row.get("editions"))
         if "edition_langs" in row:
