@@ -90,6 +90,10 @@ def test_jsonl_edition_langs_as_a_string_is_split_like_csv(tmp_path):
         ('{"id": "a", "original": "o", "editions": ["e"]}\n{"id": "a", "original": "o", "editions": ["e"]}\n', "duplicate id"),
         ('{"id": "a", "original": \n', "invalid JSON"),
         ("", "no cases"),
+        ('{"id": "a", "original": "o", "editions": ["e"], "edition_langs": ["en", "zh"]}\n', "2 edition_langs for 1 edition"),
+        ('{"id": "a", "original": "o", "editions": ["e"], "original_lang": 5}\n', "must be a string"),
+        ('{"id": "a", "original": {"path": "o", "lang": true}, "editions": ["e"]}\n', "must be a string"),
+        ('{"id": "a", "original": "o", "editions": ["e"], "meta": 5}\n', "meta must be an object"),
     ],
 )
 def test_bad_manifests_name_the_problem(tmp_path, text, message):

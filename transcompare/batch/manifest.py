@@ -156,12 +156,16 @@ def _case(path: Path, line: int, row: dict, base: Path) -> Case:
         langs = _split(langs)
     if not isinstance(langs, list):
         raise ManifestError(f"{where}: edition_langs must be a string or a list")
+    if len(langs) > len(raw_editions):  # zip() dropped the extra ones: which edition was meant?
+        raise ManifestError(f"{where}: {len(langs)} edition_langs for {len(raw_editions)} edition(s)")
     langs = langs + [None] * (len(raw_editions) - len(langs))
     editions = tuple(_input(where, item, lang, base) for item, lang in zip(raw_editions, langs))
     date = str(row.get("date") or row.get("published") or "").strip() or None
     if date and not (_DATE.match(date) and _real_date(date)):
         raise ManifestError(f"{where}: date {date!r} is not YYYY-MM-DD or YYYY-MM")
-    meta = dict(row.get("meta") or {}) if isinstance(row.get("meta"), dict) else {}
+    if row.get("meta") is not None and not isinstance(row.get("meta"), dict):
+        raise ManifestError(f"{where}: meta must be an object")
+    meta = dict(row.get("meta") or {})
     meta.update({k: v for k, v in row.items() if k not in _KNOWN and v not in (None, "")})
     outlet = str(row.get("outlet") or "").strip() or None
     return Case(case_id, original, editions, outlet, date, meta, line)
@@ -186,6 +190,8 @@ def _input(where: str, item: Any, lang: Any, base: Path) -> CaseInput:
         raise ManifestError(f"{where}: every original and edition needs a path or URL")
     written = item.strip()
     source = written if _URL.match(written) else str((base / written).resolve())
+    if lang is not None and not isinstance(lang, str):  # 5 or true read as "no language" in silence
+        raise ManifestError(f"{where}: a language must be a string such as \"zh\" or \"en\", not {lang!r}")
     try:
         return CaseInput(source, written, compared_lang(lang, "language"))
     except OptionError as err:
