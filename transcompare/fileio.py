@@ -16,6 +16,15 @@ def atomic_write(path: str | os.PathLike, data: bytes | str, encoding: str = "ut
 
     target = Path(path)
     payload = data.encode(encoding) if isinstance(data, str) else data
+    if _is_special(target):  # /dev/stdout, /dev/null, a named pipe: write through, never replace it
+        try:
+            with open(target, "wb") as fh:
+                fh.write(payload)
+        except OSError as err:
+            raise OutputError(f"{target}: cannot write ({err.strerror or err})") from None
+        return
+    if target.is_symlink():  # replace the file it points to, not the link
+        target = Path(os.path.realpath(target))
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
@@ -42,6 +51,10 @@ def atomic_write(path: str | os.PathLike, data: bytes | str, encoding: str = "ut
 def output_problem(target: str | os.PathLike) -> str | None:
     """Why no file can be written at ``target``, as far as its nearest existing folder tells
     before any work (a parent that is a file, a folder without write permission); else None."""
+    if _is_special(Path(target)):
+        return None if os.access(target, os.W_OK) else f"no permission to write {target}"
+    if Path(target).is_symlink():
+        target = os.path.realpath(target)
     for parent in Path(target).parents:
         if parent.exists():
             if not parent.is_dir():
@@ -50,6 +63,19 @@ def output_problem(target: str | os.PathLike) -> str | None:
                 return f"no permission to write in {parent}"
             return None
     return None
+
+
+def _is_special(target: Path) -> bool:
+    """An existing output that is neither a file nor a folder (a device, a FIFO, /dev/stdout's
+    link to one): the atomic rename would put a regular file in its place (as root, even over
+    /dev/null), and mkstemp in /dev fails for everyone else."""
+    import stat
+
+    try:
+        mode = os.stat(target).st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
 def _mode_for(target: Path) -> int:

@@ -36,8 +36,19 @@ class CompareOptions:
 
 
 def read_edition(source: str, edition_id: str, lang: str | None = None, encoding: str | None = None, presplit: bool = False) -> Edition:
+    if presplit:
+        check_presplit_source(source)
     raw = read_source(source, encoding=encoding, fmt="txt" if presplit else None)
     return segment(raw, edition_id=edition_id, lang=lang, presplit=presplit)
+
+
+def check_presplit_source(source: str) -> None:
+    """--presplit reads lines as they are: a web page's markup became "sentences" (<!DOCTYPE html>,
+    <head>, ...), and Markdown's marks stayed in the text."""
+    if Path(source.split("?")[0]).suffix.lower() in (".html", ".htm", ".xhtml", ".md", ".markdown"):
+        from .errors import OptionError
+
+        raise OptionError(f"--presplit reads plain text, one sentence a line; {source} is a web page or Markdown file")
 
 
 def check_stdin_once(sources: Sequence[str]) -> None:

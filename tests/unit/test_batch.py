@@ -90,6 +90,10 @@ def test_jsonl_edition_langs_as_a_string_is_split_like_csv(tmp_path):
         ('{"id": "a", "original": "o", "editions": ["e"]}\n{"id": "a", "original": "o", "editions": ["e"]}\n', "duplicate id"),
         ('{"id": "a", "original": \n', "invalid JSON"),
         ("", "no cases"),
+        ('{"id": "a", "original": "o", "editions": ["e"], "edition_langs": ["en", "zh"]}\n', "2 edition_langs for 1 edition"),
+        ('{"id": "a", "original": "o", "editions": ["e"], "original_lang": 5}\n', "must be a string"),
+        ('{"id": "a", "original": {"path": "o", "lang": true}, "editions": ["e"]}\n', "must be a string"),
+        ('{"id": "a", "original": "o", "editions": ["e"], "meta": 5}\n', "meta must be an object"),
     ],
 )
 def test_bad_manifests_name_the_problem(tmp_path, text, message):
@@ -97,6 +101,26 @@ def test_bad_manifests_name_the_problem(tmp_path, text, message):
     manifest.write_text(text, encoding="utf-8")
     with pytest.raises(ManifestError, match=message):
         load_manifest(manifest)
+
+
+def test_manifest_that_is_a_folder_or_an_empty_csv_says_so(tmp_path):
+    with pytest.raises(ManifestError, match="is a directory"):
+        load_manifest(tmp_path)
+    empty = tmp_path / "m.csv"
+    empty.write_text("\n", encoding="utf-8")
+    with pytest.raises(ManifestError, match="is empty"):  # not "CSV header lacks editions, id, original"
+        load_manifest(empty)
+
+
+def test_csv_row_with_more_cells_than_the_header_is_refused(tmp_path):
+    """An unquoted comma in the last column (an outlet "Huaguan News, Inc.") lost the rest of the
+    value in silence."""
+    manifest = tmp_path / "m.csv"
+    manifest.write_text("id,original,editions,outlet\na,o.txt,e.txt,Huaguan News, Inc.\n", encoding="utf-8")
+    with pytest.raises(ManifestError, match=r"m.csv:2: more cells than the header"):
+        load_manifest(manifest)
+    manifest.write_text('id,original,editions,outlet\na,o.txt,e.txt,"Huaguan News, Inc."\n', encoding="utf-8")
+    assert load_manifest(manifest)[0].outlet == "Huaguan News, Inc."
 
 
 def test_csv_without_required_columns(tmp_path):
@@ -178,12 +202,26 @@ def test_failed_case_is_recorded_and_the_run_continues(corpus):
     errors = {c["id"]: c["error"] for c in _run(corpus) if c["status"] == "error"}
     assert "no such file" in errors["missing"]
     assert errors["empty"].startswith("error [E103]")
+    assert "empty.txt is empty" in errors["empty"] and "transcompare-batch-" not in errors["empty"]  # the manifest's name, not a temp copy's
     assert "--fetch" in errors["web"]
     assert "missing" in (out / "index.html").read_text(encoding="utf-8")
     # failures are tried again on a rerun; finished cases are not
     (corpus.parent / "empty.txt").write_text((corpus.parent / "case-0000" / "original.zh.txt").read_text(encoding="utf-8"), encoding="utf-8")
     again = run_batch(corpus, out, SERIAL)
     assert (again.ran, again.ok, again.failed) == (3, 1, 2)
+
+
+def test_oversized_input_fails_its_case_without_being_read_whole(corpus, monkeypatch):
+    """The client read every input whole to ship it: a manifest naming /dev/zero (or a 1 GB dump)
+    never finished reading."""
+    import transcompare.ingest.reader as reader
+
+    monkeypatch.setattr(reader, "MAX_BYTES", 64)
+    out = corpus.parent.parent / "out"
+    report = run_batch(corpus, out, SERIAL)
+    assert report.failed == 6
+    errors = [c["error"] for c in _run(corpus)]
+    assert all("is over" in e and "not an article" in e for e in errors)
 
 
 def test_force_redoes_everything(corpus):

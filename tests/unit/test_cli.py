@@ -54,6 +54,20 @@ def test_segment_tsv(run_cli):
     assert lines[0].startswith("id\tparagraph") and len(lines) > 10
 
 
+def test_segment_prints_one_sentence_a_line(run_cli, tmp_path):
+    """A sentence over a wrapped line (or holding a tab) broke the TSV row and the text listing."""
+    wrapped = tmp_path / "wrapped.en.txt"
+    wrapped.write_text("Leaders Not United\n\nThe Commission said on Monday that it had punished\n"
+                       "610,000 people\tlast year, twice the number of the year before.\n", encoding="utf-8")
+    for fmt in ("tsv", "text"):
+        result = run_cli("segment", wrapped, "--format", fmt)
+        lines = result.stdout.splitlines()
+        assert result.exit_code == 0 and len(lines) == (3 if fmt == "tsv" else 2), lines
+        if fmt == "tsv":
+            assert all(line.count("\t") == 5 for line in lines)
+            assert lines[2].endswith("punished 610,000 people last year, twice the number of the year before.")
+
+
 def test_stdin(tmp_path):
     text = (CASE / "original.zh.txt").read_bytes().decode("utf-8").encode("gb18030")
     proc = subprocess.run(
@@ -155,6 +169,31 @@ def test_compare_bad_date_is_refused_before_the_work(run_cli, value, monkeypatch
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+def test_compare_original_lang_other_than_zh_or_en_is_refused(run_cli, monkeypatch):
+    """--original-lang fr on a Chinese article split it with the English rules (12 sentences, not 21)
+    and compared it as French, in silence."""
+    monkeypatch.setattr("transcompare.pipeline.compare", lambda *a, **k: pytest.fail("ran the comparison"))
+    result = run_cli("compare", CASE / "original.zh.txt", CASE / "edition.en.txt", "--original-lang", "fr")
+    assert result.exit_code == 2 and "--original-lang 'fr'" in result.stderr and "zh" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_compared_lang_keeps_regional_tags_of_zh_and_en():
+    from transcompare.langs import compared_lang
+
+    assert [compared_lang(x, "--lang") for x in ("zh-Hant", "zh_TW", "en-GB", "EN", None, "")] == ["zh", "zh", "en", "en", None, None]
+
+
+def test_manifest_language_other_than_zh_or_en_names_the_line(tmp_path):
+    from transcompare.batch.manifest import load_manifest
+    from transcompare.errors import ManifestError
+
+    manifest = tmp_path / "m.csv"
+    manifest.write_text("id,original,editions,edition_langs\n1,a.txt,b.txt;c.txt,en;ja\n", encoding="utf-8")
+    with pytest.raises(ManifestError, match=r"m.csv:2: language 'ja'"):
+        load_manifest(manifest)
+
+
 def test_compare_negative_top_is_refused(run_cli):
     """--top -1 showed all findings but one ("Top 6 of 7")."""
     result = run_cli("compare", CASE / "original.zh.txt", CASE / "edition.en.txt", "--top", "-1")
@@ -184,6 +223,30 @@ def test_output_under_a_file_fails_before_the_work(run_cli, tmp_path, monkeypatc
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+@pytest.mark.parametrize("command", ["compare", "align", "translate", "glossary-check"])
+def test_output_onto_an_input_is_refused_before_the_work(run_cli, tmp_path, monkeypatch, command):
+    """`compare a.txt b.txt --json b.txt` (a slip of the hand) replaced the edition with the report."""
+    edition = tmp_path / "edition.en.txt"
+    edition.write_bytes((CASE / "edition.en.txt").read_bytes())
+    monkeypatch.setattr("transcompare.pipeline.compare", lambda *a, **k: pytest.fail("ran the comparison"))
+    monkeypatch.setattr("transcompare.pipeline.read_edition", lambda *a, **k: pytest.fail("read the inputs"))
+    args = {
+        "compare": ("compare", CASE / "original.zh.txt", edition, "--html", tmp_path / "." / "edition.en.txt"),
+        "align": ("align", CASE / "original.zh.txt", edition, "-o", edition),
+        "translate": ("translate", edition, "-o", edition, "--model", "x"),
+        "glossary-check": ("glossary", "check", edition, "--json", edition),
+    }[command]
+    result = run_cli(*args)
+    assert result.exit_code == 2 and "would replace it" in result.stderr
+    assert edition.read_bytes() == (CASE / "edition.en.txt").read_bytes()
+
+
+def test_one_file_for_two_outputs_is_refused(run_cli, tmp_path, monkeypatch):
+    monkeypatch.setattr("transcompare.pipeline.compare", lambda *a, **k: pytest.fail("ran the comparison"))
+    result = run_cli("compare", CASE / "original.zh.txt", CASE / "edition.en.txt", "--json", tmp_path / "r", "--html", tmp_path / "r")
+    assert result.exit_code == 2 and "two outputs" in result.stderr
+
+
 def test_same_flag_same_spelling_everywhere():
     """--glossary is -g in every command (compare and batch lacked it), and every --aligner help
     names the aligners there are (compare's said only "Aligner name.")."""
@@ -205,3 +268,25 @@ def test_manifest_date_error_names_both_forms(tmp_path):
     manifest.write_text("id,original,editions,date\n1,a.txt,b.txt,2026-13\n", encoding="utf-8")
     with pytest.raises(ManifestError, match="YYYY-MM-DD or YYYY-MM"):
         load_manifest(manifest)
+
+
+@pytest.mark.parametrize("command", ["segment", "compare"])
+def test_presplit_refuses_a_web_page(run_cli, command):
+    """--presplit read an HTML page line by line: '<!DOCTYPE html>', '<head>' ... became sentences."""
+    page = CORPORA / "004-html-page"
+    args = [page / "original.zh.html"] + ([page / "edition.en.html"] if command == "compare" else [])
+    result = run_cli(command, *args, "--presplit")
+    assert result.exit_code == 2 and "--presplit reads plain text" in result.stderr
+
+
+def test_empty_names_are_refused(run_cli, tmp_path, monkeypatch):
+    """`batch m.csv -o ''` wrote its reports, state and lock into the current folder (Path('') is
+    '.'); `segment ''` said "  is a directory"."""
+    monkeypatch.chdir(tmp_path)
+    manifest = tmp_path / "m.csv"
+    manifest.write_text(f"id,original,editions\na,{CASE / 'original.zh.txt'},{CASE / 'edition.en.txt'}\n", encoding="utf-8")
+    result = run_cli("batch", manifest, "-o", "", "--engine", "serial")
+    assert result.exit_code == 2 and "--outdir is empty" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m.csv"]
+    empty = run_cli("segment", "")
+    assert empty.exit_code == 2 and "empty name" in empty.stderr

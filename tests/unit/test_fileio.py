@@ -64,3 +64,33 @@ def test_output_problem_tells_before_writing(tmp_path, monkeypatch):
     assert output_problem(tmp_path / "new" / "r.json") is None
     monkeypatch.setattr(os, "access", lambda path, mode: False)
     assert output_problem(tmp_path / "r.json") == f"no permission to write in {tmp_path}"
+
+
+def test_a_named_pipe_is_written_through_not_replaced(tmp_path):
+    """`--json /dev/stdout` (a link to a pipe or terminal) and `-o /dev/null`: the temp file and
+    rename put a regular file in the device's place (as root) or failed to create a temp file in /dev."""
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    link = tmp_path / "stdout"
+    link.symlink_to(fifo)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(open(fifo, "rb").read()))
+    reader.start()
+    assert output_problem(link) is None
+    atomic_write(link, "report")
+    reader.join(10)
+    assert got == [b"report"]
+    assert link.is_symlink() and fifo.is_fifo()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe", "stdout"]
+
+
+def test_a_link_to_a_file_keeps_the_link(tmp_path):
+    real = tmp_path / "reports" / "r.json"
+    real.parent.mkdir()
+    real.write_text("old")
+    link = tmp_path / "latest.json"
+    link.symlink_to(real)
+    atomic_write(link, "new")
+    assert link.is_symlink() and real.read_text() == "new"

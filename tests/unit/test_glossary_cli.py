@@ -139,6 +139,25 @@ def test_export_import_merge(run_cli, tmp_path):
     assert merged["明居正"].accepted == ("Ming Juzheng",) and "林志恒" in merged
 
 
+def test_merge_never_writes_a_rendering_both_allowed_and_forbidden(run_cli, tmp_path):
+    """A desk glossary accepting 'Ming Juzheng' merged with one forbidding it gave an entry listing
+    it under both accepted and forbidden (lint's G003 error), in silence and with exit 0."""
+    from transcompare.glossary.lint import lint_entries
+
+    a, b = tmp_path / "a.tsv", tmp_path / "b.tsv"
+    a.write_text("source\tpreferred\taccepted\n明居正\tMing Chu-cheng\tMing Juzheng\n", encoding="utf-8")
+    b.write_text("source\tpreferred\tforbidden\n明居正\tMing Chu-cheng\tMing Juzheng\n", encoding="utf-8")
+    refused = run_cli("glossary", "merge", a, b, "-o", tmp_path / "m.tsv")
+    assert refused.exit_code == 2 and "'Ming Juzheng' allowed in one glossary and forbidden in another" in refused.stderr
+    assert not (tmp_path / "m.tsv").exists()
+    for policy, accepted, forbidden in (("first", ("Ming Juzheng",), ()), ("last", (), ("Ming Juzheng",))):
+        out = tmp_path / f"{policy}.tsv"
+        assert run_cli("glossary", "merge", a, b, "-o", out, "--on-conflict", policy).exit_code == 0
+        (entry,) = read_tsv(out)
+        assert (entry.accepted, entry.forbidden) == (accepted, forbidden), policy
+        assert not [i for i in lint_entries([entry], (), plausibility=False) if i.code == "G003"]
+
+
 def test_suggest_accept_all_and_one_by_one(run_cli, tmp_path):
     to = tmp_path / "mined.tsv"
     result = run_cli("glossary", "suggest", CASE1, "--no-default-glossaries", "--accept-all", "--min-score", "0.9", "--to", to)
@@ -156,6 +175,52 @@ def test_suggest_accept_all_and_one_by_one(run_cli, tmp_path):
     answer = runner.invoke(app, ["glossary", "suggest", str(CASE1), "--no-default-glossaries", "--top", "2", "--to", str(one)], input="y\nn\n")
     assert answer.exit_code == 0, answer.output
     assert len(read_tsv(one)) == 1
+
+
+def test_suggest_answers_that_run_out_keep_the_accepted_ones(tmp_path):
+    """Piped answers that ended before the questions did gave "Aborted.", exit 1, and lost the yeses."""
+    from typer.testing import CliRunner
+
+    from transcompare.cli.main import app
+
+    to = tmp_path / "piped.tsv"
+    result = CliRunner().invoke(app, ["glossary", "suggest", str(CASE1), "--no-default-glossaries", "--top", "3", "--to", str(to)], input="y\n")
+    assert result.exit_code == 0, result.output
+    assert "no answer for candidate 2" in result.output and "Aborted" not in result.output
+    assert len(read_tsv(to)) == 1
+
+
+@pytest.mark.parametrize("case_json", ["{bad", "{}", '{"original": "o.txt"}', "[]"])
+def test_suggest_malformed_case_folder_is_one_line(run_cli, tmp_path, case_json):
+    """A folder whose case.json was not JSON, or lacked "original", ended in an internal error."""
+    (tmp_path / "case.json").write_text(case_json, encoding="utf-8")
+    result = run_cli("glossary", "suggest", tmp_path)
+    assert result.exit_code == 2 and result.stderr.startswith("error [E401]") and "case.json" in result.stderr
+    assert "internal error" not in result.stderr
+
+
+@pytest.mark.parametrize("payload", ["[]", "null", '"x"'])
+def test_suggest_json_that_is_not_an_object_is_one_line(run_cli, tmp_path, payload):
+    """A JSON list, string or null ended in 'internal error: AttributeError', exit 1."""
+    path = tmp_path / "c.json"
+    path.write_text(payload, encoding="utf-8")
+    result = run_cli("glossary", "suggest", path)
+    assert result.exit_code == 2 and "not a comparison written by" in result.stderr
+
+
+def test_suggest_swapped_pair_says_so(run_cli):
+    """--original EN --edition ZH forced the English text through the Chinese rules (and the
+    reverse), then said 'no candidates'."""
+    result = run_cli("glossary", "suggest", "--original", CASE1 / "edition.en.txt", "--edition", CASE1 / "original.zh.txt")
+    assert result.exit_code == 2 and "reads as en" in result.stderr and "Chinese original with its English edition" in result.stderr
+
+
+def test_suggest_unknown_status_is_refused_before_the_mining(run_cli, tmp_path, monkeypatch):
+    """--status bogus aligned, listed every candidate, asked, and only then failed to add them."""
+    monkeypatch.setattr("transcompare.glossary.suggest.load_units", lambda *a, **k: pytest.fail("mined"))
+    result = run_cli("glossary", "suggest", CASE1, "--accept-all", "--status", "bogus", "--to", tmp_path / "m.tsv")
+    assert result.exit_code == 2 and "--status 'bogus'" in result.stderr and result.stdout == ""
+    assert not (tmp_path / "m.tsv").exists()
 
 
 def test_check_an_edition_alone_and_against_its_original(run_cli, tmp_path):
@@ -180,6 +245,17 @@ def test_check_an_edition_alone_and_against_its_original(run_cli, tmp_path):
     assert run_cli("glossary", "check", clean, "-g", mine, "--no-default-glossaries").exit_code == 1
     mine.write_text("source\tpreferred\n林志恒\tLin Zhiheng\n", encoding="utf-8")  # overrides the default entry
     assert run_cli("glossary", "check", CASE1 / "edition.en.txt", "-g", mine).exit_code == 0
+
+
+def test_check_refuses_a_chinese_edition_and_swapped_arguments(run_cli):
+    """A Chinese 'edition' (or the two articles swapped) came back '0 glossary finding(s)', exit 0:
+    clean, though no rendering was checked."""
+    trad = ROOT / "corpora" / "002-trad-edition"
+    alone = run_cli("glossary", "check", trad / "edition.zh-hant.txt")
+    assert alone.exit_code == 2 and "is Chinese text" in alone.stderr
+    swapped = run_cli("glossary", "check", CASE1 / "original.zh.txt", "--original", CASE1 / "edition.en.txt")
+    assert swapped.exit_code == 2 and "give the English edition first" in swapped.stderr
+    assert len(swapped.stderr.strip().splitlines()) == 1
 
 
 @pytest.mark.parametrize("case", ["001-cadre-loyalty"])

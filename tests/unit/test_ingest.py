@@ -51,6 +51,20 @@ def test_encoding_override(tmp_path):
         read_source(str(EN), encoding="punycode")
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "latin-1"])
+def test_forced_encoding_that_garbles_a_utf8_file_is_refused(tmp_path, encoding):
+    """--encoding utf-16 on a UTF-8 article decoded without error into Han and Hangul soup, and
+    latin-1 turned its Chinese into 'ä¸å'; both were then segmented and compared, exit 0."""
+    path = tmp_path / "a.txt"
+    path.write_bytes("据称有43万人。He said “no.”\n".encode("utf-8"))
+    with pytest.raises(InputError, match=f"is UTF-8 text; read as {encoding}"):
+        read_source(str(path), encoding=encoding)
+    ascii_only = tmp_path / "b.txt"
+    ascii_only.write_bytes(b"He said no.\n")  # reads the same in GB18030, Big5, latin-1: nothing to refuse
+    for same in ("gb18030", "big5", "latin-1", "utf-8-sig"):
+        assert read_source(str(ascii_only), encoding=same).text == "He said no.\n"
+
+
 @pytest.mark.parametrize(
     "payload, message",
     [(b"", "empty"), (b"   \n\n", "empty"), (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20, "binary"),
@@ -180,3 +194,13 @@ def test_a_paragraph_that_opens_with_related_words_stays():
 
     assert not _NOISE.match("相關新聞：衞生署昨日公布，本港再多兩宗個案。")  # a sentence, not a headline link
     assert not _NOISE.match("Related: the ministry said it would appeal. It gave no date.")
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_endless_device_is_refused_not_read_forever(monkeypatch):
+    """`segment /dev/zero` (a device reports size 0) read until memory ran out."""
+    import transcompare.ingest.reader as reader
+
+    monkeypatch.setattr(reader, "MAX_BYTES", 4096)
+    with pytest.raises(InputError, match="is over"):
+        read_source("/dev/zero")

@@ -65,3 +65,13 @@ def test_cli_summary_through_a_pipe_has_no_colour(run_cli):
     assert result.exit_code == 0, result.stderr
     assert "Findings by kind and severity" in result.stdout
     assert ANSI not in result.stdout
+
+
+def test_counts_of_one_are_singular():
+    """The summary said "1 findings" and "Top 1 of 1 findings"."""
+    comparison = planted_comparison("003-two-editions")
+    ec = comparison.editions[0]
+    one = replace(comparison, editions=(replace(ec, findings=ec.findings[:1]),))
+    text = summary(one)
+    assert "1 finding)" in text and "Top 1 of 1 finding" in text and "1 findings" not in text
+    assert "sentences," in text and "beads," in text

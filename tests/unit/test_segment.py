@@ -140,3 +140,97 @@ def test_language_tags_read_as_their_language(tag):
 def test_english_region_tag_reads_as_english():
     edition = segment(RawDocument(text="He came. She left.", source="t", encoding="utf-8", format="txt"), "t", lang="en-GB")
     assert edition.lang == "en" and len(edition.sentences) == 2
+
+
+@pytest.mark.parametrize(
+    "dateline, expected",
+    [
+        ("【新闻网2026年3月5日讯】", "2026-03-05"),
+        ("【新聞網２０２６年１２月３１日訊】", "2026-12-31"),
+        ("[Huaguan News, March 5, 2026]", "2026-03-05"),
+        ("[Huaguan News, Jan. 22, 2026]", "2026-01-22"),
+        ("[Huaguan News, Sept 9 2026]", "2026-09-09"),
+        ("(Huaguan News, 5 March 2026)", "2026-03-05"),
+        ("[Huaguan News, 2026-03-05]", "2026-03-05"),
+        ("【新闻网2026年2月30日讯】", None),  # no such day
+        ("【新闻网3月5日讯】", None),  # no year: not a full date
+        ("BEIJING —", None),
+    ],
+)
+def test_dateline_date(dateline, expected):
+    from transcompare.segment._dateline import dateline_date
+
+    assert dateline_date(dateline) == expected
+
+
+def test_edition_date_comes_from_its_dateline_when_metadata_gives_none():
+    """A text article's date was null (segment --format json, the report's header) though its
+    dateline says it; metadata (an HTML page's, Markdown front matter) still wins."""
+    text = "标题一句\n\n【新闻网2026年3月5日讯】据称，43万人受查。\n"
+    assert segment(_doc(text), "original").date == "2026-03-05"
+    en_text = "Leaders Not United\n\n[Huaguan News, March 5, 2026] Officials denied it.\n"
+    assert segment(_doc(en_text), "edition").date == "2026-03-05"
+    meta = RawDocument(source="t.html", text=text, format="html", encoding="utf-8", date="2026-03-04")
+    assert segment(meta, "original").date == "2026-03-04"
+    for written, expected in (("2026-03-04T08:00:00+08:00", "2026-03-04"), ("March 4, 2026", "2026-03-04"), ("yesterday", "2026-03-05")):
+        front = RawDocument(source="t.md", text=text, format="md", encoding="utf-8", date=written)
+        assert segment(front, "original").date == expected, written  # metadata read as a date, else the dateline's
+    late = "标题一句\n\n第一段。\n\n第二段。\n\n第三段。\n\n第四段。\n\n【新闻网2026年3月5日讯】据称。\n"
+    assert segment(_doc(late), "original").date is None  # a bracket deep in the story is no dateline
+    assert segment(_doc("第一句。\n【新闻网2026年3月5日讯】\n"), "x", presplit=True).date is None
+
+
+def test_declared_language_the_text_plainly_is_not_is_an_error():
+    """--original-lang en on a Chinese article split it with the English rules and compared it as
+    English (12 'sentences', a number finding per figure), exit 0."""
+    from transcompare.errors import InputError
+
+    zh_text = "中南海高层难言一心\n\n【新闻网2026年3月5日讯】据称，43万人受查。他说：“不会。”\n"
+    with pytest.raises(InputError, match="declared en, but it is Chinese text"):
+        segment(_doc(zh_text), "original", lang="en")
+    with pytest.raises(InputError, match="declared zh, but it has no Chinese characters"):
+        segment(_doc("Officials denied it. They left.\n"), "edition", lang="zh-Hant")
+    # a declaration the text bears out, or one a mixed text leaves open, stands
+    assert segment(_doc(zh_text), "original", lang="zh-Hans").lang == "zh"
+    mixed = "The slogan 不忘初心，牢记使命 was everywhere in Beijing that week, officials said.\n"
+    assert segment(_doc(mixed), "edition", lang="en").lang == "en"
+
+
+def test_hard_wrapped_english_paragraph_stays_one():
+    """A paragraph wrapped at ~70 columns lost its first line to a paragraph (and sentence) of its
+    own: the line is under 80 characters and capitalised, as a headline is."""
+    text = (
+        "Leaders Not United\n\n"
+        "The Central Commission for Discipline Inspection said on Monday that\n"
+        "discipline bodies nationwide punished 610,000 people last year, twice\n"
+        "the number of the year before. Professor Lin said the leadership was\n"
+        "not monolithic.\n"
+    )
+    ed = segment(_doc(text), "edition")
+    assert [s.kind for s in ed.sentences] == ["headline", "body", "body"]
+    assert ed.sentences[1].text.startswith("The Central Commission") and ed.sentences[1].text.endswith("year before.")
+    # a headline and byline on lines of their own above the text still are
+    lines = segment(_doc("Leaders Not United\nBy Jane Doe\nThe Commission said on Monday that it punished 610,000 people.\n"), "e")
+    assert [s.kind for s in lines.sentences] == ["headline", "byline", "body"]
+
+
+def test_a_run_on_line_is_cut_into_sentences_of_bounded_length():
+    """A page with no full stop (a 2-million-character line) was one 'sentence': the encoder took
+    a minute per 50,000 characters of it. It is now cut after clause marks or spaces."""
+    from transcompare.segment import MAX_SENTENCE
+
+    zh_text = "这是一个很长的句子，" * 500  # 5,000 characters, no full stop
+    ed = segment(_doc(zh_text), "x", lang="zh")
+    assert len(ed.sentences) == 5 and all(len(s.text) <= MAX_SENTENCE for s in ed.sentences)
+    assert all(s.text.endswith("，") for s in ed.sentences[:-1])  # cut after a clause mark
+    assert "".join(s.text for s in ed.sentences) == zh_text
+    en_text = "word " * 3000
+    en = segment(_doc(en_text), "x", lang="en")
+    assert all(len(s.text) <= MAX_SENTENCE and s.text.endswith("word") for s in en.sentences)
+    assert " ".join(s.text for s in en.sentences) == en_text.strip()
+    solid = segment(_doc("字" * 2500), "x", lang="zh")  # nowhere to cut: hard cuts
+    assert [len(s.text) for s in solid.sentences] == [1000, 1000, 500]
+    for ed_ in (ed, en, solid):
+        assert all(ed_.text[s.start:s.end] == s.text for s in ed_.sentences)
+    lines = segment(_doc("这是一个很长的句子，" * 200 + "\n"), "x", presplit=True)  # --presplit keeps its lines
+    assert len(lines.sentences) == 1

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from ..errors import ManifestError
-from ..langs import normalise_lang
+from ..errors import ManifestError, OptionError
+from ..langs import compared_lang
 
 _URL = re.compile(r"^https?://", re.I)
 _DATE = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")
@@ -59,12 +59,18 @@ class Case:
 def load_manifest(path: str | Path) -> list[Case]:
     """Read and validate a manifest; any problem is a ManifestError naming file and line."""
     path = Path(path)
+    if path.is_dir():
+        raise ManifestError(f"{path} is a directory; give the manifest file (CSV or JSONL) in it")
     if not path.is_file():
         raise ManifestError(f"{path}: no such manifest file")
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         raise ManifestError(f"{path}: not UTF-8; save the manifest as UTF-8") from None
+    except OSError as err:
+        raise ManifestError(f"{path}: cannot read ({err.strerror or err})") from None
+    if not text.strip():
+        raise ManifestError(f"{path} is empty: no cases; add one row per case")
     rows = _rows(path, text)
     base = path.resolve().parent
     cases = [_case(path, line, row, base) for line, row in rows]
@@ -117,6 +123,9 @@ def _csv_rows(path: Path, text: str) -> list[tuple[int, dict]]:
     for row in reader:
         if not any((v or "").strip() for v in row.values() if isinstance(v, str)):
             continue
+        if row.get(None):  # DictReader files cells past the header under None; they were dropped in silence
+            raise ManifestError(f"{path}:{reader.line_num}: more cells than the header has columns "
+                                "(quote a value that holds a comma)")
         row = {k: v for k, v in row.items() if k is not None}
         row["editions"] = _split(row.get("editions"))
         if "edition_langs" in row:
@@ -147,12 +156,16 @@ def _case(path: Path, line: int, row: dict, base: Path) -> Case:
         langs = _split(langs)
     if not isinstance(langs, list):
         raise ManifestError(f"{where}: edition_langs must be a string or a list")
+    if len(langs) > len(raw_editions):  # zip() dropped the extra ones: which edition was meant?
+        raise ManifestError(f"{where}: {len(langs)} edition_langs for {len(raw_editions)} edition(s)")
     langs = langs + [None] * (len(raw_editions) - len(langs))
     editions = tuple(_input(where, item, lang, base) for item, lang in zip(raw_editions, langs))
     date = str(row.get("date") or row.get("published") or "").strip() or None
     if date and not (_DATE.match(date) and _real_date(date)):
         raise ManifestError(f"{where}: date {date!r} is not YYYY-MM-DD or YYYY-MM")
-    meta = dict(row.get("meta") or {}) if isinstance(row.get("meta"), dict) else {}
+    if row.get("meta") is not None and not isinstance(row.get("meta"), dict):
+        raise ManifestError(f"{where}: meta must be an object")
+    meta = dict(row.get("meta") or {})
     meta.update({k: v for k, v in row.items() if k not in _KNOWN and v not in (None, "")})
     outlet = str(row.get("outlet") or "").strip() or None
     return Case(case_id, original, editions, outlet, date, meta, line)
@@ -177,7 +190,12 @@ def _input(where: str, item: Any, lang: Any, base: Path) -> CaseInput:
         raise ManifestError(f"{where}: every original and edition needs a path or URL")
     written = item.strip()
     source = written if _URL.match(written) else str((base / written).resolve())
-    return CaseInput(source, written, normalise_lang(lang))
+    if lang is not None and not isinstance(lang, str):  # 5 or true read as "no language" in silence
+        raise ManifestError(f"{where}: a language must be a string such as \"zh\" or \"en\", not {lang!r}")
+    try:
+        return CaseInput(source, written, compared_lang(lang, "language"))
+    except OptionError as err:
+        raise ManifestError(f"{where}: {err.message}") from None
 
 
 def write_manifest(path: str | Path, rows: Iterable[dict]) -> None:

@@ -241,15 +241,20 @@ def _document(item: CaseInput, fetch: bool) -> tuple[Document, str, str]:
             return Document(item.written, item.lang, url=item.source), f"url:{item.source}", (
                 f"{item.written} is a URL; pass --fetch to let workers download it")
         return Document(item.written, item.lang, url=item.source), f"url:{item.source}", ""
+    from ..ingest.reader import MAX_BYTES
+
     path = Path(item.source)
     try:
-        data = path.read_bytes()
+        with path.open("rb") as fh:  # bounded: a huge file (or /dev/zero) is refused, not shipped whole
+            data = fh.read(MAX_BYTES + 1)
     except FileNotFoundError:
         return Document(item.written, item.lang), "missing", f"{item.written}: no such file"
     except IsADirectoryError:
         return Document(item.written, item.lang), "directory", f"{item.written} is a directory; give an article file"
     except OSError as err:
         return Document(item.written, item.lang), "unreadable", f"{item.written}: cannot read ({err.strerror or err})"
+    if len(data) > MAX_BYTES:
+        return Document(item.written, item.lang), "oversized", f"{item.written} is over {MAX_BYTES // 2**20} MiB; that is not an article"
     return Document(item.written, item.lang, data=data), hashlib.sha256(data).hexdigest(), ""
 
 

@@ -87,6 +87,10 @@ def _read(doc: Document, edition_id: str, options: CompareOptions):
     from ..segment import segment
 
     fmt = "txt" if options.presplit else None
+    if options.presplit:
+        from ..pipeline import check_presplit_source
+
+        check_presplit_source(doc.written)
     if doc.data is None and doc.url is None:
         raise InputError(f"{doc.written}: changed or vanished while the run was starting; run again")
     if doc.data is None:
@@ -95,7 +99,10 @@ def _read(doc: Document, edition_id: str, options: CompareOptions):
         with tempfile.TemporaryDirectory(prefix="transcompare-batch-") as tmp:
             path = Path(tmp) / (Path(doc.written).name or "article.txt")
             path.write_bytes(doc.data)
-            raw = read_source(str(path), encoding=options.encoding, fmt=fmt)
+            try:
+                raw = read_source(str(path), encoding=options.encoding, fmt=fmt)
+            except TranscompareError as err:  # name the manifest's file, not the worker's temp copy
+                raise type(err)(err.message.replace(str(path), doc.written)) from None
     raw = replace(raw, source=doc.written)
     lang = doc.lang or (options.original_lang if edition_id == "original" else None)
     return segment(raw, edition_id=edition_id, lang=lang, presplit=options.presplit)

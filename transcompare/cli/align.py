@@ -55,7 +55,7 @@ def command(
 
     if fmt not in ("tsv", "json", "tmx"):
         raise OptionError(f"unknown --format {fmt!r}; choose tsv, json or tmx")
-    validate_output_paths(output)
+    validate_output_paths(output, inputs=[original, edition])
     check_stdin_once([original, edition])
     src = read_edition(original, "original", None, encoding, presplit)
     tgt = read_edition(edition, "edition", None, encoding, presplit)

@@ -15,7 +15,7 @@ HELP = "Compare every case of a corpus manifest (CSV or JSONL); resumable, local
 
 def command(
     manifest: Path = typer.Argument(..., help="Manifest: CSV or JSONL, one case per row (id, original, editions, outlet, date)."),
-    outdir: Path = typer.Option(..., "-o", "--outdir", help="Folder for per-case reports, run.json, the aggregate and state."),
+    outdir: str = typer.Option(..., "-o", "--outdir", help="Folder for per-case reports, run.json, the aggregate and state."),
     engine: str = typer.Option("local", "--engine", help="serial | local (process pool) | dask."),
     workers: Optional[int] = typer.Option(None, "--workers", "-j", help="Worker processes (default: one per core). With --engine dask and no --scheduler: LocalCluster size."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (tcp://HOST:8786) for --engine dask."),
@@ -39,6 +39,9 @@ def command(
 
     if max_rate is not None and max_rate <= 0:
         raise OptionError("--max-rate must be above 0")
+    if not outdir.strip():  # as a Path, '' is '.': the reports and state landed in the current folder
+        raise OptionError("--outdir is empty; give a folder (. for the current one)")
+    outdir = Path(outdir)
     options = BatchOptions(
         compare=CompareOptions(
             encoding=encoding,

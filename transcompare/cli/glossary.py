@@ -6,6 +6,7 @@ GlossaryStore (locked, atomic). ``lint`` and ``check`` exit 1 when they find som
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import List, Optional
 
@@ -174,12 +175,12 @@ def lint(
 def merge(
     inputs: List[Path] = typer.Argument(..., help="Glossaries to merge (TSV, CSV or TBX)."),
     output: Path = typer.Option(..., "--output", "-o", help="Where to write the merged glossary (format from the extension)."),
-    on_conflict: str = typer.Option("error", "--on-conflict", help="One term, two preferred renderings: error | first | last."),
+    on_conflict: str = typer.Option("error", "--on-conflict", help="One term, two preferred renderings, or a rendering one allows and another forbids: error | first | last."),
 ) -> None:
     """Merge glossaries into one; same-term entries are united."""
     from ..errors import GlossaryError
     from ..glossary.exchange import export_file, import_file
-    from ..glossary.store import merge_entries
+    from ..glossary.store import contradictions, merge_entries
     from .common import refuse_stdout, validate_output_paths
 
     refuse_stdout(output, "--output")
@@ -187,7 +188,11 @@ def merge(
     merged, conflicts = merge_entries([import_file(p) for p in inputs], on_conflict=on_conflict)
     if conflicts:
         for first, second in conflicts:
-            typer.echo(f"conflict: {first.source} → {first.preferred!r} vs {second.source} → {second.preferred!r}", err=True)
+            if first.preferred != second.preferred:
+                typer.echo(f"conflict: {first.source} → {first.preferred!r} vs {second.source} → {second.preferred!r}", err=True)
+            else:
+                both = ", ".join(repr(x) for x in contradictions(first, second))
+                typer.echo(f"conflict: {first.source}: {both} allowed in one glossary and forbidden in another", err=True)
         raise GlossaryError(f"{len(conflicts)} conflict(s); resolve them or use --on-conflict first|last")
     export_file(merged, output)
     typer.echo(f"wrote {len(merged)} entries to {output}")
@@ -240,7 +245,7 @@ def suggest(
     min_score: float = typer.Option(0.3, "--min-score", help="Hide candidates scoring below this (0..1)."),
     min_count: int = typer.Option(1, "--min-count", help="Beads a pair must share."),
     accept_all: bool = typer.Option(False, "--accept-all", help="Add every candidate shown, without asking."),
-    status: str = typer.Option("proposed", "--status", help="Status of added entries."),
+    status: str = typer.Option("proposed", "--status", help="Status of added entries: approved | proposed | deprecated."),
     aligner: Optional[str] = typer.Option(None, "--aligner", help="Aligner for --original/--edition pairs and case folders: engine (default), engine-centred, gale-church."),
 ) -> None:
     """Mine candidate term pairs from aligned editions; accept them one by one or in bulk."""
@@ -250,6 +255,11 @@ def suggest(
     from ..glossary.suggest import load_units
     from ..glossary.suggest import suggest as mine
 
+    from ..glossary.store import STATUSES
+
+    if status.lower() not in STATUSES:  # before the mining and the questions, not at the end
+        raise OptionError(f"unknown --status {status!r}; choose {', '.join(STATUSES)}")
+    status = status.lower()
     if len(original) != len(edition):
         raise OptionError(f"{len(original)} --original but {len(edition)} --edition; give them in pairs")
     pair = list(zip(original, edition))
@@ -272,8 +282,17 @@ def suggest(
             typer.echo("     or: " + "; ".join(f"{e} ({s:.2f})" for e, s in cand.alternatives))
         if accept_all:
             chosen.append(cand)
-        elif to is not None and typer.confirm(f"     add {cand.zh} → {cand.en}?", default=False):
-            chosen.append(cand)
+        elif to is not None:
+            try:
+                if typer.confirm(f"     add {cand.zh} → {cand.en}?", default=False):
+                    chosen.append(cand)
+            except typer.Abort:
+                if sys.stdin.isatty():
+                    raise
+                # Answers piped in ran out: the rest are declined and the accepted ones kept
+                # (this ended in "Aborted.", exit 1, and nothing written).
+                typer.echo(f"no answer for candidate {n} on standard input; the rest are not added", err=True)
+                break
     if not chosen:
         return
     if to is None:
@@ -300,7 +319,7 @@ def check(
     from .common import refuse_stdout, validate_output_paths
 
     refuse_stdout(json_path, "--json")
-    validate_output_paths(json_path)
+    validate_output_paths(json_path, inputs=[edition, *([original] if original else [])])
     if aligner is not None and original is None:
         raise OptionError("--aligner applies only with --original (the edition alone is not aligned)")
     ed, findings = check_edition(edition, glossary, not no_default_glossaries, original, aligner, encoding)

@@ -29,10 +29,13 @@ def command(
     if fmt == "json":
         typer.echo(json.dumps(_plain(edition), ensure_ascii=False, indent=2))
         return
+    from ..report.tsv import cell
+
     if fmt == "tsv":
         typer.echo("id\tparagraph\tkind\tstart\tend\ttext")
     for s in edition.sentences:
+        text = cell(s.text)  # one sentence a line: a wrapped line's newline or a tab would break the row
         if fmt == "tsv":
-            typer.echo(f"{s.id}\t{s.paragraph}\t{s.kind}\t{s.start}\t{s.end}\t{s.text}")
+            typer.echo(f"{s.id}\t{s.paragraph}\t{s.kind}\t{s.start}\t{s.end}\t{text}")
         else:
-            typer.echo(f"[{s.id}] p{s.paragraph} {s.kind} {s.start}-{s.end}  {s.text}")
+            typer.echo(f"[{s.id}] p{s.paragraph} {s.kind} {s.start}-{s.end}  {text}")

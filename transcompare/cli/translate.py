@@ -35,7 +35,7 @@ def command(
 
     if fmt not in FORMATS:
         raise OptionError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
-    validate_output_paths(output)
+    validate_output_paths(output, inputs=[file])
     edition = read_edition(file, "original", lang, encoding, presplit)
     settings = resolve_settings(model, backend, beam_size)
     translator = load_translator(settings=settings, cache=not no_cache)

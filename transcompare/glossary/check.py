@@ -217,6 +217,17 @@ def _same_finding(mine: Finding, theirs: Finding) -> bool:
     return any(x.overlaps(y) for x in mine.edition_spans for y in theirs.edition_spans)
 
 
+def _expect(edition: Edition, lang: str, role: str) -> None:
+    """The glossaries map Chinese terms to English renderings: a Chinese "edition" has none to hold
+    to them (and came back clean, exit 0, though nothing was checked)."""
+    from ..errors import InputError
+
+    if edition.lang != lang:
+        what = {"zh": "Chinese", "en": "English"}
+        raise InputError(f"{edition.source} is {what.get(edition.lang, edition.lang)} text; glossary check reads "
+                         f"{role} in {what[lang]} (an English edition, its Chinese original with --original)")
+
+
 def check_edition(
     edition: str,
     glossaries: Sequence[str] = (),
@@ -231,7 +242,8 @@ def check_edition(
     the glossary's own rules add what it did not report (forbidden forms anywhere, near-miss
     spellings, renderings never used)."""
     from ..errors import GlossaryError
-    from ..pipeline import CompareOptions, compare, read_edition
+    from ..errors import InputError
+    from ..pipeline import CompareOptions, check_stdin_once, compare_editions, edition_ids, read_edition
     from .store import load_glossaries
 
     glossary = load_glossaries(glossaries, defaults=defaults)
@@ -239,11 +251,19 @@ def check_edition(
         raise GlossaryError("no glossary to check against: give --glossary FILE or keep the defaults")
     if original is None:
         ed = read_edition(edition, "edition", encoding=encoding)
+        _expect(ed, "en", "the edition")
         return ed, sorted(scan_edition(glossary, ed), key=Finding.sort_key)
+    check_stdin_once([original, edition])
+    orig = read_edition(original, "original", encoding=encoding)
+    ed = read_edition(edition, edition_ids([edition])[0], encoding=encoding)
+    if orig.lang == "en" and ed.lang == "zh":
+        raise InputError(f"{ed.source} is Chinese and {orig.source} English: give the English edition first and the Chinese with --original")
+    _expect(ed, "en", "the edition")
+    _expect(orig, "zh", "--original")
     options = CompareOptions(
         encoding=encoding, aligner=aligner, checks=("entities",), glossaries=tuple(glossaries), use_default_glossaries=defaults
     )
-    result = compare(original, [edition], options)
+    result = compare_editions(orig, [ed], options)
     ec = result.editions[0]
     found = [f for f in ec.findings if f.subtype == "glossary"]
     for extra in glossary_findings(glossary, result.original, ec.edition, ec.beads):

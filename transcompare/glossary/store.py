@@ -427,17 +427,31 @@ def _union(*groups: Iterable[str]) -> tuple[str, ...]:
     return tuple(seen)
 
 
+def _fold(value: str) -> str:
+    return " ".join(value.split()).lower()
+
+
+def contradictions(a: Entry, b: Entry) -> tuple[str, ...]:
+    """Renderings one entry allows (preferred or accepted) and the other forbids."""
+    bad_a, bad_b = {_fold(x) for x in a.forbidden}, {_fold(x) for x in b.forbidden}
+    return _union((x for x in a.english_ok() if _fold(x) in bad_b), (x for x in b.english_ok() if _fold(x) in bad_a))
+
+
 def merge_pair(first: Entry, second: Entry) -> Entry:
-    """Two entries for the same term with the same preferred rendering, as one entry."""
+    """Two entries for the same term as one: values united, and where they disagree (one allows a
+    rendering the other forbids) ``first``'s ruling stands; a merged entry never allows and forbids
+    one rendering at once (lint's G003)."""
+    first_bad = {_fold(x) for x in first.forbidden}
     variants = tuple(v for v in _union(first.variants, (second.source,), second.variants) if v != first.source)
-    accepted = tuple(a for a in _union(first.accepted, second.accepted) if a != first.preferred)
-    if second.preferred != first.preferred:
-        accepted = _union(accepted, (second.preferred,))
+    theirs = second.accepted + ((second.preferred,) if second.preferred != first.preferred else ())
+    accepted = tuple(a for a in _union(first.accepted, (t for t in theirs if _fold(t) not in first_bad))
+                     if a != first.preferred)
+    allowed = {_fold(x) for x in (first.preferred, *accepted)}
     return replace(
         first,
         variants=variants,
         accepted=accepted,
-        forbidden=_union(first.forbidden, second.forbidden),
+        forbidden=_union(first.forbidden, (f for f in second.forbidden if _fold(f) not in allowed)),
         note=first.note or second.note,
         ref=first.ref or second.ref,
     )
@@ -446,8 +460,9 @@ def merge_pair(first: Entry, second: Entry) -> Entry:
 def merge_entries(groups: Sequence[Sequence[Entry]], on_conflict: str = "error") -> tuple[list[Entry], list[tuple[Entry, Entry]]]:
     """Merge glossaries. Same term and same preferred: one entry, values united.
 
-    Same term, different preferred: ``error`` keeps the first as it is and reports the pair;
-    ``first``/``last`` keep that side's preferred and file the other as accepted."""
+    Same term, different preferred (or a rendering one allows and the other forbids): ``error``
+    keeps the first as it is and reports the pair; ``first``/``last`` keep that side's preferred
+    and rulings, and file the other's preferred as accepted (unless the kept side forbids it)."""
     if on_conflict not in ("error", "first", "last"):
         raise GlossaryError(f"unknown conflict policy {on_conflict!r} (choose error, first, last)")
     merged: list[Entry] = []
@@ -459,7 +474,7 @@ def merge_entries(groups: Sequence[Sequence[Entry]], on_conflict: str = "error")
                 merged.append(entry)
                 continue
             old = merged[clash]
-            if old.preferred == entry.preferred or on_conflict == "first":
+            if old.preferred == entry.preferred and not contradictions(old, entry) or on_conflict == "first":
                 merged[clash] = merge_pair(old, entry)
             elif on_conflict == "last":
                 merged[clash] = merge_pair(entry, old)

@@ -106,24 +106,35 @@ def load_units(inputs: Sequence[str], pairs: Sequence[tuple[str, str]] = (), ali
             case = path / "case.json"
             if not case.exists():
                 raise GlossaryError(f"{path}: a folder needs a case.json (see corpora/README.md)")
-            meta = json.loads(case.read_text(encoding="utf-8"))
-            orig = read_edition(str(path / meta["original"]["path"]), "original", "zh")
-            for n, ed in enumerate(meta.get("editions", ())):
-                if ed.get("lang") == "en":
-                    edition = read_edition(str(path / ed["path"]), f"edition-{n + 1}", "en")
-                    units += units_from_pair(orig, edition, f"{path.name}/{ed['path']}", aligner)
+            try:
+                meta = json.loads(case.read_text(encoding="utf-8"))
+                original_path = meta["original"]["path"]
+                editions = [(n, ed["path"]) for n, ed in enumerate(meta.get("editions", ())) if ed.get("lang") == "en"]
+            except OSError as err:
+                raise GlossaryError(f"{case}: cannot read ({err.strerror or err})") from None
+            except (ValueError, KeyError, TypeError, AttributeError) as err:
+                raise GlossaryError(f"{case}: not a case description (see corpora/README.md): {type(err).__name__}: {err}") from None
+            orig = read_edition(str(path / original_path), "original", "zh")
+            for n, ed_path in editions:
+                edition = read_edition(str(path / ed_path), f"edition-{n + 1}", "en")
+                units += units_from_pair(orig, edition, f"{path.name}/{ed_path}", aligner)
             continue
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             comparison = Comparison.from_dict(data)
         except OSError as err:
             raise GlossaryError(f"{path}: cannot read ({err.strerror or err})") from None
-        except (ValueError, KeyError, TypeError) as err:
+        except (ValueError, KeyError, TypeError, AttributeError) as err:  # AttributeError: a list or null, not an object
             raise GlossaryError(f"{path}: not a comparison written by `transcompare compare --json` ({err})") from None
         units += units_from_comparison(comparison, path.name)
     for original, edition in pairs:
-        orig = read_edition(original, "original", "zh")
-        ed = read_edition(edition, "edition", "en")
+        orig = read_edition(original, "original")
+        ed = read_edition(edition, "edition")
+        if (orig.lang, ed.lang) != ("zh", "en"):  # swapped, or two of one language: nothing to mine
+            from ..errors import InputError
+
+            raise InputError(f"--original {original} reads as {orig.lang} and --edition {edition} as {ed.lang}; "
+                             "suggest pairs a Chinese original with its English edition")
         units += units_from_pair(orig, ed, f"{Path(edition).name}", aligner)
     return units
 

@@ -35,10 +35,13 @@ def decode(data: bytes, encoding: str | None = None, source: str = "input") -> t
     if encoding:
         check_encoding(encoding)
         try:
-            return _clean(data.decode(encoding), source), encoding
+            text = data.decode(encoding)
         except UnicodeError as err:  # punycode and friends raise the base class, without a position
             where = f" (byte {err.start})" if isinstance(err, UnicodeDecodeError) else ""
             raise EncodingError(f"{source} is not valid {encoding}{where}; omit --encoding to detect it") from None
+        if _utf8_read_otherwise(data, text):
+            raise EncodingError(f"{source} is UTF-8 text; read as {encoding} it would be gibberish; omit --encoding to detect it")
+        return _clean(text, source), encoding
     for bom, name in _BOMS:
         if data.startswith(bom):
             try:
@@ -58,6 +61,19 @@ def decode(data: bytes, encoding: str | None = None, source: str = "input") -> t
     except UnicodeDecodeError:
         pass
     return _decode_cjk(data, source)
+
+
+def _utf8_read_otherwise(data: bytes, text: str) -> bool:
+    """Bytes that are UTF-8 text, which a forced encoding reads as other characters: utf-16 turns
+    any UTF-8 file into Han and Hangul soup, latin-1 turns its Chinese into 'ä¸å'. (Real GB18030 or
+    Big5 articles are never valid UTF-8; ASCII reads the same in every one of them.)"""
+    if b"\x00" in data:
+        return False
+    try:
+        utf8 = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return False
+    return text.lstrip("\ufeff") != utf8
 
 
 def _plausible(ch: str) -> bool:

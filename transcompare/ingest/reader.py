@@ -47,6 +47,8 @@ def read_source(source: str, encoding: str | None = None, fmt: str | None = None
 def _read_bytes(source: str) -> tuple[bytes, str]:
     if source == "-":
         return sys.stdin.buffer.read(MAX_BYTES + 1)[:MAX_BYTES], "standard input"
+    if not source.strip():  # Path('') is '.', which read as "  is a directory"
+        raise InputError("an article was given as an empty name; give a file, a URL or - for standard input")
     if re.match(r"^https?://", source, re.I):
         return _fetch(source), source
     path = Path(source)
@@ -57,7 +59,11 @@ def _read_bytes(source: str) -> tuple[bytes, str]:
     try:
         if path.stat().st_size > MAX_BYTES:
             raise InputError(f"{source} is over {MAX_BYTES // 2**20} MiB; that is not an article")
-        return path.read_bytes(), source
+        with path.open("rb") as fh:  # a device (/dev/zero, /dev/urandom) has no size: read_bytes never ended
+            data = fh.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise InputError(f"{source} is over {MAX_BYTES // 2**20} MiB; that is not an article")
+        return data, source
     except PermissionError:
         raise InputError(f"{source}: permission denied") from None
     except OSError as err:

@@ -82,6 +82,11 @@ def counts_table(comparison: Comparison):
     return table
 
 
+def _count(n: int, noun: str) -> str:
+    """"1 finding", "7 findings" (the summary said "1 findings", "1 sentences")."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def print_summary(comparison: Comparison, console=None, top: int = 10) -> None:
     from rich.console import Console
     from rich.table import Table
@@ -89,12 +94,12 @@ def print_summary(comparison: Comparison, console=None, top: int = 10) -> None:
 
     console = console or Console(highlight=False)
     orig = comparison.original
-    console.print(Text.assemble((orig.title or orig.source, "bold"), f"  original, {_lang(orig)}, {len(orig.sentences)} sentences"))
+    console.print(Text.assemble((orig.title or orig.source, "bold"), f"  original, {_lang(orig)}, {_count(len(orig.sentences), 'sentence')}"))
     for ec in comparison.editions:
         ed = ec.edition
         line = Text.assemble(
-            "  ", (ed.id, "bold"), f": {ed.source} ({_lang(ed)}, {len(ed.sentences)} sentences, {len(ec.beads)} beads, "
-            f"{len(ec.findings)} findings)"
+            "  ", (ed.id, "bold"), f": {ed.source} ({_lang(ed)}, {_count(len(ed.sentences), 'sentence')}, {_count(len(ec.beads), 'bead')}, "
+            f"{_count(len(ec.findings), 'finding')})"
         )
         console.print(line)
         if ec.scores:
@@ -107,7 +112,7 @@ def print_summary(comparison: Comparison, console=None, top: int = 10) -> None:
     pairs = top_findings(comparison, top)
     if pairs:
         ecs = {ec.edition.id: ec for ec in comparison.editions}
-        table = Table(title=f"Top {len(pairs)} of {len(comparison.findings)} findings", title_justify="left", show_lines=True)
+        table = Table(title=f"Top {len(pairs)} of {_count(len(comparison.findings), 'finding')}", title_justify="left", show_lines=True)
         for name in ("id", "kind", "severity", "what", "original", "edition"):
             table.add_column(name, overflow="fold")
         for eid, f in pairs:

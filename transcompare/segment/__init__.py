@@ -9,18 +9,21 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from ..errors import EmptyInputError
+from ..errors import EmptyInputError, InputError
 from ..ingest.reader import RawDocument
 from ..ingest.script import detect_script, is_cjk
 from ..langs import normalise_lang
 from ..model import Edition, Paragraph, Sentence
 from . import en, zh
+from ._spans import trim
+from ._dateline import dateline_date
 
 Splitter = Callable[[str], "list[tuple[int, int]]"]
 # Languages written without spaces between words use the CJK rules; the rest the Latin ones.
 _CJK_LANGS = {"zh", "ja", "ko", "yue", "wuu"}
 
 _DATELINE = re.compile(r"\s*(?:【[^】]{2,40}】|\[[^\]]{2,40}\]|（[^）]{2,30}(?:讯|訊|电|電)）|[A-Z][A-Za-z .]{1,30}\s[–—-]\s)")
+_DATELINE_PARAGRAPHS = 4  # a dateline opens the story: after a headline, byline or caption or two
 _BYLINE = re.compile(r"^\s*(?:By\s+[A-Z]|作者[:：]|记者|記者|文[/／]|撰文|编译|編譯|责任编辑|責任編輯)")
 _CAPTION = re.compile(
     r"(?:[（(][^（）()]{0,30}(?:截图|截圖|图片|圖片|摄影|攝影|照片|photo|screenshot|image|getty|afp|reuters|ap|file)[^（）()]{0,30}[）)]\s*$)"
@@ -38,10 +41,25 @@ def detect_lang(text: str) -> str:
     """"zh" when Han characters are over 40% of the units, a Han character counting like a word
     (it carries about one), not like a letter: letter counts let one long URL, e-mail address or
     English product name outweigh a Chinese paragraph. URLs and e-mail addresses do not count."""
+    return "zh" if han_share(text) > 0.4 else "en"
+
+
+def han_share(text: str) -> float:
+    """Han characters over Han characters plus other words, in the first 5,000 characters."""
     sample = _URL_OR_EMAIL.sub(" ", text[:5000])
     han = sum(is_cjk(ch) for ch in sample)
     words = len(_WORD.findall("".join(" " if is_cjk(ch) else ch for ch in sample)))
-    return "zh" if han and han / (han + words) > 0.4 else "en"
+    return han / (han + words) if han else 0.0
+
+
+def _check_declared(lang: str, text: str, source: str) -> None:
+    """A declared language the text plainly is not (Chinese declared "en", English declared "zh")
+    would be split and compared by the wrong rules, in silence: say so instead."""
+    share = han_share(text)
+    if lang in _CJK_LANGS and share == 0.0:
+        raise InputError(f"{source} was declared {lang}, but it has no Chinese characters; omit the language to detect it")
+    if lang not in _CJK_LANGS and share > 0.8:
+        raise InputError(f"{source} was declared {lang}, but it is Chinese text; omit the language to detect it")
 
 
 def splitter_for(lang: str) -> Splitter:
@@ -51,7 +69,10 @@ def splitter_for(lang: str) -> Splitter:
 def segment(raw: RawDocument, edition_id: str, lang: str | None = None, presplit: bool = False) -> Edition:
     """Split a RawDocument into paragraphs and sentences; ``presplit`` keeps one line = one sentence."""
     text = raw.text
-    lang = normalise_lang(lang) or detect_lang(text)  # "zh-Hant" is zh: its script is detected
+    declared = normalise_lang(lang)
+    if declared:
+        _check_declared(declared, text, "standard input" if raw.source == "-" else raw.source)
+    lang = declared or detect_lang(text)  # "zh-Hant" is zh: its script is detected
     script = detect_script(text) if lang in ("zh", "yue", "wuu") else None
     paragraphs: list[Paragraph] = []
     sentences: list[Sentence] = []
@@ -85,12 +106,23 @@ def segment(raw: RawDocument, edition_id: str, lang: str | None = None, presplit
         text=text,
         script=script,
         title=title,
-        date=raw.date,
+        # metadata's date as an ISO date ("yesterday" from front matter is none), else the dateline's
+        date=(dateline_date(str(raw.date)) if raw.date else None) or _dateline_date(sentences),
         encoding=raw.encoding,
         paragraphs=tuple(paragraphs),
         sentences=tuple(sentences),
         meta=dict(raw.meta, format=raw.format),
     )
+
+
+def _dateline_date(sentences: list[Sentence]) -> str | None:
+    """The date of the article's dateline (near the top), for a text whose metadata gives none."""
+    for s in sentences:
+        if s.paragraph > _DATELINE_PARAGRAPHS:
+            break
+        if s.kind == "dateline":
+            return dateline_date(s.text)
+    return None
 
 
 def on_lines(edition: Edition, texts: list[str]) -> list[str]:
@@ -125,19 +157,24 @@ def _paragraph_spans(text: str, lang: str) -> list[tuple[int, int]]:
     spans = []
     for a, b in blocks:
         start = a
+        longest = max(len(line.strip()) for line in text[a:b].split("\n"))
         for m in re.finditer(r"\n", text[a:b]):
             cut = a + m.start()
             before = text[start:cut].rstrip()
             after = text[cut + 1:b].lstrip()
-            if before.endswith((".", "!", "?", "”", '"', ":")) and after[:1].isupper() or _is_short_line(before):
+            if before.endswith((".", "!", "?", "”", '"', ":")) and after[:1].isupper() or _is_short_line(before, longest):
                 spans.append((start, cut))
                 start = cut + 1
         spans.append((start, b))
     return [(a + len(text[a:b]) - len(text[a:b].lstrip()), b) for a, b in spans if text[a:b].strip()]
 
 
-def _is_short_line(line: str) -> bool:
-    return 0 < len(line) < 80 and not line.endswith((",", ";")) and line[:1].isupper() and "." not in line[-2:]
+def _is_short_line(line: str, longest: int) -> bool:
+    """A headline or byline line above the text it belongs to. Not the first line of a paragraph
+    hard-wrapped at 60-80 columns ("The Commission said on Monday that"), which is about as long
+    as the block's longest line: that made it a paragraph and a sentence of its own."""
+    short = len(line) < 40 or len(line) < 0.75 * longest
+    return 0 < len(line) < 80 and short and not line.endswith((",", ";")) and line[:1].isupper() and "." not in line[-2:]
 
 
 def _paragraph_kind(para: str, index: int, title: str | None, lang: str) -> str:
@@ -163,5 +200,28 @@ def _units(text: str, a: int, b: int, kind: str, split: Splitter) -> list[tuple[
         a = dateline.end()
         while a < b and text[a].isspace():
             a += 1
-    units.extend((a + s, a + e, "body") for s, e in split(text[a:b]))
+    for s, e in split(text[a:b]):
+        units.extend((x, y, "body") for x, y in _capped(text, a + s, a + e))
     return units
+
+
+MAX_SENTENCE = 1000  # characters; a news sentence is a tenth of that, a run-on page is not one sentence
+_CLAUSE_END = re.compile(r"[，,；;：:、]\s*|\s+")
+
+
+def _capped(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """``[a, b)`` in pieces of at most MAX_SENTENCE characters, cut after the last clause mark or
+    space in each stretch (hard only where there is none). A 'sentence' of megabytes (a page with
+    no full stop) otherwise went whole to the encoder, which took minutes per 50,000 characters."""
+    pieces = []
+    while b - a > MAX_SENTENCE:
+        cut = None
+        for m in _CLAUSE_END.finditer(text, a + MAX_SENTENCE // 2, a + MAX_SENTENCE):
+            cut = m.end()
+        cut = cut if cut and cut < b else a + MAX_SENTENCE
+        piece = trim(text, a, cut)
+        if piece:
+            pieces.append(piece)
+        a = cut
+    rest = trim(text, a, b)
+    return pieces + ([rest] if rest else [])
