@@ -169,31 +169,6 @@ def test_compare_bad_date_is_refused_before_the_work(run_cli, value, monkeypatch
     assert len(result.stderr.strip().splitlines()) == 1
 
 
-def test_compare_original_lang_other_than_zh_or_en_is_refused(run_cli, monkeypatch):
-    """--original-lang fr on a Chinese article split it with the English rules (12 sentences, not 21)
-    and compared it as French, in silence."""
-    monkeypatch.setattr("transcompare.pipeline.compare", lambda *a, **k: pytest.fail("ran the comparison"))
-    result = run_cli("compare", CASE / "original.zh.txt", CASE / "edition.en.txt", "--original-lang", "fr")
-    assert result.exit_code == 2 and "--original-lang 'fr'" in result.stderr and "zh" in result.stderr
-    assert len(result.stderr.strip().splitlines()) == 1
-
-
-def test_compared_lang_keeps_regional_tags_of_zh_and_en():
-    from transcompare.langs import compared_lang
-
-    assert [compared_lang(x, "--lang") for x in ("zh-Hant", "zh_TW", "en-GB", "EN", None, "")] == ["zh", "zh", "en", "en", None, None]
-
-
-def test_manifest_language_other_than_zh_or_en_names_the_line(tmp_path):
-    from transcompare.batch.manifest import load_manifest
-    from transcompare.errors import ManifestError
-
-    manifest = tmp_path / "m.csv"
-    manifest.write_text("id,original,editions,edition_langs\n1,a.txt,b.txt;c.txt,en;ja\n", encoding="utf-8")
-    with pytest.raises(ManifestError, match=r"m.csv:2: language 'ja'"):
-        load_manifest(manifest)
-
-
 def test_compare_negative_top_is_refused(run_cli):
     """--top -1 showed all findings but one ("Top 6 of 7")."""
     result = run_cli("compare", CASE / "original.zh.txt", CASE / "edition.en.txt", "--top", "-1")

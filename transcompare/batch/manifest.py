@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from ..errors import ManifestError, OptionError
-from ..langs import compared_lang
+from ..errors import ManifestError
+from ..langs import normalise_lang
 
 _URL = re.compile(r"^https?://", re.I)
 _DATE = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")
@@ -192,10 +192,7 @@ def _input(where: str, item: Any, lang: Any, base: Path) -> CaseInput:
     source = written if _URL.match(written) else str((base / written).resolve())
     if lang is not None and not isinstance(lang, str):  # 5 or true read as "no language" in silence
         raise ManifestError(f"{where}: a language must be a string such as \"zh\" or \"en\", not {lang!r}")
-    try:
-        return CaseInput(source, written, compared_lang(lang, "language"))
-    except OptionError as err:
-        raise ManifestError(f"{where}: {err.message}") from None
+    return CaseInput(source, written, normalise_lang(lang))
 
 
 def write_manifest(path: str | Path, rows: Iterable[dict]) -> None:

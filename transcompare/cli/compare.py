@@ -34,9 +34,6 @@ def command(
     from ..errors import OptionError
     from .common import progress_reporter, validate_output_paths
 
-    from ..langs import compared_lang
-
-    original_lang = compared_lang(original_lang, "--original-lang")
     validate_output_paths(json_path, html_path, inputs=[original, *editions])
     for option, path in (("json", json_path), ("html", html_path)):
         if path is not None and str(path) == "-":  # not a file named "-"; stdout has its own option
