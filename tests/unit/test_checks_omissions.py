@@ -206,3 +206,13 @@ def test_sentence_folded_into_a_bead_of_two_chinese_editions_is_an_omission():
     split = [["市政府表示，明年将新增八条公交路线。", "市政府并把夜间班次增加三成。"]]
     ctx = CheckContext(edition("original", "zh-Hant", zh[:1]), edition("edition", "zh", split), [Bead((0,), (0, 1), 0.995)])
     assert list(OmissionCheck().run(ctx)) == []
+
+
+def test_several_sentences_short_of_a_paragraph_read_as_a_plural():
+    """Two of a paragraph's three sentences left out read 'This sentences has no counterpart'."""
+    zh = [["林教授分析说，内部分歧很深。", "他指出，高层至少存在两股力量。", "有人希望中国走向民主。"]]
+    en = [["Prof. Lin said the divisions run deep."]]
+    ctx = CheckContext(edition("original", "zh", zh), edition("edition", "en", en), [Bead((0,), (0,)), Bead((1, 2), ())])
+    (f,) = OmissionCheck().run(ctx)
+    assert f.subtype == "sentences"
+    assert f.explanation.startswith("These 2 sentences have no counterpart in this edition")

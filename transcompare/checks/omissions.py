@@ -275,15 +275,19 @@ class OmissionCheck:
         unit = "paragraph" if whole else ("sentences" if len(sids) > 1 else "sentence")
         if sentence_kind in ("headline", "caption", "byline", "dateline") and len(sids) == 1:
             unit = sentence_kind
+        plural = unit == "sentences"
         if original_side:
-            verb = "is not rendered in this edition" if partial else "has no counterpart in this edition"
+            verb = ("are" if plural else "is") + " not rendered in this edition" if partial else \
+                ("have" if plural else "has") + " no counterpart in this edition"
         else:
-            verb = "does not render anything in the original" if partial else "has no source in the original"
-        extra = f"; it carries {_and(what)}" if what else ""
+            verb = ("do" if plural else "does") + " not render anything in the original" if partial else \
+                ("have" if plural else "has") + " no source in the original"
+        extra = f"; {'they carry' if plural else 'it carries'} {_and(what)}" if what else ""
         spans = sentence_spans(doc, sids)
+        subject = f"These {len(sids)} sentences" if plural else f"This {unit}{f' ({len(sids)} sentences)' if whole else ''}"
         return new_finding(
             self, ctx, kind, ("partial-" if partial else "") + unit, severity, confidence,
-            f"This {unit}{f' ({len(sids)} sentences)' if whole else ''} {verb}{extra}.",
+            f"{subject} {verb}{extra}.",
             original_spans=spans if original_side else (),
             edition_spans=() if original_side else spans,
             bead=bead,
