@@ -700,6 +700,15 @@ def _with_base(new_doc: Doc, base: Doc) -> Doc:
     return new_doc
 
 
+def _bead_text(case: Case, limit: int = 160) -> str:
+    """The changed bead's edition side, for reading a miss (a bead may be out of range after a deletion)."""
+    beads = case.doc.beads
+    if not 0 <= case.target < len(beads):
+        return ""
+    text = " ".join(case.doc.ed[j] for j in beads[case.target][1])
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def evaluate(cases: list[Case], checks) -> dict:
     tally: dict[tuple[str, str], Counter] = defaultdict(Counter)
     baseline_cache: dict[int, set] = {}
@@ -724,7 +733,7 @@ def evaluate(cases: list[Case], checks) -> dict:
                 counts["tp"] += 1
             else:
                 counts["fn"] += 1
-                misses.append(f"FN {case.kind} {case.doc.name}: {case.what}")
+                misses.append(f"FN {case.kind} {case.doc.name}: {case.what}: {_bead_text(case)}")
             counts["fp"] += len(mine) - len(hits)
             misses += [f"FP {case.kind} {case.doc.name} (besides the change: {case.what}): {f.explanation}"
                        for f in mine if f not in hits]
