@@ -425,3 +425,24 @@ def test_a_running_count_told_as_a_rank_is_the_same_figure():
                       ["It is the fourth factory fire in the city this month, and the two countries next door are concerned."])
     assert findings == []
 
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("出口占比提高2.5个百分点。", "The export share rose 2.5 percentage points."),
+    ("失业率下降0.3个百分点。", "The jobless rate fell 0.3 percentage point."),
+    ("利率下调0.25个百分点至3.1%。", "The rate was cut by 0.25 percentage points to 3.1 percent."),
+])
+def test_percentage_points_rendered_as_points_are_quiet(zh, en):
+    findings, _ = run([zh], [en])
+    assert findings == []
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("出口占比提高2.5个百分点。", "The export share rose 2.5 percent."),
+    ("出口占比提高2.5%。", "The export share rose 2.5 percentage points."),
+])
+def test_percentage_points_and_percent_are_different_figures(zh, en):
+    """个百分点 (percentage points) is a difference of two rates; 'percent' a relative change."""
+    findings, _ = run([zh], [en])
+    assert [f.subtype for f in findings] == ["changed"]
+    assert "percentage points" in findings[0].explanation

@@ -45,6 +45,8 @@ def same_value(a: Quantity, b: Quantity) -> bool:
         return False
     if a.kind == "money" and b.kind == "money" and not _currencies(a) & _currencies(b):
         return False
+    if a.kind == "percent" and b.kind == "percent" and a.unit != b.unit:
+        return False  # 2.5个百分点 (percentage points) is not 2.5 percent
     hedged = bool(a.qualifier or b.qualifier)
     tolerance = 0.02 if hedged else 1e-6
     step = max(a.step, b.step) / 2
