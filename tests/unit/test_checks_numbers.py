@@ -446,3 +446,19 @@ def test_percentage_points_and_percent_are_different_figures(zh, en):
     findings, _ = run([zh], [en])
     assert [f.subtype for f in findings] == ["changed"]
     assert "percentage points" in findings[0].explanation
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("16至24岁的青年失业率上升。", "Unemployment among 16- to 24-year-olds rose."),
+    ("16至24岁的青年失业率上升。", "Unemployment among 16-to-24-year-olds rose."),
+    ("16至24岁的青年失业率上升。", "Unemployment among people aged 16 to 24 rose."),
+])
+def test_an_age_range_written_as_a_compound_adjective_is_quiet(zh, en):
+    """'16- to 24-year-olds' (a suspended hyphen) is the range 16至24岁, not 16 and a 24-year term."""
+    findings, _ = run([zh], [en])
+    assert findings == []
+
+
+def test_an_age_range_changed_in_a_compound_adjective():
+    findings, _ = run(["16至24岁的青年失业率上升。"], ["Unemployment among 16- to 29-year-olds rose."])
+    assert [f.subtype for f in findings] == ["changed"]

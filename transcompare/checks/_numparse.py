@@ -424,7 +424,7 @@ _EN_PRE = "|".join(sorted(_EN_PREFIX_QUAL, key=len, reverse=True))
 _EN_RE = re.compile(
     rf"(?<![\w$.])(?:(?P<pre>{_EN_PRE})\s+)?(?P<between>between\s+)?(?P<cur>US\$|HK\$|NT\$|MOP\$|\$|€|£|¥|RMB\s?)?"
     rf"(?P<num>[0-9]+(?:,[0-9]{{3}})*(?:\.[0-9]+)?|{_WORD_NUM})(?P<andhalf> and a half)?"
-    rf"(?:(?(between)\s+and\s+|\s?(?:-|–|to)\s?)(?P<cur2>US\$|HK\$|\$)?(?P<num2>[0-9]+(?:,[0-9]{{3}})*(?:\.[0-9]+)?|(?(between){_WORD_NUM}|(?!))))?"
+    rf"(?:(?(between)\s+and\s+|\s?(?:-\s?to[\s-]|-|–|to)\s?)(?P<cur2>US\$|HK\$|\$)?(?P<num2>[0-9]+(?:,[0-9]{{3}})*(?:\.[0-9]+)?|(?(between){_WORD_NUM}|(?!))))?"
     r"(?:[ -]?(?P<scale>trillion|billion|million|thousand|bn|mn|m|k)\b)?"
     r"(?:[ -]?(?P<unit>percentage points?|per ?cent|%|times|fold|(?:U\.S\. |Hong Kong |Taiwan )?dollars?|yuan|renminbi|euros|pounds|yen|patacas?|kilograms?|kilos?|kg|kilometers?|kilometres?|km|meters?|metres?|miles?|feet|foot|tons?|tonnes?|"
     r"inch(?:es)?|centimet(?:er|re)s?|cm|millimet(?:er|re)s?|mm|seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|century|centuries))?"

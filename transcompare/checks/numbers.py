@@ -204,9 +204,10 @@ def _equal_strict_first(a: Quantity, b: Quantity) -> bool:
 
 
 def _age_and_years(age: Quantity, years: Quantity) -> bool:
-    """65岁 is "65-year-old" / "65 years old": an age in 岁 against the same number of years."""
+    """65岁 is "65-year-old" / "65 years old": an age in 岁 against the same number of years; 16至24岁
+    is "16- to 24-year-olds"."""
     return (age.kind == "count" and age.text.endswith(("岁", "歲")) and years.kind == "duration"
-            and years.unit == "year" and age.value == years.value and not years.high)
+            and years.unit == "year" and age.value == years.value and age.high == years.high)
 
 
 def _plain(q: Quantity) -> str:
