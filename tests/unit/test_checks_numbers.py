@@ -462,3 +462,20 @@ def test_an_age_range_written_as_a_compound_adjective_is_quiet(zh, en):
 def test_an_age_range_changed_in_a_compound_adjective():
     findings, _ = run(["16至24岁的青年失业率上升。"], ["Unemployment among 16- to 29-year-olds rose."])
     assert [f.subtype for f in findings] == ["changed"]
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("去年营收为71亿元。", "Revenue last year was 7.1 billion yuan (about $1 billion)."),
+    ("零售总额为4.15万亿元。", "Retail sales came to 4.15 trillion yuan ($583 billion)."),
+    ("罚款3亿港元。", "The fine was HK$300 million (US$38.5 million)."),
+])
+def test_a_currency_conversion_added_in_brackets_is_quiet(zh, en):
+    """A dollar figure the edition adds in brackets after the original's sum, at a plausible rate, is a
+    conversion for the reader, not a figure the original lacks."""
+    findings, _ = run([zh], [en])
+    assert findings == []
+
+
+def test_an_implausible_conversion_is_still_reported():
+    findings, _ = run(["去年营收为71亿元。"], ["Revenue last year was 7.1 billion yuan (about $10 billion)."])
+    assert [f.subtype for f in findings] == ["added"]

@@ -8,11 +8,12 @@ the aligned edition sentences lack is looked for in neighbouring beads before it
 
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 from ..model import Finding
 from ._dateparse import extract_dates
-from ._numalign import located, per_sentence, reconcile
+from ._numalign import located, matching_text, per_sentence, reconcile
 from ._numparse import _DIMENSION, Quantity, extract_en, extract_zh, format_value, loose_numbers
 from .base import CheckContext, new_finding
 
@@ -82,6 +83,27 @@ def _currencies(q: Quantity) -> set[str]:
     return _BARE_MEANS[q.unit]
 
 
+#: Units of each currency to one U.S. dollar, roughly; a conversion is plausible within _RATE_SLACK of the
+#: ratio (rates drift, and editions round).
+_PER_USD = {"USD": 1.0, "CNY": 7.1, "HKD": 7.8, "MOP": 8.0, "TWD": 31.0, "EUR": 0.92, "GBP": 0.79, "JPY": 145.0}
+_RATE_SLACK = 0.2
+_CONVERSION_GAP = re.compile(r"\s*[(（]\s*|\s*,\s*or\s+")
+
+
+def _converted(text: str, items: list[Quantity], e: Quantity) -> bool:
+    """Is ``e`` a conversion the edition adds after a sum in another currency: "4.15 trillion yuan ($583
+    billion)", "HK$300 million (US$38.5 million)"? Only at a plausible exchange rate."""
+    if e.kind != "money" or e.unit not in _PER_USD:
+        return False
+    for q in items:
+        if (q.kind == "money" and q.end <= e.start and q.unit in _PER_USD and q.unit != e.unit and q.value and e.value
+                and _CONVERSION_GAP.fullmatch(text[q.end:e.start])):
+            rate = (q.value / _PER_USD[q.unit]) / (e.value / _PER_USD[e.unit])
+            if abs(rate - 1) <= _RATE_SLACK:
+                return True
+    return False
+
+
 def _close(x: float, y: float, tolerance: float, step: float) -> bool:
     return abs(x - y) <= tolerance * max(abs(x), abs(y), 1e-9) or abs(x - y) <= step + 1e-9 * max(abs(x), 1)
 
@@ -144,6 +166,8 @@ class NumberCheck:
                     f"The original gives {_says(o)}; this edition has no such figure.", [(osid, o)], [],
                 )
         for i, esid, e in added:
+            if _converted(matching_text(ctx.edition, esid), edit[esid], e):
+                continue
             if _reportable(e) or _beside_its_twin(i, e, matched):
                 yield self._finding(
                     ctx, i, "added", "low", 0.5,
