@@ -479,3 +479,33 @@ def test_a_currency_conversion_added_in_brackets_is_quiet(zh, en):
 def test_an_implausible_conversion_is_still_reported():
     findings, _ = run(["去年营收为71亿元。"], ["Revenue last year was 7.1 billion yuan (about $10 billion)."])
     assert [f.subtype for f in findings] == ["added"]
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("二季度销售额环比增长2.3%。", "Sales grew 2.3 percent year-on-year in the second quarter."),
+    ("8月份出口同比下降4.1%。", "Exports fell 4.1 percent month-on-month in August."),
+    ("8月份出口同比下降4.1%。", "Exports fell 4.1 percent from the previous month in August."),
+])
+def test_a_change_measured_against_another_period_is_reported(zh, en):
+    """环比 (on the previous period) and 同比 (on a year earlier) are different measures of the same figure."""
+    findings, _ = run([zh], [en])
+    assert [f.subtype for f in findings] == ["basis-changed"]
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("二季度销售额环比增长2.3%。", "Sales grew 2.3 percent quarter-on-quarter in the second quarter."),
+    ("8月份出口同比下降4.1%。", "Exports fell 4.1 percent from a year earlier in August."),
+    ("8月份出口同比下降4.1%，环比增长0.6%。", "Exports fell 4.1 percent year on year in August but rose 0.6 percent month on month."),
+    ("利润比去年同期提高3个百分点。", "Profits were up 3 percentage points from the same period last year."),
+    ("8月份出口同比下降4.1%。", "Exports fell 4.1 percent in August."),
+])
+def test_the_same_basis_or_none_is_quiet(zh, en):
+    findings, _ = run([zh], [en])
+    assert findings == []
+
+
+def test_a_basis_changed_between_chinese_editions():
+    findings, _ = run(["二季度销售额环比增长2.3%。"], ["二季度銷售額同比增長2.3%。"], lang="zh-Hant")
+    assert [f.subtype for f in findings] == ["basis-changed"]
+    findings, _ = run(["二季度销售额环比增长2.3%。"], ["二季度銷售額環比增長2.3%。"], lang="zh-Hant")
+    assert findings == []

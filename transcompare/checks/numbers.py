@@ -13,7 +13,7 @@ from typing import Iterable
 
 from ..model import Finding
 from ._dateparse import extract_dates
-from ._numalign import located, matching_text, per_sentence, reconcile
+from ._numalign import is_zh, located, matching_text, per_sentence, reconcile
 from ._numparse import _DIMENSION, Quantity, extract_en, extract_zh, format_value, loose_numbers
 from .base import CheckContext, new_finding
 
@@ -153,6 +153,9 @@ class NumberCheck:
             finding = self._qualifier(ctx, i, osid, o, esid, e)
             if finding:
                 yield finding
+            finding = self._basis(ctx, i, osid, o, esid, e, orig[osid], edit[esid])
+            if finding:
+                yield finding
         for (i, osid, o), (_, esid, e) in changed:
             yield self._finding(
                 ctx, i, "changed", "high", 0.85,
@@ -188,6 +191,17 @@ class NumberCheck:
             text = f"This edition says “{e.text}” ({_QUAL_WORDS[e.qualifier]}); the original gives a plain {o.text}."
         return self._finding(ctx, index, subtype, severity, 0.7, text, [(osid, o)], [(esid, e)])
 
+    def _basis(self, ctx, index, osid, o: Quantity, esid, e: Quantity, o_items, e_items) -> Finding | None:
+        """同比 (on a year earlier) told as quarter-on-quarter, or 环比 (on the previous period) as year-on-year."""
+        ob = _zh_basis(matching_text(ctx.original, osid), o_items, o)
+        basis = _zh_basis if is_zh(ctx.edition) else _en_basis
+        eb = basis(matching_text(ctx.edition, esid), e_items, e) if ob else None
+        if not ob or not eb or ob[0] == eb[0]:
+            return None
+        text = (f"The original measures {o.text} {_BASIS_WORDS[ob[0]]} ({ob[1]}); "
+                f"this edition says {e.text} {eb[1]} ({_BASIS_WORDS[eb[0]]}).")
+        return self._finding(ctx, index, "basis-changed", "high", 0.8, text, [(osid, o)], [(esid, e)])
+
     def _finding(self, ctx, index, subtype, severity, confidence, explanation, o_items, e_items) -> Finding:
         return new_finding(
             self, ctx, "number", subtype, severity, confidence, explanation,
@@ -199,6 +213,50 @@ class NumberCheck:
                 "edition": [_evidence(q) for _, q in e_items],
             },
         )
+
+
+_BASIS_WORDS = {"year": "against a year earlier", "period": "against the previous period"}
+#: What a change is measured against, right before the figure: 同比增长4.6%, 环比下降0.3%, 比去年同期提高3个百分点.
+_ZH_BASIS = re.compile(r"(?P<year>同比|比上年同期|比去年同期|较上年同期|较去年同期|比上年|比去年|较上年|较去年)"
+                       r"|(?P<period>环比|比上月|较上月|比上季度|较上季度|比上一季度|较上一季度)")
+_EN_BASIS = re.compile(
+    r"(?P<year>\byear[- ]on[- ]year\b|\byear[- ]over[- ]year\b|\b(?:from|than|on|over|compared with|compared to) "
+    r"(?:a|one) year (?:earlier|ago|before)\b|\bfrom the same (?:period|quarter|month) (?:of |in )?last year\b|\by/y\b)"
+    r"|(?P<period>\bquarter[- ]on[- ]quarter\b|\bmonth[- ]on[- ]month\b|\bweek[- ]on[- ]week\b|\bsequential(?:ly)?\b"
+    r"|\b(?:from|over|on) the (?:previous|prior|preceding) (?:quarter|month|week)\b|\bq/q\b|\bm/m\b)", re.I)
+
+
+def _zh_basis(text: str, items: list[Quantity], q: Quantity) -> tuple[str, str] | None:
+    """The basis word (同比, 环比) that governs a Chinese figure: in its clause, at most six characters
+    (a verb: 增长, 上涨了) before it."""
+    window = text[max(0, q.start - 16):q.start]
+    found = None
+    for m in _ZH_BASIS.finditer(window):
+        found = m
+    if found is None:
+        return None
+    gap = window[found.end():]
+    if len(gap) > 6 or re.search(r"[，,；;。：:、（）()]|[0-9]", gap):
+        return None
+    return found.lastgroup, found.group(0)
+
+
+def _en_basis(text: str, items: list[Quantity], q: Quantity) -> tuple[str, str] | None:
+    """The basis phrase ("year-on-year", "from the previous quarter") that goes with an English figure:
+    after it before the next figure or clause break, else just before it."""
+    nxt = min([x.start for x in items if x.start >= q.end] + [len(text)])
+    after = text[q.end:nxt]
+    stop = re.search(r"[;:.]\s|,\s(?:but|while|and|which)\b", after)
+    after = after[:stop.start()] if stop else after
+    m = _EN_BASIS.search(after[:60])
+    if m:
+        return m.lastgroup, m.group(0)
+    prev = max([x.end for x in items if x.end <= q.start] + [0])
+    before = text[max(prev, q.start - 30):q.start]
+    found = None
+    for m in _EN_BASIS.finditer(before):
+        found = m
+    return (found.lastgroup, found.group(0)) if found else None
 
 
 def _unexplained(ctx: CheckContext, orig: list[list[Quantity]], edit: list[list[Quantity]]) -> list[list[Quantity]]:
