@@ -509,3 +509,33 @@ def test_a_basis_changed_between_chinese_editions():
     assert [f.subtype for f in findings] == ["basis-changed"]
     findings, _ = run(["二季度销售额环比增长2.3%。"], ["二季度銷售額環比增長2.3%。"], lang="zh-Hant")
     assert findings == []
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("前三季度，全市工业投资为820亿元。", "Industrial investment in the city came to 82 billion yuan in the third quarter."),
+    ("上半年出口额为120亿元。", "Exports were worth 12 billion yuan in the second quarter."),
+    ("今年1至8月，销量为3.2万辆。", "Sales reached 32,000 vehicles in August."),
+])
+def test_a_cumulative_figure_given_for_one_period_is_reported(zh, en):
+    """前三季度 (January to September) is not the third quarter, 上半年 not the second quarter."""
+    findings, _ = run([zh], [en])
+    assert [f.subtype for f in findings] == ["period-changed"]
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("前三季度，全市工业投资为820亿元。", "Industrial investment came to 82 billion yuan in the first three quarters."),
+    ("前三季度，全市工业投资为820亿元。", "Industrial investment came to 82 billion yuan in the first nine months."),
+    ("三季度增速为4.6%，比二季度回落0.4个百分点。", "Growth was 4.6 percent in Q3, 0.4 percentage points slower than in the second quarter."),
+    ("今年一季度和二季度，增速分别为5.2%和5.0%。", "Growth was 5.2 percent in the first quarter and 5.0 percent in the second."),
+    ("上半年出口额为120亿元。", "Exports were worth 12 billion yuan in the first half."),
+    ("上半年出口额为120亿元。", "Exports were worth 12 billion yuan."),
+])
+def test_the_same_period_or_none_is_quiet(zh, en):
+    findings, _ = run([zh], [en])
+    assert findings == []
+
+
+def test_first_two_months_without_a_measure_word():
+    """前两月 is 'the first two months' (January-February), not February."""
+    findings, _ = run(["今年前两月出口增长百分之十二。"], ["Exports Rose 12 Percent in First Two Months"])
+    assert findings == []

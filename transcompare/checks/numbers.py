@@ -14,6 +14,7 @@ from typing import Iterable
 from ..model import Finding
 from ._dateparse import extract_dates
 from ._numalign import is_zh, located, matching_text, per_sentence, reconcile
+from ._periods import Period, describe, en_periods, zh_periods
 from ._numparse import _DIMENSION, Quantity, extract_en, extract_zh, format_value, loose_numbers
 from .base import CheckContext, new_finding
 
@@ -30,6 +31,11 @@ def quantities(text: str, lang: str) -> list[Quantity]:
     """Every figure in a sentence, dates left out (they are the date check's)."""
     skip = [(d.start, d.end) for d in extract_dates(text, lang)]
     return extract_zh(text, skip) if lang.startswith("zh") else extract_en(text, skip)
+
+
+def periods(text: str, lang: str) -> list[Period]:
+    """Reporting periods (前三季度, "the third quarter") in a sentence."""
+    return zh_periods(text) if lang.startswith("zh") else en_periods(text)
 
 
 def numerals(text: str, lang: str) -> set[float]:
@@ -156,6 +162,7 @@ class NumberCheck:
             finding = self._basis(ctx, i, osid, o, esid, e, orig[osid], edit[esid])
             if finding:
                 yield finding
+        yield from self._periods(ctx, matched)
         for (i, osid, o), (_, esid, e) in changed:
             yield self._finding(
                 ctx, i, "changed", "high", 0.85,
@@ -190,6 +197,34 @@ class NumberCheck:
             subtype, severity = "qualifier-added", "medium"
             text = f"This edition says “{e.text}” ({_QUAL_WORDS[e.qualifier]}); the original gives a plain {o.text}."
         return self._finding(ctx, index, subtype, severity, 0.7, text, [(osid, o)], [(esid, e)])
+
+    def _periods(self, ctx, matched) -> Iterable[Finding]:
+        """A figure of one period rendered as another's: 前三季度 (January to September) told as the third
+        quarter's. The original's periods are those before the figure in its sentence; the edition's,
+        those anywhere in its bead. Reported once a bead, and only when no period of the edition's bead
+        is one the original gives the figure."""
+        o_periods = per_sentence(ctx, "periods", ctx.original, periods)
+        e_periods = per_sentence(ctx, "periods", ctx.edition, periods)
+        done = set()
+        for (i, osid, o), (j, esid, e) in matched:
+            if i in done:
+                continue
+            own = [p for p in o_periods[osid] if p.end <= o.start]
+            found = [(s, p) for s in ctx.beads[j].tgt for p in e_periods[s]]
+            if not own or not found or {p.months for p in own} & {p.months for _, p in found}:
+                continue
+            done.add(i)
+            op = own[-1]
+            es, ep = min(found, key=lambda x: (x[0] != esid, abs(x[1].start - e.start)))
+            text = (f"The original gives {o.text} for {op.text} ({describe(op.months)}); this edition gives "
+                    f"{e.text} for {ep.text} ({describe(ep.months)}).")
+            yield new_finding(
+                self, ctx, "number", "period-changed", "high", 0.75, text,
+                original_spans=(located(ctx.original, osid, op.start, op.end), located(ctx.original, osid, o.start, o.end)),
+                edition_spans=(located(ctx.edition, es, ep.start, ep.end), located(ctx.edition, esid, e.start, e.end)),
+                bead=i, evidence={"original": [_evidence(o)], "edition": [_evidence(e)],
+                                  "periods": [list(op.months), list(ep.months)]},
+            )
 
     def _basis(self, ctx, index, osid, o: Quantity, esid, e: Quantity, o_items, e_items) -> Finding | None:
         """同比 (on a year earlier) told as quarter-on-quarter, or 环比 (on the previous period) as year-on-year."""
