@@ -539,3 +539,12 @@ def test_first_two_months_without_a_measure_word():
     """前两月 is 'the first two months' (January-February), not February."""
     findings, _ = run(["今年前两月出口增长百分之十二。"], ["Exports Rose 12 Percent in First Two Months"])
     assert findings == []
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("一季度GDP同比增长4.6%，环比增长1.1%。", "Q1 saw year-on-year growth of 4.6 percent and quarter-on-quarter growth of 1.1 percent."),
+    ("一季度GDP同比增长4.6%，环比增长1.1%。", "GDP grew 1.1 percent on the previous quarter, compared with 4.6 percent year-on-year."),
+])
+def test_each_figure_takes_its_own_basis(zh, en):
+    findings, _ = run([zh], [en])
+    assert findings == []

@@ -281,7 +281,7 @@ def _en_basis(text: str, items: list[Quantity], q: Quantity) -> tuple[str, str] 
     after it before the next figure or clause break, else just before it."""
     nxt = min([x.start for x in items if x.start >= q.end] + [len(text)])
     after = text[q.end:nxt]
-    stop = re.search(r"[;:.]\s|,\s(?:but|while|and|which)\b", after)
+    stop = re.search(r"[;:.]\s|,\s(?:but|while|and|which)\b|\b(?:and|but|while|compared|versus|against)\b", after)
     after = after[:stop.start()] if stop else after
     m = _EN_BASIS.search(after[:60])
     if m:
