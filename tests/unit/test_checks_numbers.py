@@ -548,3 +548,18 @@ def test_first_two_months_without_a_measure_word():
 def test_each_figure_takes_its_own_basis(zh, en):
     findings, _ = run([zh], [en])
     assert findings == []
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("央行将政策利率下调0.25个百分点。", "The central bank cut its policy rate by 25 basis points."),
+    ("央行将政策利率下调25个基点。", "The central bank cut its policy rate by 0.25 percentage point."),
+    ("央行将政策利率下调25个基点。", "The central bank cut its policy rate by 25 basis points."),
+])
+def test_basis_points_are_hundredths_of_a_percentage_point(zh, en):
+    findings, _ = run([zh], [en])
+    assert findings == []
+
+
+def test_basis_points_changed():
+    findings, _ = run(["央行将政策利率下调0.25个百分点。"], ["The central bank cut its policy rate by 50 basis points."])
+    assert [f.subtype for f in findings] == ["changed"]
