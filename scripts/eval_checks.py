@@ -302,6 +302,8 @@ def _equivalent_number(q, lang: str) -> str | None:
         return "".join(chr(ord(c) + 0xFEE0) if c.isdigit() else c for c in q.text) if any(c.isdigit() for c in q.text) else None
     body = q.text[len(q.qualifier_text):].strip() if q.qualifier_text and q.text.lower().startswith(q.qualifier_text) else q.text
     lead = q.text[: len(q.text) - len(body)]
+    if q.kind == "percent" and q.unit == "pp":
+        return None  # percentage points are not percent: "0.6 percentage points" is not "0.6%"
     if q.kind == "percent":
         m = re.match(r"([0-9.]+)\s*(?:percent|per cent|%)", body)
         return lead + (m.group(1) + "%" if "percent" in body or "per cent" in body else m.group(1) + " percent") if m else None

@@ -425,3 +425,141 @@ def test_a_running_count_told_as_a_rank_is_the_same_figure():
                       ["It is the fourth factory fire in the city this month, and the two countries next door are concerned."])
     assert findings == []
 
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("出口占比提高2.5个百分点。", "The export share rose 2.5 percentage points."),
+    ("失业率下降0.3个百分点。", "The jobless rate fell 0.3 percentage point."),
+    ("利率下调0.25个百分点至3.1%。", "The rate was cut by 0.25 percentage points to 3.1 percent."),
+])
+def test_percentage_points_rendered_as_points_are_quiet(zh, en):
+    findings, _ = run([zh], [en])
+    assert findings == []
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("出口占比提高2.5个百分点。", "The export share rose 2.5 percent."),
+    ("出口占比提高2.5%。", "The export share rose 2.5 percentage points."),
+])
+def test_percentage_points_and_percent_are_different_figures(zh, en):
+    """个百分点 (percentage points) is a difference of two rates; 'percent' a relative change."""
+    findings, _ = run([zh], [en])
+    assert [f.subtype for f in findings] == ["changed"]
+    assert "percentage points" in findings[0].explanation
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("16至24岁的青年失业率上升。", "Unemployment among 16- to 24-year-olds rose."),
+    ("16至24岁的青年失业率上升。", "Unemployment among 16-to-24-year-olds rose."),
+    ("16至24岁的青年失业率上升。", "Unemployment among people aged 16 to 24 rose."),
+])
+def test_an_age_range_written_as_a_compound_adjective_is_quiet(zh, en):
+    """'16- to 24-year-olds' (a suspended hyphen) is the range 16至24岁, not 16 and a 24-year term."""
+    findings, _ = run([zh], [en])
+    assert findings == []
+
+
+def test_an_age_range_changed_in_a_compound_adjective():
+    findings, _ = run(["16至24岁的青年失业率上升。"], ["Unemployment among 16- to 29-year-olds rose."])
+    assert [f.subtype for f in findings] == ["changed"]
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("去年营收为71亿元。", "Revenue last year was 7.1 billion yuan (about $1 billion)."),
+    ("零售总额为4.15万亿元。", "Retail sales came to 4.15 trillion yuan ($583 billion)."),
+    ("罚款3亿港元。", "The fine was HK$300 million (US$38.5 million)."),
+])
+def test_a_currency_conversion_added_in_brackets_is_quiet(zh, en):
+    """A dollar figure the edition adds in brackets after the original's sum, at a plausible rate, is a
+    conversion for the reader, not a figure the original lacks."""
+    findings, _ = run([zh], [en])
+    assert findings == []
+
+
+def test_an_implausible_conversion_is_still_reported():
+    findings, _ = run(["去年营收为71亿元。"], ["Revenue last year was 7.1 billion yuan (about $10 billion)."])
+    assert [f.subtype for f in findings] == ["added"]
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("二季度销售额环比增长2.3%。", "Sales grew 2.3 percent year-on-year in the second quarter."),
+    ("8月份出口同比下降4.1%。", "Exports fell 4.1 percent month-on-month in August."),
+    ("8月份出口同比下降4.1%。", "Exports fell 4.1 percent from the previous month in August."),
+])
+def test_a_change_measured_against_another_period_is_reported(zh, en):
+    """环比 (on the previous period) and 同比 (on a year earlier) are different measures of the same figure."""
+    findings, _ = run([zh], [en])
+    assert [f.subtype for f in findings] == ["basis-changed"]
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("二季度销售额环比增长2.3%。", "Sales grew 2.3 percent quarter-on-quarter in the second quarter."),
+    ("8月份出口同比下降4.1%。", "Exports fell 4.1 percent from a year earlier in August."),
+    ("8月份出口同比下降4.1%，环比增长0.6%。", "Exports fell 4.1 percent year on year in August but rose 0.6 percent month on month."),
+    ("利润比去年同期提高3个百分点。", "Profits were up 3 percentage points from the same period last year."),
+    ("8月份出口同比下降4.1%。", "Exports fell 4.1 percent in August."),
+])
+def test_the_same_basis_or_none_is_quiet(zh, en):
+    findings, _ = run([zh], [en])
+    assert findings == []
+
+
+def test_a_basis_changed_between_chinese_editions():
+    findings, _ = run(["二季度销售额环比增长2.3%。"], ["二季度銷售額同比增長2.3%。"], lang="zh-Hant")
+    assert [f.subtype for f in findings] == ["basis-changed"]
+    findings, _ = run(["二季度销售额环比增长2.3%。"], ["二季度銷售額環比增長2.3%。"], lang="zh-Hant")
+    assert findings == []
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("前三季度，全市工业投资为820亿元。", "Industrial investment in the city came to 82 billion yuan in the third quarter."),
+    ("上半年出口额为120亿元。", "Exports were worth 12 billion yuan in the second quarter."),
+    ("今年1至8月，销量为3.2万辆。", "Sales reached 32,000 vehicles in August."),
+])
+def test_a_cumulative_figure_given_for_one_period_is_reported(zh, en):
+    """前三季度 (January to September) is not the third quarter, 上半年 not the second quarter."""
+    findings, _ = run([zh], [en])
+    assert [f.subtype for f in findings] == ["period-changed"]
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("前三季度，全市工业投资为820亿元。", "Industrial investment came to 82 billion yuan in the first three quarters."),
+    ("前三季度，全市工业投资为820亿元。", "Industrial investment came to 82 billion yuan in the first nine months."),
+    ("三季度增速为4.6%，比二季度回落0.4个百分点。", "Growth was 4.6 percent in Q3, 0.4 percentage points slower than in the second quarter."),
+    ("今年一季度和二季度，增速分别为5.2%和5.0%。", "Growth was 5.2 percent in the first quarter and 5.0 percent in the second."),
+    ("上半年出口额为120亿元。", "Exports were worth 12 billion yuan in the first half."),
+    ("上半年出口额为120亿元。", "Exports were worth 12 billion yuan."),
+])
+def test_the_same_period_or_none_is_quiet(zh, en):
+    findings, _ = run([zh], [en])
+    assert findings == []
+
+
+def test_first_two_months_without_a_measure_word():
+    """前两月 is 'the first two months' (January-February), not February."""
+    findings, _ = run(["今年前两月出口增长百分之十二。"], ["Exports Rose 12 Percent in First Two Months"])
+    assert findings == []
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("一季度GDP同比增长4.6%，环比增长1.1%。", "Q1 saw year-on-year growth of 4.6 percent and quarter-on-quarter growth of 1.1 percent."),
+    ("一季度GDP同比增长4.6%，环比增长1.1%。", "GDP grew 1.1 percent on the previous quarter, compared with 4.6 percent year-on-year."),
+])
+def test_each_figure_takes_its_own_basis(zh, en):
+    findings, _ = run([zh], [en])
+    assert findings == []
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("央行将政策利率下调0.25个百分点。", "The central bank cut its policy rate by 25 basis points."),
+    ("央行将政策利率下调25个基点。", "The central bank cut its policy rate by 0.25 percentage point."),
+    ("央行将政策利率下调25个基点。", "The central bank cut its policy rate by 25 basis points."),
+])
+def test_basis_points_are_hundredths_of_a_percentage_point(zh, en):
+    findings, _ = run([zh], [en])
+    assert findings == []
+
+
+def test_basis_points_changed():
+    findings, _ = run(["央行将政策利率下调0.25个百分点。"], ["The central bank cut its policy rate by 50 basis points."])
+    assert [f.subtype for f in findings] == ["changed"]

@@ -224,6 +224,8 @@ def _degree(zh: list[str], ed: list[str], lang: str = "en"):
     ("新规定严重打击了小型出版社。", "The new rules have somewhat hurt small publishers.", "en", ("严重", "somewhat")),
     ("暴雨使农作物大幅减产。", "The rainstorm caused a slight fall in crop yields.", "en", ("大幅", "slight")),
     ("新規定嚴重打擊了小型出版社。", "新規定對小型出版社造成了一定程度的影響。", "zh-Hant", ("嚴重", "一定程度")),
+    ("油价上涨对航空业的冲击明显加大。", "Higher oil prices hit airlines somewhat harder.", "en", ("明显", "somewhat")),
+    ("油价上涨对航空业的冲击明显加大。", "油價上漲對航空業的衝擊略有加大。", "zh-Hant", ("明显", "略有")),
 ])
 def test_a_claim_softened_by_degree_words(zh, ed, lang, found):
     (f,) = _degree([zh], [ed], lang)
@@ -237,6 +239,7 @@ def test_a_claim_softened_by_degree_words(zh, ed, lang, found):
     ("销量大幅下降，价格略有回升。", "Sales fell steeply; prices recovered a little."),
     ("这一战略十分重要。", "The strategy matters a great deal."),  # 略 inside 战略 is no degree word
     ("他有点喜欢这部电影。", "He took the film seriously."),  # a stronger edition is not reported
+    ("油价上涨对航空业的冲击明显加大。", "Higher oil prices hit airlines noticeably harder."),  # 明显 kept
 ])
 def test_degree_kept_or_mixed_is_quiet(zh, ed):
     assert _degree([zh], [ed]) == []

@@ -78,7 +78,9 @@ _SI = {"kg": 1.0, "jin": 0.5, "t": 1000.0, "lb": 0.45359, "km": 1000.0, "m": 1.0
        "in": 0.0254, "cm": 0.01, "mm": 0.001}
 _MEASURE_ZH = {"公斤": "kg", "千克": "kg", "斤": "jin", "吨": "t", "公里": "km", "千米": "km", "米": "m", "英里": "mile", "英尺": "ft",
                "英寸": "in", "厘米": "cm", "公分": "cm", "毫米": "mm", "cm": "cm", "mm": "mm", "km": "km", "kg": "kg"}
-_UNITS_ZH = sorted(set(_MEASURES_ZH) | set(_CURRENCY_ZH) | set(_DURATION_ZH), key=len, reverse=True)
+#: 个百分点 / 百分点: percentage points, the difference of two rates (失业率下降0.3个百分点), not a percent change.
+_POINTS_ZH = ("个百分点", "百分点", "个基点", "基点")  # 基点: basis points, hundredths of a percentage point
+_UNITS_ZH = sorted(set(_MEASURES_ZH) | set(_CURRENCY_ZH) | set(_DURATION_ZH) | set(_POINTS_ZH), key=len, reverse=True)
 
 _DIGIT_NUM = r"[0-9]+(?:[,，][0-9]{3})*(?:\.[0-9]+)?"
 _ZH_NUM = r"[零〇一二三四五六七八九十百千万亿兆两]+(?:点[零〇一二三四五六七八九]+)?"
@@ -247,7 +249,7 @@ def extract_zh(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
             continue  # 一两天, 十七八个, 五六岁: "a day or two", a guess, not a figure
         unit = m.group("unit") or ""
         scale = m.group("scale") or ""
-        pct = bool(m.group("pct") or m.group("pctsign") or unit == "成")
+        pct = bool(m.group("pct") or m.group("pctsign") or unit == "成" or unit in _POINTS_ZH)
         if not is_digits:
             if not any(ch in num for ch in "零〇一二三四五六七八九十两"):
                 continue  # 百姓, 万一, 千万 (as "must")
@@ -270,6 +272,8 @@ def extract_zh(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
         mult = 1.0
         for ch in scale:
             mult *= _ZH_SCALE[ch]
+        if unit.endswith("基点"):
+            mult *= 0.01  # 25个基点 = 0.25 percentage point
         mixed = is_digits and _is_mixed(num)  # 3亿5000万至4亿: the trailing 亿 is the range's end's alone
         value *= 1.0 if mixed else mult
         high = None
@@ -298,7 +302,7 @@ def extract_zh(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
             if m.group("pre"):
                 continue
         elif pct:
-            kind, unit_code = "percent", ""
+            kind, unit_code = "percent", "pp" if unit in _POINTS_ZH else ""
             if unit == "成":
                 value *= 10
                 high = high * 10 if high is not None else None
@@ -422,9 +426,9 @@ _EN_PRE = "|".join(sorted(_EN_PREFIX_QUAL, key=len, reverse=True))
 _EN_RE = re.compile(
     rf"(?<![\w$.])(?:(?P<pre>{_EN_PRE})\s+)?(?P<between>between\s+)?(?P<cur>US\$|HK\$|NT\$|MOP\$|\$|€|£|¥|RMB\s?)?"
     rf"(?P<num>[0-9]+(?:,[0-9]{{3}})*(?:\.[0-9]+)?|{_WORD_NUM})(?P<andhalf> and a half)?"
-    rf"(?:(?(between)\s+and\s+|\s?(?:-|–|to)\s?)(?P<cur2>US\$|HK\$|\$)?(?P<num2>[0-9]+(?:,[0-9]{{3}})*(?:\.[0-9]+)?|(?(between){_WORD_NUM}|(?!))))?"
+    rf"(?:(?(between)\s+and\s+|\s?(?:-\s?to[\s-]|-|–|to)\s?)(?P<cur2>US\$|HK\$|\$)?(?P<num2>[0-9]+(?:,[0-9]{{3}})*(?:\.[0-9]+)?|(?(between){_WORD_NUM}|(?!))))?"
     r"(?:[ -]?(?P<scale>trillion|billion|million|thousand|bn|mn|m|k)\b)?"
-    r"(?:[ -]?(?P<unit>percentage points?|per ?cent|%|times|fold|(?:U\.S\. |Hong Kong |Taiwan )?dollars?|yuan|renminbi|euros|pounds|yen|patacas?|kilograms?|kilos?|kg|kilometers?|kilometres?|km|meters?|metres?|miles?|feet|foot|tons?|tonnes?|"
+    r"(?:[ -]?(?P<unit>percentage points?|basis points?|per ?cent|%|times|fold|(?:U\.S\. |Hong Kong |Taiwan )?dollars?|yuan|renminbi|euros|pounds|yen|patacas?|kilograms?|kilos?|kg|kilometers?|kilometres?|km|meters?|metres?|miles?|feet|foot|tons?|tonnes?|"
     r"inch(?:es)?|centimet(?:er|re)s?|cm|millimet(?:er|re)s?|mm|seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|century|centuries))?"
     rf"(?:\s+(?P<post>{_EN_POST})(?!\s+(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your)\b))?(?![\w])",
     re.I,
@@ -497,6 +501,8 @@ def extract_en(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
             value += 0.5
         mult = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}.get(scale, 1.0)
         mult *= _DURATION_SCALE.get(unit, 1)
+        if unit.startswith("basis point"):
+            mult *= 0.01  # 25 basis points = 0.25 percentage point
         value *= mult
         high = None
         if m.group("num2"):
@@ -514,7 +520,11 @@ def extract_en(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
         verb = None if qualifier else _exceeds(text, start)
         if verb is not None:  # "Farm Losses Top NT$1.2 Billion": 超过新台币12亿元
             start, qual_text, qualifier = verb
-        if unit.startswith("percent") or unit in ("per cent", "%"):
+        if unit.startswith("percentage point"):
+            kind, code = "percent", "pp"  # percentage points: a difference of two rates
+        elif unit.startswith("basis point"):
+            kind, code = "percent", "pp"  # hundredths of a percentage point (scaled with mult above)
+        elif unit.startswith("percent") or unit in ("per cent", "%"):
             kind, code = "percent", ""
         elif unit in ("times", "fold") and not scale and value < 100:
             kind, code = "times", ""
@@ -700,7 +710,7 @@ def format_value(q: Quantity) -> str:
 
     body = num(q.value) + (f"–{num(q.high)}" if q.high is not None else "")
     if q.kind == "percent":
-        body += "%"
+        body += " percentage points" if q.unit == "pp" else "%"
     elif q.kind == "times":
         body += " times"
     elif q.kind == "money":

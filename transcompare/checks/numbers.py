@@ -8,11 +8,13 @@ the aligned edition sentences lack is looked for in neighbouring beads before it
 
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 from ..model import Finding
 from ._dateparse import extract_dates
-from ._numalign import located, per_sentence, reconcile
+from ._numalign import is_zh, located, matching_text, per_sentence, reconcile
+from ._periods import Period, describe, en_periods, zh_periods
 from ._numparse import _DIMENSION, Quantity, extract_en, extract_zh, format_value, loose_numbers
 from .base import CheckContext, new_finding
 
@@ -31,6 +33,11 @@ def quantities(text: str, lang: str) -> list[Quantity]:
     return extract_zh(text, skip) if lang.startswith("zh") else extract_en(text, skip)
 
 
+def periods(text: str, lang: str) -> list[Period]:
+    """Reporting periods (前三季度, "the third quarter") in a sentence."""
+    return zh_periods(text) if lang.startswith("zh") else en_periods(text)
+
+
 def numerals(text: str, lang: str) -> set[float]:
     """Values of the numerals in a sentence that are not figures (三十六 in a title, 三 in 一家三口)."""
     covered = [(d.start, d.end) for d in extract_dates(text, lang)] + [(q.start, q.end) for q in quantities(text, lang)]
@@ -45,6 +52,8 @@ def same_value(a: Quantity, b: Quantity) -> bool:
         return False
     if a.kind == "money" and b.kind == "money" and not _currencies(a) & _currencies(b):
         return False
+    if a.kind == "percent" and b.kind == "percent" and a.unit != b.unit:
+        return False  # 2.5个百分点 (percentage points) is not 2.5 percent
     hedged = bool(a.qualifier or b.qualifier)
     tolerance = 0.02 if hedged else 1e-6
     step = max(a.step, b.step) / 2
@@ -78,6 +87,27 @@ def _currencies(q: Quantity) -> set[str]:
     if explicit is None or any(word in q.text.lower() for word in explicit):
         return {q.unit}
     return _BARE_MEANS[q.unit]
+
+
+#: Units of each currency to one U.S. dollar, roughly; a conversion is plausible within _RATE_SLACK of the
+#: ratio (rates drift, and editions round).
+_PER_USD = {"USD": 1.0, "CNY": 7.1, "HKD": 7.8, "MOP": 8.0, "TWD": 31.0, "EUR": 0.92, "GBP": 0.79, "JPY": 145.0}
+_RATE_SLACK = 0.2
+_CONVERSION_GAP = re.compile(r"\s*[(（]\s*|\s*,\s*or\s+")
+
+
+def _converted(text: str, items: list[Quantity], e: Quantity) -> bool:
+    """Is ``e`` a conversion the edition adds after a sum in another currency: "4.15 trillion yuan ($583
+    billion)", "HK$300 million (US$38.5 million)"? Only at a plausible exchange rate."""
+    if e.kind != "money" or e.unit not in _PER_USD:
+        return False
+    for q in items:
+        if (q.kind == "money" and q.end <= e.start and q.unit in _PER_USD and q.unit != e.unit and q.value and e.value
+                and _CONVERSION_GAP.fullmatch(text[q.end:e.start])):
+            rate = (q.value / _PER_USD[q.unit]) / (e.value / _PER_USD[e.unit])
+            if abs(rate - 1) <= _RATE_SLACK:
+                return True
+    return False
 
 
 def _close(x: float, y: float, tolerance: float, step: float) -> bool:
@@ -129,6 +159,10 @@ class NumberCheck:
             finding = self._qualifier(ctx, i, osid, o, esid, e)
             if finding:
                 yield finding
+            finding = self._basis(ctx, i, osid, o, esid, e, orig[osid], edit[esid])
+            if finding:
+                yield finding
+        yield from self._periods(ctx, matched)
         for (i, osid, o), (_, esid, e) in changed:
             yield self._finding(
                 ctx, i, "changed", "high", 0.85,
@@ -142,6 +176,8 @@ class NumberCheck:
                     f"The original gives {_says(o)}; this edition has no such figure.", [(osid, o)], [],
                 )
         for i, esid, e in added:
+            if _converted(matching_text(ctx.edition, esid), edit[esid], e):
+                continue
             if _reportable(e) or _beside_its_twin(i, e, matched):
                 yield self._finding(
                     ctx, i, "added", "low", 0.5,
@@ -162,6 +198,45 @@ class NumberCheck:
             text = f"This edition says “{e.text}” ({_QUAL_WORDS[e.qualifier]}); the original gives a plain {o.text}."
         return self._finding(ctx, index, subtype, severity, 0.7, text, [(osid, o)], [(esid, e)])
 
+    def _periods(self, ctx, matched) -> Iterable[Finding]:
+        """A figure of one period rendered as another's: 前三季度 (January to September) told as the third
+        quarter's. The original's periods are those before the figure in its sentence; the edition's,
+        those anywhere in its bead. Reported once a bead, and only when no period of the edition's bead
+        is one the original gives the figure."""
+        o_periods = per_sentence(ctx, "periods", ctx.original, periods)
+        e_periods = per_sentence(ctx, "periods", ctx.edition, periods)
+        done = set()
+        for (i, osid, o), (j, esid, e) in matched:
+            if i in done:
+                continue
+            own = [p for p in o_periods[osid] if p.end <= o.start]
+            found = [(s, p) for s in ctx.beads[j].tgt for p in e_periods[s]]
+            if not own or not found or {p.months for p in own} & {p.months for _, p in found}:
+                continue
+            done.add(i)
+            op = own[-1]
+            es, ep = min(found, key=lambda x: (x[0] != esid, abs(x[1].start - e.start)))
+            text = (f"The original gives {o.text} for {op.text} ({describe(op.months)}); this edition gives "
+                    f"{e.text} for {ep.text} ({describe(ep.months)}).")
+            yield new_finding(
+                self, ctx, "number", "period-changed", "high", 0.75, text,
+                original_spans=(located(ctx.original, osid, op.start, op.end), located(ctx.original, osid, o.start, o.end)),
+                edition_spans=(located(ctx.edition, es, ep.start, ep.end), located(ctx.edition, esid, e.start, e.end)),
+                bead=i, evidence={"original": [_evidence(o)], "edition": [_evidence(e)],
+                                  "periods": [list(op.months), list(ep.months)]},
+            )
+
+    def _basis(self, ctx, index, osid, o: Quantity, esid, e: Quantity, o_items, e_items) -> Finding | None:
+        """同比 (on a year earlier) told as quarter-on-quarter, or 环比 (on the previous period) as year-on-year."""
+        ob = _zh_basis(matching_text(ctx.original, osid), o_items, o)
+        basis = _zh_basis if is_zh(ctx.edition) else _en_basis
+        eb = basis(matching_text(ctx.edition, esid), e_items, e) if ob else None
+        if not ob or not eb or ob[0] == eb[0]:
+            return None
+        text = (f"The original measures {o.text} {_BASIS_WORDS[ob[0]]} ({ob[1]}); "
+                f"this edition says {e.text} {eb[1]} ({_BASIS_WORDS[eb[0]]}).")
+        return self._finding(ctx, index, "basis-changed", "high", 0.8, text, [(osid, o)], [(esid, e)])
+
     def _finding(self, ctx, index, subtype, severity, confidence, explanation, o_items, e_items) -> Finding:
         return new_finding(
             self, ctx, "number", subtype, severity, confidence, explanation,
@@ -173,6 +248,50 @@ class NumberCheck:
                 "edition": [_evidence(q) for _, q in e_items],
             },
         )
+
+
+_BASIS_WORDS = {"year": "against a year earlier", "period": "against the previous period"}
+#: What a change is measured against, right before the figure: 同比增长4.6%, 环比下降0.3%, 比去年同期提高3个百分点.
+_ZH_BASIS = re.compile(r"(?P<year>同比|比上年同期|比去年同期|较上年同期|较去年同期|比上年|比去年|较上年|较去年)"
+                       r"|(?P<period>环比|比上月|较上月|比上季度|较上季度|比上一季度|较上一季度)")
+_EN_BASIS = re.compile(
+    r"(?P<year>\byear[- ]on[- ]year\b|\byear[- ]over[- ]year\b|\b(?:from|than|on|over|compared with|compared to) "
+    r"(?:a|one) year (?:earlier|ago|before)\b|\bfrom the same (?:period|quarter|month) (?:of |in )?last year\b|\by/y\b)"
+    r"|(?P<period>\bquarter[- ]on[- ]quarter\b|\bmonth[- ]on[- ]month\b|\bweek[- ]on[- ]week\b|\bsequential(?:ly)?\b"
+    r"|\b(?:from|over|on) the (?:previous|prior|preceding) (?:quarter|month|week)\b|\bq/q\b|\bm/m\b)", re.I)
+
+
+def _zh_basis(text: str, items: list[Quantity], q: Quantity) -> tuple[str, str] | None:
+    """The basis word (同比, 环比) that governs a Chinese figure: in its clause, at most six characters
+    (a verb: 增长, 上涨了) before it."""
+    window = text[max(0, q.start - 16):q.start]
+    found = None
+    for m in _ZH_BASIS.finditer(window):
+        found = m
+    if found is None:
+        return None
+    gap = window[found.end():]
+    if len(gap) > 6 or re.search(r"[，,；;。：:、（）()]|[0-9]", gap):
+        return None
+    return found.lastgroup, found.group(0)
+
+
+def _en_basis(text: str, items: list[Quantity], q: Quantity) -> tuple[str, str] | None:
+    """The basis phrase ("year-on-year", "from the previous quarter") that goes with an English figure:
+    after it before the next figure or clause break, else just before it."""
+    nxt = min([x.start for x in items if x.start >= q.end] + [len(text)])
+    after = text[q.end:nxt]
+    stop = re.search(r"[;:.]\s|,\s(?:but|while|and|which)\b|\b(?:and|but|while|compared|versus|against)\b", after)
+    after = after[:stop.start()] if stop else after
+    m = _EN_BASIS.search(after[:60])
+    if m:
+        return m.lastgroup, m.group(0)
+    prev = max([x.end for x in items if x.end <= q.start] + [0])
+    before = text[max(prev, q.start - 30):q.start]
+    found = None
+    for m in _EN_BASIS.finditer(before):
+        found = m
+    return (found.lastgroup, found.group(0)) if found else None
 
 
 def _unexplained(ctx: CheckContext, orig: list[list[Quantity]], edit: list[list[Quantity]]) -> list[list[Quantity]]:
@@ -202,9 +321,10 @@ def _equal_strict_first(a: Quantity, b: Quantity) -> bool:
 
 
 def _age_and_years(age: Quantity, years: Quantity) -> bool:
-    """65岁 is "65-year-old" / "65 years old": an age in 岁 against the same number of years."""
+    """65岁 is "65-year-old" / "65 years old": an age in 岁 against the same number of years; 16至24岁
+    is "16- to 24-year-olds"."""
     return (age.kind == "count" and age.text.endswith(("岁", "歲")) and years.kind == "duration"
-            and years.unit == "year" and age.value == years.value and not years.high)
+            and years.unit == "year" and age.value == years.value and age.high == years.high)
 
 
 def _plain(q: Quantity) -> str:

@@ -234,14 +234,14 @@ def _zh_chrf(ctx: CheckContext, indices: Sequence[int]) -> list[float]:
 _DEGREE = {
     "zh": {
         "strong": "严重 大幅 急剧 剧烈 彻底 完全 根本 极大 极其 极为 全面 显著 重创 暴跌 暴涨 锐减 骤降 骤减 猛增 激增 大大 "
-                  "非常 十分 高度 深刻 沉重",
+                  "非常 十分 高度 深刻 沉重 明显",
         "weak": "有所 略微 略有 略显 稍微 稍有 稍显 一定程度 某种程度 一定的 小幅 轻微 些许 有点 有些 一些 微升 微降 微跌 微涨 "
                 "微增 微幅 部分",
     },
     "en": {
         "strong": "seriously severely sharply greatly significantly dramatically heavily completely entirely fundamentally "
                   "badly drastically substantially deeply extremely totally fully hugely massively steeply considerably "
-                  "gravely markedly vastly highly profoundly serious severe sharp dramatic drastic massive huge heavy "
+                  "gravely markedly noticeably vastly highly profoundly serious severe sharp dramatic drastic massive huge heavy "
                   "significant substantial considerable plunged plummeted soared surged slumped crippled devastated",
         "weak": "to some extent|to a certain extent|to some degree|to a degree|somewhat|slightly|partly|partially|marginally|"
                 "modestly|a little|a bit|mildly|in part|moderately|slight|modest|marginal|mild",
