@@ -561,7 +561,8 @@ def quote_cases(doc: Doc, rng: random.Random) -> list[tuple]:
                 swapped = text[:m.start()] + '"' + inner + '"' + text[m.end():] if m.group(1) else text[:m.start()] + "“" + inner + "”" + text[m.end():]
                 out.append(("quote", False, bi, set_ed(doc, es, swapped), "quote marks swapped"))
             else:
-                out.append(("quote", True, bi, set_ed(doc, es, text[:m.start()] + "「" + inner[: len(inner) // 2] + "」" + text[m.end():]), "quote cut"))
+                if not planted:  # a quote the key already marks as changed is flagged before and after
+                    out.append(("quote", True, bi, set_ed(doc, es, text[:m.start()] + "「" + inner[: len(inner) // 2] + "」" + text[m.end():]), "quote cut"))
                 out.append(("quote", False, bi, set_ed(doc, es, text[:m.start()] + "“" + inner + "”" + text[m.end():]), "quote marks swapped"))
             break
     return out
