@@ -185,3 +185,25 @@ def test_one_shared_gloss_does_not_make_a_neighbouring_hedge_a_slip():
           "The health bureau is considering putting the study into its guidelines for the first time next year."]
     findings, _ = run(zh, en)
     assert sorted((f.subtype, f.bead) for f in findings) == [("hedge-added", 0), ("hedge-removed", 1)]
+
+
+@pytest.mark.parametrize("zh,en", [
+    # 有消息称 kept as an unconfirmed / single report
+    ("有消息称，该厂厂长已于上月离开本市。", "According to one unconfirmed report, the plant's director left the city last month."),
+    ("有消息称，该厂厂长已于上月离开本市。", "The plant's director left the city last month, according to a report."),
+    # 涉嫌 kept as "on suspicion of"
+    ("警方已拘留两名男子，他们涉嫌非法集资。", "Police have detained two men on suspicion of illegal fundraising."),
+])
+def test_single_report_and_suspicion_hedges_kept(zh, en):
+    findings, _ = run([zh], [en])
+    assert findings == []
+
+
+def test_suspicion_kept_does_not_answer_for_a_dropped_media_hedge():
+    # 涉嫌 is kept as "on suspicion of"; the media hedge before it is dropped and must still be reported
+    zh = "据当地媒体报道，警方已拘留该公司两名前经理，他们涉嫌非法集资。"
+    en = "Police have detained two former managers of the company on suspicion of illegal fundraising."
+    findings, ctx = run([zh], [en])
+    (f,) = findings
+    assert f.subtype == "hedge-removed"
+    assert ctx.original.text[f.original_spans[0].start:f.original_spans[0].end] == "据当地媒体报道"

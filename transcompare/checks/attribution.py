@@ -56,6 +56,10 @@ _EN_HEDGES = {
     "a source said": "strong", "sources told": "strong", "a source told": "strong", "according to a source": "strong",
     "informed source": "strong", "informed sources": "strong", "according to local media": "strong",
     "according to state media": "strong", "local media reported": "strong", "state media reported": "strong",
+    # 有消息称 told as a single or unconfirmed report; 涉嫌 as "on suspicion of"
+    "according to a report": "strong", "according to one report": "strong", "unconfirmed report": "strong",
+    "unconfirmed reports": "strong", "unverified report": "strong", "unverified reports": "strong",
+    "on suspicion of": "strong",
     # 疑似纵火 -> "suspected arson"; weak, since "she suspected that ..." added in translation is no news
     "suspected": "weak",
 }
@@ -129,7 +133,12 @@ class AttributionCheck:
         def slipped(o, e) -> bool:
             return _renders_claim_elsewhere(ctx, o[1], o[2], e[0], e[1])
 
-        _, changed, dropped, added = reconcile(ctx.beads, orig, edit, equal, pairable, radius=1, lenient=False, slipped=slipped)
+        def prefer(a: Hedge, b: Hedge) -> bool:
+            # a suspicion (涉嫌 / "on suspicion of") answers for a suspicion before a report's hedge can take it
+            return _suspicion(a) == _suspicion(b)
+
+        _, changed, dropped, added = reconcile(ctx.beads, orig, edit, equal, pairable, radius=1, lenient=False, slipped=slipped,
+                                               prefer=prefer)
         for (i, osid, o), (_, esid, e) in changed:
             if o.kind == "source" and e.kind == "hedge":
                 yield self._finding(
@@ -170,6 +179,14 @@ class AttributionCheck:
             original_spans=o_spans, edition_spans=e_spans, bead=index,
             evidence={"original": o.text if o else None, "edition": e.text if e else None},
         )
+
+
+_SUSPICION = re.compile(r"涉嫌|疑似|被指|suspicion|suspected|accused|alleged", re.I)
+
+
+def _suspicion(h: Hedge) -> bool:
+    """A hedge that casts a charge as suspected (涉嫌, "on suspicion of"), not a report's claim as hearsay."""
+    return bool(_SUSPICION.search(h.text))
 
 
 _CLAIM_END = re.compile(r"[。；！？;!?\s]")
