@@ -447,3 +447,13 @@ def test_cut_quote_is_found_beside_one_other_loosely_rendered_quote():
     cut = ["“We expect this year’s rainy season nothing at all,” said Wang Jianguo, head of the weather bureau."] + full[1:]
     found = [f for f in run_beads(zh, cut)[2] if f.bead == 0]
     assert [f.subtype for f in found] == ["altered"] and "农民" in found[0].evidence["left_out"]
+
+
+@pytest.mark.parametrize("zh,en", [
+    (["工作人员以“资金不足”为由拒绝了他。"], ["Staff turned him away, citing “insufficient funds.”"]),
+    (["工作人员以“人手不足”为由关闭了窗口。"], ["Staff closed the window, citing “inadequate staffing.”"]),
+    (["工作人员以“资金不足”为由拒绝了他。"], ["Staff turned him away, citing “not enough funds.”"]),
+])
+def test_insufficient_renders_bu_zu_without_a_flip(zh, en):
+    # 不足 'not enough' is a negation; its English 'insufficient' / 'inadequate' carries one too
+    assert [f for f in run_beads(zh, en)[2] if f.evidence.get("negation_flip")] == []

@@ -58,7 +58,7 @@ _ZH_NEGATION = re.compile(r"[不没未无别非勿莫否]|毫无|免得|以免|�
 # a stammer repeats a word, not a negation: 非…… 非去不可, 不…… 不行
 _STAMMER = re.compile(r"(\w{1,2})\s*(?:…+|⋯+|\.\s?\.\s?\.|——|-)\s*(?=\1)")
 _EN_NEGATION = re.compile(
-    r"\b(?:not|never|no|none|nobody|nothing|neither|nor|cannot|without|hardly|impossible|unable|unless|refused?|fail(?:ed|s)?|den(?:y|ied|ies)|lack(?:s|ed)?"
+    r"\b(?:not|never|no|none|nobody|nothing|neither|nor|cannot|without|hardly|impossible|unable|insufficient(?:ly)?|inadequate(?:ly)?|unless|refused?|fail(?:ed|s)?|den(?:y|ied|ies)|lack(?:s|ed)?"
     r"|rather than|instead of)\b|n[’']t\b",  # 而不是/而非 'rather than' rejects what follows
     re.I,
 )
