@@ -328,3 +328,17 @@ def test_a_wrong_rendering_of_the_term_is_still_a_glossary_finding():
     _, ed, findings = run(ZH_MINISTRY, en, glossary=MINISTRY)
     (f,) = [f for f in findings if f.subtype == "glossary"]
     assert ed.text[f.edition_spans[0].start:f.edition_spans[0].end] == "Foreign Affairs"
+
+
+@pytest.mark.parametrize("zh,type_,en", [
+    ("石桥镇", "person", "Shiqiao"),  # jieba may read 石桥镇 as a person's name
+    ("石桥镇", "place", "Shiqiao Town"),
+    ("清水乡", "place", "Qingshui"),
+    ("白沙村", "place", "the village of Baisha"),
+])
+def test_place_rendered_without_its_administrative_suffix(zh, type_, en):
+    # 镇 / 乡 / 村 / 县 are often left out ('Shiqiao') or translated ('Shiqiao Town'), not romanised
+    from transcompare.checks.entities import Mention, score_rendering
+
+    score, _ = score_rendering(Mention(zh, zh, 0, len(zh), 0, type_, "jieba", 0.7), en)
+    assert score >= 0.8

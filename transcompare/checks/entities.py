@@ -491,6 +491,10 @@ def score_rendering(zh: Mention, en_text: str, glossary=None, fuzzy: bool = True
     return _SCORES[key]
 
 
+#: administrative suffixes of place names (石桥镇, 清水乡, 白沙村, 岚溪县)
+_ADMIN_SUFFIX = "镇乡村县"
+
+
 def _score_rendering(zh: Mention, en_text: str, glossary, fuzzy: bool) -> tuple[float, str]:
     from ..names import is_transliteration, letters, match_person, transliteration_score
     from ..names.cedict import proper_renderings
@@ -510,6 +514,14 @@ def _score_rendering(zh: Mention, en_text: str, glossary, fuzzy: bool) -> tuple[
         fk = letters(form)
         if len(fk) >= 2 and (key == fk or (len(fk) >= 4 and _contains_key(key, fk))) and not _inside_longer_name(en_text, form):
             return 0.95, "cedict"
+    if len(zh.key) >= 3 and zh.key[-1] in _ADMIN_SUFFIX and zh.source not in ("title", "translit"):
+        # 石桥镇 -> "Shiqiao" / "Shiqiao Town": the suffix is left out or translated, not romanised (jieba
+        # may even take such a place for a person's name)
+        from pypinyin import lazy_pinyin
+
+        sound = "".join(lazy_pinyin(zh.key[:-1]))
+        if len(sound) >= 4 and _contains_key(key, sound):
+            return 0.85, "pinyin"
     if zh.type == "person" or zh.source in ("title", "translit"):
         if is_transliteration(zh.key):
             parts = re.split(r"[·•・‧]", zh.key)
