@@ -563,3 +563,25 @@ def test_basis_points_are_hundredths_of_a_percentage_point(zh, en):
 def test_basis_points_changed():
     findings, _ = run(["央行将政策利率下调0.25个百分点。"], ["The central bank cut its policy rate by 50 basis points."])
     assert [f.subtype for f in findings] == ["changed"]
+
+
+def _with_headline(ed: Edition) -> Edition:
+    from dataclasses import replace
+
+    head = replace(ed.sentences[0], kind="headline")
+    return replace(ed, sentences=(head, *ed.sentences[1:]))
+
+
+@pytest.mark.parametrize("head_zh,body_zh,body_en,found", [
+    # the edition's headline leaves out a figure the original's body restates, and the edition's body gives it
+    ("三亿多元贷款无法收回", "该公司共有约3.2亿元贷款逾期。", "About 320 million yuan of the company's loans are overdue.", False),
+    ("三亿元贷款无法收回", "该公司共有3亿元贷款逾期。", "The company has 300 million yuan in overdue loans.", False),
+    # the body gives another figure: the headline's is dropped
+    ("三亿多元贷款无法收回", "该公司共有约5.2亿元贷款逾期。", "About 520 million yuan of the company's loans are overdue.", True),
+])
+def test_headline_figure_restated_in_the_body_is_not_dropped(head_zh, body_zh, body_en, found):
+    orig = _with_headline(edition("original", "zh", [head_zh, body_zh]))
+    ed = _with_headline(edition("edition", "en", ["Loans Go Bad at a County Lender", body_en]))
+    ctx = CheckContext(orig, ed, [Bead((0,), (0,), 0.9), Bead((1,), (1,), 0.9)])
+    dropped = [f for f in NumberCheck().run(ctx) if f.subtype == "dropped"]
+    assert bool(dropped) is found

@@ -168,7 +168,10 @@ class NumberCheck:
                 ctx, i, "changed", "high", 0.85,
                 f"The original says {_says(o)}; this edition says {e.text}.", [(osid, o)], [(esid, e)],
             )
+        restated = [(osid, o) for osid, items in enumerate(orig) for o in items if ctx.original.sentences[osid].kind != "headline"]
         for i, osid, o in dropped:
+            if ctx.original.sentences[osid].kind == "headline" and any(_restates(o, q) for _, q in restated):
+                continue  # a headline's figure the body restates (四亿多元, then 约4.6亿元): the body's is compared
             if _reportable(o):
                 severity = "medium" if o.kind in ("percent", "money") or o.value >= 1000 else "low"
                 yield self._finding(
@@ -307,6 +310,22 @@ def _unexplained(ctx: CheckContext, orig: list[list[Quantity]], edit: list[list[
         for s in bead.tgt:
             out[s] = [e for e in out[s] if e.value not in values or any(_equal_strict_first(o, e) for o in figures)]
     return out
+
+
+def _restates(head: Quantity, body: Quantity) -> bool:
+    """Does a body figure restate a headline's rounder one: the same value, or inside the span a 多 / 超过
+    leaves open (四亿多元 is from 4 up to 5 hundred million; 约4.6亿元 lies in it)?"""
+    if head.kind != body.kind or head.high is not None or body.high is not None:
+        return False
+    if head.kind == "money" and not _currencies(head) & _currencies(body):
+        return False
+    if same_value(head, body):
+        return True
+    if head.qualifier == "lower" and head.value > 0:
+        import math
+
+        return head.value <= body.value < head.value + 10 ** math.floor(math.log10(head.value))
+    return False
 
 
 def _equal_strict_first(a: Quantity, b: Quantity) -> bool:
