@@ -106,10 +106,6 @@ KNOWN_MISSES: dict[str, str] = {  # answer-key items a check is known to miss: i
         "word in the edition (somewhat, to some extent) against a strong one in the original, and here the edition "
         "only picks a milder noun; the rest of the sentence is rendered, so the bead does not depart from the "
         "original as a whole; telling a gap from a concern needs meaning (an MT model)"),
-    "013-rural-bank-deposits-quote-6": (
-        "储户的本金一分钱都不会少 ('depositors will not lose a cent of principal') became 'depositors may not get all "
-        "of their principal back': both sides negate once (不会 / not), so the negation counts agree, and the quote is "
-        "not cut short; telling a promise from a warning (will not lose vs may not get back) needs meaning (an MT model)"),
 }
 
 # Planted equivalents the toolkit still flags, with the reason (kept visible as expected failures).

@@ -457,3 +457,19 @@ def test_cut_quote_is_found_beside_one_other_loosely_rendered_quote():
 def test_insufficient_renders_bu_zu_without_a_flip(zh, en):
     # 不足 'not enough' is a negation; its English 'insufficient' / 'inadequate' carries one too
     assert [f for f in run_beads(zh, en)[2] if f.evidence.get("negation_flip")] == []
+
+
+def test_guarantee_turned_into_a_possibility_is_altered():
+    # 一分钱都不会少 ('not a cent will be lost'), a guarantee, told as 'may not get it all back'
+    zh = ["“工厂的债务很重，但工人的工资一分钱都不会少，我向大家保证。”厂长说。"]
+    en = ["“The factory's debts are heavy, but workers may not get all of their wages, I promise you,” the director said."]
+    (f,) = [f for f in run_beads(zh, en)[2] if f.subtype == "altered"]
+    assert "possib" in f.explanation
+    faithful = ["“The factory's debts are heavy, but workers will not lose a cent of their wages, I promise you,” the director said."]
+    assert [f for f in run_beads(zh, faithful)[2] if f.subtype == "altered"] == []
+    stressed = ["“The factory's debts are heavy, but nothing could possibly cut the workers' wages, I promise you,” the director said."]
+    assert [f for f in run_beads(zh, stressed)[2] if f.evidence.get("guarantee_weakened")] == []
+    # the original's own modal: no guarantee to lose
+    zh_may = ["“工厂的债务很重，工人的工资可能一分钱都不会少，但我不能保证。”厂长说。"]
+    en_may = ["“The factory's debts are heavy; workers may not lose a cent of their wages, but I cannot promise,” the director said."]
+    assert [f for f in run_beads(zh_may, en_may)[2] if f.subtype == "altered" and "possib" in f.explanation] == []

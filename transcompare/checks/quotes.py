@@ -446,6 +446,21 @@ def _negations(text: str, lang: str) -> int:
     return len(_EN_NEGATION.findall(_EN_NOT_NEGATION.sub("", text)))
 
 
+#: a speaker's guarantee: 一定 (not 一定程度 'to some extent'), 绝对, 肯定, 保证, 决不, 一分钱都不会少
+_ZH_GUARANTEE = re.compile(r"(?<!在)一定(?!程度|的|范围|时间|数量|比例)|绝对|肯定|保证|决不|绝不|都不会|毫无疑问|必将|必然")
+#: the original's own doubt: 可能 (not 不可能 / 尽可能), 或许, 也许, 恐怕, 未必, 不一定
+_ZH_POSSIBLE = re.compile(r"(?<![不尽])可能|或许|也许|恐怕|说不定|未必|不一定|或将|或会|难保")
+#: a possibility in English (lower case: "May" is a month; not "possibly", which also stresses a
+#: guarantee: "nothing could possibly go wrong")
+_EN_POSSIBLE = re.compile(r"\b(?:may|might|perhaps|maybe)\b|\b(?:Perhaps|Maybe)\b")
+
+
+def _guarantee_weakened(zh: str, en: str) -> bool:
+    """The original guarantees (一分钱都不会少, 绝对, 一定) with no doubt of its own, and the edition only
+    says it may be so ("may not get all of it back")."""
+    return bool(_ZH_GUARANTEE.search(zh) and not _ZH_POSSIBLE.search(zh) and _EN_POSSIBLE.search(en))
+
+
 def negated(text: str, lang: str) -> bool:
     """Does the quote say 'not'? (Words like 不过 'but' or 不少 'many' do not count; two negations
     cancel: "nobody passes without paying" is positive.)"""
@@ -754,6 +769,15 @@ class QuoteCheck:
                         ctx, "altered", "high", conf,
                         f"The quote's meaning is reversed: {which} (“{_short(z.text)}” vs “{_short(x.text, 60)}”).",
                         z, x, bead, {"original": z.text, "edition": x.text, "similarity": score, "negation_flip": True},
+                    )
+            if _guarantee_weakened(z.text, x.text) and (score >= 0.3 or sole):
+                conf = 0.65 * flip_damp
+                if conf >= threshold:
+                    yield self._finding(
+                        ctx, "altered", "medium", conf,
+                        f"The quote's guarantee becomes a possibility: the original is certain, the edition says "
+                        f"“{_EN_POSSIBLE.search(x.text).group(0)}” (“{_short(z.text)}” vs “{_short(x.text, 60)}”).",
+                        z, x, bead, {"original": z.text, "edition": x.text, "similarity": score, "guarantee_weakened": True},
                     )
             alone = en_count.get(tgt_bead.get(x.sentence)) == 1
             # Cut short: far fewer words rendered, far fewer characters, than this translator's other
