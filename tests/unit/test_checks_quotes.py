@@ -473,3 +473,10 @@ def test_guarantee_turned_into_a_possibility_is_altered():
     zh_may = ["“工厂的债务很重，工人的工资可能一分钱都不会少，但我不能保证。”厂长说。"]
     en_may = ["“The factory's debts are heavy; workers may not lose a cent of their wages, but I cannot promise,” the director said."]
     assert [f for f in run_beads(zh_may, en_may)[2] if f.subtype == "altered" and "possib" in f.explanation] == []
+
+
+def test_praise_is_no_guarantee():
+    # 肯定了 'affirmed, praised' is no guarantee: a 'may' elsewhere in the rendering weakens nothing
+    zh = ["“上级部门充分肯定了我们的工作，明年的预算会增加。”局长说。"]
+    en = ["“Higher authorities have fully recognised our work, and next year's budget may grow,” the director said."]
+    assert [f for f in run_beads(zh, en)[2] if f.evidence.get("guarantee_weakened")] == []
