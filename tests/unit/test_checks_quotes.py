@@ -480,3 +480,19 @@ def test_praise_is_no_guarantee():
     zh = ["“上级部门充分肯定了我们的工作，明年的预算会增加。”局长说。"]
     en = ["“Higher authorities have fully recognised our work, and next year's budget may grow,” the director said."]
     assert [f for f in run_beads(zh, en)[2] if f.evidence.get("guarantee_weakened")] == []
+
+
+def test_a_dropped_quote_none_of_whose_words_remain_is_missing_however_long_the_bead():
+    # The edition's bead is long enough to hold the quote reported in other words (an added
+    # sentence makes it longer), but not one of the quote's dictionary words is there: the quote is
+    # gone, not paraphrased
+    zh = "四月八日，银行的手机应用突然显示“系统升级，暂停服务”。储户起初以为只是例行维护，直到一周后柜台也开始拒绝大额取款，理由是额度不足。"
+    kept = ("Riverton, a farming county of about 400,000 people, has no other bank of its own. On April 8, the bank's "
+            "mobile app suddenly displayed the message “System upgrade, service suspended.” Depositors at first took it "
+            "for routine maintenance, until a week later the counters also began refusing large withdrawals, citing a quota.")
+    dropped = kept.replace(" the message “System upgrade, service suspended.”", " the message")
+    orig = edition(zh, "zh")
+    for text, expected in ((kept, []), (dropped, ["missing"])):
+        ed = edition(text, "en", "edition")
+        ctx = CheckContext(orig, ed, [Bead(tuple(range(len(orig.sentences))), tuple(range(len(ed.sentences))), 0.9)], glossary=GLOSSARY)
+        assert [f.subtype for f in QuoteCheck().run(ctx)] == expected

@@ -911,7 +911,8 @@ class QuoteCheck:
                 continue
             if overlap >= 0.12:
                 continue  # some of the content is there, reworded: too weak to report
-            if self._room(ctx, z, bead, ratio, quoted):
+            # room for reported speech, unless not one of three or more looked-up words is there
+            if (overlap > 0 or _glossed(z.text) < 3) and self._room(ctx, z, bead, ratio, quoted):
                 # 问：“你还好吗？” / "…and asked whether she felt better": the edition's sentence is long
                 # enough for the narration and the words of the quote; most likely reported speech
                 conf = 0.5 * damp
