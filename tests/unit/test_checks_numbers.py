@@ -563,3 +563,35 @@ def test_basis_points_are_hundredths_of_a_percentage_point(zh, en):
 def test_basis_points_changed():
     findings, _ = run(["央行将政策利率下调0.25个百分点。"], ["The central bank cut its policy rate by 50 basis points."])
     assert [f.subtype for f in findings] == ["changed"]
+
+
+def run_en_original(en: list[str], zh: list[str], lang: str = "zh"):
+    """An English original with a Chinese edition (the other direction)."""
+    beads = [Bead((i,), (i,), 0.9) for i in range(len(en))]
+    ctx = CheckContext(edition("original", "en", en), edition("edition", lang, zh), beads)
+    return list(NumberCheck().run(ctx)), ctx
+
+
+@pytest.mark.parametrize("text,lang,value", [
+    ("a 5nm process", "en", 5), ("chips of 7 nanometers", "en", 7), ("采用5纳米工艺", "zh", 5),
+    ("採用5奈米製程", "zh-Hant", 5),
+])
+def test_nanometres_are_a_length(text, lang, value):
+    (q,) = quantities(normalize(text).text if lang.startswith("zh") else text, lang)
+    assert (q.value, q.kind, q.unit) == (value, "measure", "nm")
+
+
+@pytest.mark.parametrize("en,zh,lang", [
+    ("The plant makes 5nm and 7nm chips.", "该厂生产5纳米和7纳米芯片。", "zh"),
+    ("The plant makes 5nm chips.", "該廠生產5奈米晶片。", "zh-Hant"),
+    ("The plant makes 5nm chips.", "该厂生产5纳米芯片。", "zh"),
+])
+def test_nanometres_rendered_in_chinese_are_quiet(en, zh, lang):
+    findings, _ = run_en_original([en], [zh], lang)
+    assert findings == []
+
+
+def test_nanometres_changed_is_reported():
+    findings, _ = run_en_original(["The plant makes 5nm chips."], ["该厂生产7纳米芯片。"])
+    assert [f.subtype for f in findings] == ["changed"]
+
