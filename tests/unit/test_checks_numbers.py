@@ -595,3 +595,15 @@ def test_nanometres_changed_is_reported():
     findings, _ = run_en_original(["The plant makes 5nm chips."], ["该厂生产7纳米芯片。"])
     assert [f.subtype for f in findings] == ["changed"]
 
+
+@pytest.mark.parametrize("text,qualifier", [
+    ("14纳米及以下的芯片", "upper"), ("65岁及以上的老人", "lower"), ("5万元或以上", "lower"), ("14纳米以下", "upper"),
+])
+def test_a_bound_joined_by_and_or_after_the_figure(text, qualifier):
+    (q,) = quantities(text, "zh")
+    assert q.qualifier == qualifier
+
+
+def test_or_below_rendered_as_ji_yixia_is_quiet():
+    findings, _ = run_en_original(["It bars tools for chips at 14nm or below."], ["禁止出口用于14纳米及以下芯片的设备。"])
+    assert findings == []

@@ -98,7 +98,7 @@ _ZH_TEMPLATE = (
     r"(?:(?P<sep>至|到|-|—|–|~|～)(?:百分之)?(?P<num2>{num}))?"
     r"(?P<more1>多|余)?(?P<scale>万亿|千亿|百亿|十亿|千万|百万|十万|{scale})?(?P<more2>多|余)?"
     r"(?P<unit>{units})?(?P<half>半)?(?P<pctsign>%)?"
-    r"(?P<post>以上|以下|左右|上下|之多|有余)?"
+    r"(?P<post>(?:及|或)?(?:以上|以下)|左右|上下|之多|有余)?"  # 14纳米及以下, 65岁或以上: the bound after 及/或
 )
 
 def _zh_figure_re(num: str) -> re.Pattern:
@@ -294,7 +294,7 @@ def extract_zh(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
         found = [(m.group("pre"), _ZH_PREFIX_QUAL.get(m.group("pre") or ""))]
         if m.group("pre") and m.group("pre").startswith("近") and start > 0 and text[start - 1] in "最附":
             found = []  # 最近三年: "in the last three years", not "nearly"
-        found += [(m.group(k), _ZH_SUFFIX_QUAL.get(m.group(k) or "")) for k in ("more1", "more2", "post")]
+        found += [(m.group(k), _ZH_SUFFIX_QUAL.get((m.group(k) or "").lstrip("及或"))) for k in ("more1", "more2", "post")]
         if "多" in unit:
             found.append(("多", "lower"))
         qual_text, qualifier = _strongest(found)
