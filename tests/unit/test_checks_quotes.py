@@ -447,3 +447,29 @@ def test_cut_quote_is_found_beside_one_other_loosely_rendered_quote():
     cut = ["“We expect this year’s rainy season nothing at all,” said Wang Jianguo, head of the weather bureau."] + full[1:]
     found = [f for f in run_beads(zh, cut)[2] if f.bead == 0]
     assert [f.subtype for f in found] == ["altered"] and "农民" in found[0].evidence["left_out"]
+
+
+def run_en_original(en: str, zh: str, lang: str = "zh"):
+    """An English original with a Chinese edition: the other direction."""
+    orig, ed = edition(en, "en"), edition(zh, lang, "edition")
+    n = min(len(orig.sentences), len(ed.sentences))
+    ctx = CheckContext(orig, ed, [Bead((i,), (i,), 0.9) for i in range(n)], glossary=GLOSSARY)
+    return orig, ed, list(QuoteCheck().run(ctx))
+
+
+def test_english_original_faithful_quotes_are_quiet():
+    assert run_en_original(EN, ZH)[2] == []
+
+
+@pytest.mark.parametrize("lang,zh", [
+    ("zh", ZH.replace("我们就能说服高官倒戈", "我们永远无法说服高官倒戈")),
+    ("zh-Hant", "林教授表示：「只要口號對了，我們永遠無法說服高官倒戈。」"),
+])
+def test_english_original_negation_flip_is_altered(lang, zh):
+    en = EN if lang == "zh" else EN.split("\n\n")[1]
+    orig, ed, findings = run_en_original(en, zh, lang)
+    (f,) = findings
+    assert (f.kind, f.subtype, f.severity, f.edition) == ("quote", "altered", "high", "edition")
+    assert "we can persuade" in orig.text[f.original_spans[0].start : f.original_spans[0].end]
+    assert "永" in ed.text[f.edition_spans[0].start : f.edition_spans[0].end]
+    assert "the edition adds a negation" in f.explanation

@@ -520,6 +520,28 @@ class QuoteCheck:
             yield from self._compare(ctx, same_language=True)
         elif o == "zh":
             yield from self._compare(ctx, same_language=False)
+        elif e == "zh":
+            yield from self._reversed(ctx)
+
+    def _reversed(self, ctx: CheckContext) -> Iterable[Finding]:
+        """An English original with a Chinese edition: the quotes are compared as for a Chinese
+        original (the Chinese side read as such), then each finding is turned back round. Only a
+        quote's meaning reversed (a negation added or dropped) is reported so far: what is missing
+        or added on the Chinese side would need its own wording."""
+        from dataclasses import replace
+
+        swapped = CheckContext(ctx.edition, ctx.original, [replace(b, src=b.tgt, tgt=b.src) for b in ctx.beads],
+                               None, None, ctx.glossary, ctx.publication_date, ctx.options, {})  # MT runs the other way
+        for f in self._compare(swapped, same_language=False):
+            if not f.evidence.get("negation_flip"):
+                continue
+            en, zh = f.evidence["edition"], f.evidence["original"]
+            which = "the edition adds a negation" if _negations(zh, "zh") > _negations(en, "en") else "the edition drops a negation"
+            yield replace(
+                f, edition=ctx.edition.id, original_spans=f.edition_spans, edition_spans=f.original_spans,
+                explanation=f"The quote's meaning is reversed: {which} (“{_short(en)}” vs “{_short(zh, 60)}”).",
+                evidence={**f.evidence, "original": en, "edition": zh},
+            )
 
     def _compare(self, ctx: CheckContext, same_language: bool) -> Iterable[Finding]:
         threshold = float(ctx.options.get("quote_min_confidence", MIN_CONFIDENCE))
