@@ -473,3 +473,17 @@ def test_english_original_negation_flip_is_altered(lang, zh):
     assert "we can persuade" in orig.text[f.original_spans[0].start : f.original_spans[0].end]
     assert "永" in ed.text[f.edition_spans[0].start : f.edition_spans[0].end]
     assert "the edition adds a negation" in f.explanation
+
+
+@pytest.mark.parametrize("zh,en,expected", [
+    # the same clauses on each side, and the 'not' of one clause gone: a reversal, though both sides negate
+    ("我们可以放弃这个项目，但不能放弃员工", "We cannot give up this project, but we cannot give up our staff", True),
+    ("我们不能放弃这个项目，也不能放弃员工", "We cannot give up this project, and we cannot give up our staff", False),
+    # a 'not' moved from one clause to another: free wording, not a reversal
+    ("这不是第一次，也不会是最后一次", "This is not the first time, and it will not be the last", False),
+    ("这不是我们的错，而是他们的错", "It is their fault, not ours, and we did not cause it", False),  # clauses differ in number
+])
+def test_a_clause_that_loses_its_negation_is_a_flip(zh, en, expected):
+    from transcompare.checks.quotes import _flipped
+
+    assert _flipped(zh, en) is expected

@@ -458,7 +458,20 @@ def _flipped(zh: str, en: str) -> bool:
     sides, the counts say little: free translation moves a 'not' from clause to clause.)"""
     a, b = _negations(zh, "zh"), _negations(en, "en")
     one_clause = len(_bare(zh)) <= 12 and not re.search(r"[，,；;]", zh.strip("，,。！？!? "))
-    return a % 2 != b % 2 and (a == 0 or b == 0 or one_clause)
+    return a % 2 != b % 2 and (a == 0 or b == 0 or one_clause or _clause_lost_negation(zh, en))
+
+
+def _clause_lost_negation(zh: str, en: str) -> bool:
+    """Both sides negate, in as many clauses each (two to four), and clause by clause the counts
+    agree but in one clause, where one side has no 'not' at all: “we can X, but cannot Y” for
+    "we cannot X, but we cannot Y". (A 'not' moved between clauses leaves two clauses apart.)"""
+    zc = [c for c in re.split(r"[，,；;]", zh.strip("，,。！？!? ")) if c.strip()]
+    ec = [c for c in re.split(r"[,;]", en.strip(",.!? ")) if c.strip()]
+    if not 2 <= len(zc) == len(ec) <= 4:
+        return False
+    apart = [(_negations(z, "zh"), _negations(e, "en")) for z, e in zip(zc, ec)]
+    apart = [(x, y) for x, y in apart if x % 2 != y % 2]
+    return len(apart) == 1 and 0 in apart[0]
 
 
 def lexical_similarity(zh: str, en: str) -> float:
