@@ -607,3 +607,19 @@ def test_a_bound_joined_by_and_or_after_the_figure(text, qualifier):
 def test_or_below_rendered_as_ji_yixia_is_quiet():
     findings, _ = run_en_original(["It bars tools for chips at 14nm or below."], ["禁止出口用于14纳米及以下芯片的设备。"])
     assert findings == []
+
+
+@pytest.mark.parametrize("en,zh,lang", [
+    ("The rule covers about 140 firms.", "该规定涵盖约140家企业。", "zh"),
+    ("They made up about 27 percent of revenue.", "它们约占营收的27%。", "zh"),
+    ("They made up about 27 percent of revenue.", "它們約佔營收的百分之二十七。", "zh-Hant"),
+    ("The rule covers 140 firms.", "该规定涵盖约140家企业。", "zh"),  # 'about' added for a round figure
+])
+def test_about_kept_or_added_is_quiet(en, zh, lang):
+    findings, _ = run_en_original([en], [zh], lang)
+    assert findings == []
+
+
+def test_yue_zhan_hedges_the_share_after_it():
+    (q,) = quantities("中国客户约占该协会会员营收的27%", "zh")
+    assert (q.value, q.kind, q.qualifier) == (27, "percent", "approx")

@@ -298,6 +298,8 @@ def extract_zh(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
         if "多" in unit:
             found.append(("多", "lower"))
         qual_text, qualifier = _strongest(found)
+        if not qualifier and (share := _ZH_ABOUT_SHARE.search(text, max(0, start - 24), start)):
+            qual_text, qualifier = share.group(1), "approx"  # 约占营收的27%: 约 hedges the share, 占 between
         if m.group("ord") and not pct:
             kind, unit_code = "ordinal", ""
             start = m.start("ord")
@@ -345,6 +347,8 @@ def extract_zh(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
 
 
 _NUMERALS = set("零〇一二三四五六七八九十百千万亿两半")
+#: 约占 (大约占, 约佔) before a share in the same clause: "about 27 percent of" (约占该协会营收的27%)
+_ZH_ABOUT_SHARE = re.compile(r"((?:大)?约)[占佔][^，。；：！？、,;:!?0-9零〇一二三四五六七八九十百千万亿两]*$")
 
 
 def _in_idiom(text: str, start: int, end: int, unit: str) -> bool:
