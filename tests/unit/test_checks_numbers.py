@@ -609,6 +609,13 @@ def test_or_below_rendered_as_ji_yixia_is_quiet():
     assert findings == []
 
 
+def test_about_dropped_is_a_low_finding():
+    findings, _ = run_en_original(["The rule covers about 140 firms."], ["该规定涵盖140家企业。"])
+    assert [(f.subtype, f.severity) for f in findings] == [("qualifier-dropped", "low")]
+    findings, _ = run(["该规定涵盖约140家企业。"], ["The rule covers 140 firms."])
+    assert [(f.subtype, f.severity) for f in findings] == [("qualifier-dropped", "low")]
+
+
 @pytest.mark.parametrize("en,zh,lang", [
     ("The rule covers about 140 firms.", "该规定涵盖约140家企业。", "zh"),
     ("They made up about 27 percent of revenue.", "它们约占营收的27%。", "zh"),
