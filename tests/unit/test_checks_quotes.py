@@ -487,3 +487,19 @@ def test_a_clause_that_loses_its_negation_is_a_flip(zh, en, expected):
     from transcompare.checks.quotes import _flipped
 
     assert _flipped(zh, en) is expected
+
+
+@pytest.mark.parametrize("en,zh,reversed_", [
+    ("She said the rule was “narrower than the market had feared.”", "她表示，新规「比市场预期的更广」。", True),
+    ("She said the rule was “narrower than the market had feared.”", "她表示，新规「比市场担心的要窄」。", False),
+    ("He said the checks would be “much stricter than before.”", "他说，检查将「比以前宽松得多」。", True),
+    ("He said the checks would be “much stricter than before.”", "他说，检查将「比以前严格得多」。", False),
+])
+def test_english_original_quote_given_the_opposite_adjective(en, zh, reversed_):
+    orig, ed, findings = run_en_original(en, zh)
+    assert [(f.kind, f.subtype) for f in findings] == ([("quote", "altered")] if reversed_ else [])
+
+
+def test_opposite_adjective_in_a_chinese_original():
+    orig, ed, findings = run("她表示，新规“比市场担心的要窄”。", "She said the rule was “wider than the market had feared.”")
+    assert [(f.kind, f.subtype) for f in findings] == [("quote", "altered")]

@@ -474,6 +474,26 @@ def _clause_lost_negation(zh: str, en: str) -> bool:
     return len(apart) == 1 and 0 in apart[0]
 
 
+#: Gradable adjectives and their opposites: (English words, Chinese characters) for each pole. A quote
+#: that says one pole on one side and only the other pole on the other is reversed ("narrower than
+#: feared" / 比预期的更广). A short list, by design: each pole must be rare in the other's sense.
+_OPPOSITES = (
+    ((r"narrow(?:er|est)?", "窄"), (r"wid(?:e|er|est)|broad(?:er|est)?", "宽广")),
+    ((r"strict(?:er|est)?|tough(?:er|est)?", "严"), (r"loose(?:r|st)?|lax(?:er)?|lenient", "松")),
+)
+
+
+def _opposite(zh: str, en: str) -> tuple[str, str] | None:
+    """(the Chinese pole, the English pole) where the two sides say opposite ends of one scale."""
+    for pole_a, pole_b in _OPPOSITES:
+        for (en_a, zh_a), (en_b, zh_b) in ((pole_a, pole_b), (pole_b, pole_a)):
+            said = re.search(rf"\b(?:{en_a})\b", en, re.I)
+            other = re.search(f"[{zh_b}]", zh)
+            if said and other and not re.search(f"[{zh_a}]", zh) and not re.search(rf"\b(?:{en_b})\b", en, re.I):
+                return zh[max(0, other.start() - 1):other.end() + 1], said.group(0)
+    return None
+
+
 def lexical_similarity(zh: str, en: str) -> float:
     """Share of words that CC-CEDICT says translate each other, averaged over both sides."""
     zh_cov, en_cov = coverage(zh, en)
@@ -539,20 +559,22 @@ class QuoteCheck:
     def _reversed(self, ctx: CheckContext) -> Iterable[Finding]:
         """An English original with a Chinese edition: the quotes are compared as for a Chinese
         original (the Chinese side read as such), then each finding is turned back round. Only a
-        quote's meaning reversed (a negation added or dropped) is reported so far: what is missing
+        quote's meaning reversed (a negation added or dropped, an opposite adjective) is reported so far: what is missing
         or added on the Chinese side would need its own wording."""
         from dataclasses import replace
 
         swapped = CheckContext(ctx.edition, ctx.original, [replace(b, src=b.tgt, tgt=b.src) for b in ctx.beads],
                                None, None, ctx.glossary, ctx.publication_date, ctx.options, {})  # MT runs the other way
         for f in self._compare(swapped, same_language=False):
-            if not f.evidence.get("negation_flip"):
+            if not (f.evidence.get("negation_flip") or f.evidence.get("opposite")):
                 continue
             en, zh = f.evidence["edition"], f.evidence["original"]
             which = "the edition adds a negation" if _negations(zh, "zh") > _negations(en, "en") else "the edition drops a negation"
+            explanation = f.explanation if f.evidence.get("opposite") else (
+                f"The quote's meaning is reversed: {which} (“{_short(en)}” vs “{_short(zh, 60)}”).")
             yield replace(
                 f, edition=ctx.edition.id, original_spans=f.edition_spans, edition_spans=f.original_spans,
-                explanation=f"The quote's meaning is reversed: {which} (“{_short(en)}” vs “{_short(zh, 60)}”).",
+                explanation=explanation,
                 evidence={**f.evidence, "original": en, "edition": zh},
             )
 
@@ -790,6 +812,16 @@ class QuoteCheck:
                         f"The quote's meaning is reversed: {which} (“{_short(z.text)}” vs “{_short(x.text, 60)}”).",
                         z, x, bead, {"original": z.text, "edition": x.text, "similarity": score, "negation_flip": True},
                     )
+            opposite = None if flip else _opposite(z.text, x.text)
+            if opposite and _negations(z.text, "zh") % 2 == _negations(x.text, "en") % 2 and (score >= 0.3 or sole):
+                conf = 0.75 * flip_damp
+                if conf >= threshold:
+                    yield self._finding(
+                        ctx, "altered", "high", conf,
+                        f"The quote's meaning is reversed: “{opposite[0]}” on one side, “{opposite[1]}” on the other.",
+                        z, x, bead, {"original": z.text, "edition": x.text, "similarity": score, "opposite": opposite},
+                    )
+                continue
             alone = en_count.get(tgt_bead.get(x.sentence)) == 1
             # Cut short: far fewer words rendered, far fewer characters, than this translator's other
             # quotes, and what is missing is the quote's tail. Only where the translator renders
