@@ -503,3 +503,9 @@ def test_english_original_quote_given_the_opposite_adjective(en, zh, reversed_):
 def test_opposite_adjective_in_a_chinese_original():
     orig, ed, findings = run("她表示，新规“比市场担心的要窄”。", "She said the rule was “wider than the market had feared.”")
     assert [(f.kind, f.subtype) for f in findings] == [("quote", "altered")]
+
+
+def test_opposite_adjective_is_shown_as_written():
+    orig, ed, findings = run_en_original("She said the rule was “narrower than the market had feared.”", "她表示，新規「比市場預期的更廣」。", "zh-Hant")
+    (f,) = findings
+    assert "更廣" in f.explanation and "narrower" in f.explanation

@@ -483,14 +483,14 @@ _OPPOSITES = (
 )
 
 
-def _opposite(zh: str, en: str) -> tuple[str, str] | None:
-    """(the Chinese pole, the English pole) where the two sides say opposite ends of one scale."""
+def _opposite(zh: str, en: str) -> tuple[int, int, str] | None:
+    """(where the Chinese pole stands in ``zh``, the English pole) where the two sides say opposite ends of one scale."""
     for pole_a, pole_b in _OPPOSITES:
         for (en_a, zh_a), (en_b, zh_b) in ((pole_a, pole_b), (pole_b, pole_a)):
             said = re.search(rf"\b(?:{en_a})\b", en, re.I)
             other = re.search(f"[{zh_b}]", zh)
             if said and other and not re.search(f"[{zh_a}]", zh) and not re.search(rf"\b(?:{en_b})\b", en, re.I):
-                return zh[max(0, other.start() - 1):other.end() + 1], said.group(0)
+                return max(0, other.start() - 1), min(len(zh), other.end() + 1), said.group(0)
     return None
 
 
@@ -818,8 +818,9 @@ class QuoteCheck:
                 if conf >= threshold:
                     yield self._finding(
                         ctx, "altered", "high", conf,
-                        f"The quote's meaning is reversed: “{opposite[0]}” on one side, “{opposite[1]}” on the other.",
-                        z, x, bead, {"original": z.text, "edition": x.text, "similarity": score, "opposite": opposite},
+                        f"The quote's meaning is reversed: “{ctx.original.text[z.start + opposite[0]:z.start + opposite[1]]}” "
+                        f"on one side, “{opposite[2]}” on the other.",  # the Chinese pole as written (z.text is the Simplified view)
+                        z, x, bead, {"original": z.text, "edition": x.text, "similarity": score, "opposite": opposite[2]},
                     )
                 continue
             alone = en_count.get(tgt_bead.get(x.sentence)) == 1
