@@ -89,10 +89,6 @@ KNOWN_MISSES: dict[str, str] = {  # answer-key items a check is known to miss: i
         "很多果农一整年的收成都没了 ('many farmers lost a whole year's harvest') softened to 'some ... lost part of their "
         "harvest': no negation changes and the quote is not cut short (CC-CEDICT still covers most of it); telling "
         "'many' from 'some' and 'whole' from 'part' needs meaning (an MT model)"),
-    "010-detained-fishermen-quote-0": (
-        "愿意与中方保持沟通 ('willing to keep communicating') became 'we see no point in further talks': both sides of "
-        "the two-clause quote negate once (不会 / not, no), so the negation counts agree; telling willing from "
-        "unwilling needs meaning (an MT model)"),
     "010-detained-fishermen-entity-6": (
         "红十字国际委员会 dropped (Lambert becomes 'a humanitarian representative'): jieba does tag it nt and it is "
         "extracted, but neither the glossary nor CC-CEDICT gives an English rendering, so a dropped organisation "

@@ -342,3 +342,30 @@ def test_place_rendered_without_its_administrative_suffix(zh, type_, en):
 
     score, _ = score_rendering(Mention(zh, zh, 0, len(zh), 0, type_, "jieba", 0.7), en)
     assert score >= 0.8
+def run_en_original(en: str, zh: str, lang: str = "zh"):
+    """An English original with a Chinese edition: the other direction."""
+    orig, ed = edition(en, "en"), edition(zh, lang, "edition")
+    return list(EntityCheck().run(CheckContext(orig, ed, diagonal(orig, ed), glossary=GLOSSARY)))
+
+
+EN_ORIGINAL = (
+    "Ong Siew Ling, an analyst in Singapore, said the rule was narrow.\n\n"
+    "She expects imports to fall next year.\n\n"
+    "Margaret Ellison said the rule was aimed at the military. Ellison will testify on Tuesday."
+)
+
+
+def test_english_original_rendered_consistently_is_quiet():
+    zh = ("新加坡分析师王秀玲说，这项规定范围较窄。\n\n王秀玲预计明年进口将下降。\n\n"
+          "玛格丽特·埃利森表示，该规定针对军方。埃利森将于周二作证。")
+    assert run_en_original(EN_ORIGINAL, zh) == []
+
+
+def test_english_original_one_name_rendered_two_ways_is_inconsistent():
+    zh = ("新加坡分析师王秀玲说，这项规定范围较窄。\n\n翁秀玲预计明年进口将下降。\n\n"
+          "玛格丽特·埃利森表示，该规定针对军方。埃利森将于周二作证。")
+    (f,) = run_en_original(EN_ORIGINAL, zh)
+    assert (f.kind, f.subtype, f.edition) == ("entity", "inconsistent", "edition")
+    assert [zh[s.start:s.end] for s in f.edition_spans] == ["翁秀玲"]
+    assert EN_ORIGINAL[f.original_spans[0].start:f.original_spans[0].end].startswith("She expects")
+    assert "王秀玲" in f.explanation and "翁秀玲" in f.explanation

@@ -585,3 +585,68 @@ def test_headline_figure_restated_in_the_body_is_not_dropped(head_zh, body_zh, b
     ctx = CheckContext(orig, ed, [Bead((0,), (0,), 0.9), Bead((1,), (1,), 0.9)])
     dropped = [f for f in NumberCheck().run(ctx) if f.subtype == "dropped"]
     assert bool(dropped) is found
+def run_en_original(en: list[str], zh: list[str], lang: str = "zh"):
+    """An English original with a Chinese edition (the other direction)."""
+    beads = [Bead((i,), (i,), 0.9) for i in range(len(en))]
+    ctx = CheckContext(edition("original", "en", en), edition("edition", lang, zh), beads)
+    return list(NumberCheck().run(ctx)), ctx
+
+
+@pytest.mark.parametrize("text,lang,value", [
+    ("a 5nm process", "en", 5), ("chips of 7 nanometers", "en", 7), ("采用5纳米工艺", "zh", 5),
+    ("採用5奈米製程", "zh-Hant", 5),
+])
+def test_nanometres_are_a_length(text, lang, value):
+    (q,) = quantities(normalize(text).text if lang.startswith("zh") else text, lang)
+    assert (q.value, q.kind, q.unit) == (value, "measure", "nm")
+
+
+@pytest.mark.parametrize("en,zh,lang", [
+    ("The plant makes 5nm and 7nm chips.", "该厂生产5纳米和7纳米芯片。", "zh"),
+    ("The plant makes 5nm chips.", "該廠生產5奈米晶片。", "zh-Hant"),
+    ("The plant makes 5nm chips.", "该厂生产5纳米芯片。", "zh"),
+])
+def test_nanometres_rendered_in_chinese_are_quiet(en, zh, lang):
+    findings, _ = run_en_original([en], [zh], lang)
+    assert findings == []
+
+
+def test_nanometres_changed_is_reported():
+    findings, _ = run_en_original(["The plant makes 5nm chips."], ["该厂生产7纳米芯片。"])
+    assert [f.subtype for f in findings] == ["changed"]
+
+
+@pytest.mark.parametrize("text,qualifier", [
+    ("14纳米及以下的芯片", "upper"), ("65岁及以上的老人", "lower"), ("5万元或以上", "lower"), ("14纳米以下", "upper"),
+])
+def test_a_bound_joined_by_and_or_after_the_figure(text, qualifier):
+    (q,) = quantities(text, "zh")
+    assert q.qualifier == qualifier
+
+
+def test_or_below_rendered_as_ji_yixia_is_quiet():
+    findings, _ = run_en_original(["It bars tools for chips at 14nm or below."], ["禁止出口用于14纳米及以下芯片的设备。"])
+    assert findings == []
+
+
+def test_about_dropped_is_a_low_finding():
+    findings, _ = run_en_original(["The rule covers about 140 firms."], ["该规定涵盖140家企业。"])
+    assert [(f.subtype, f.severity) for f in findings] == [("qualifier-dropped", "low")]
+    findings, _ = run(["该规定涵盖约140家企业。"], ["The rule covers 140 firms."])
+    assert [(f.subtype, f.severity) for f in findings] == [("qualifier-dropped", "low")]
+
+
+@pytest.mark.parametrize("en,zh,lang", [
+    ("The rule covers about 140 firms.", "该规定涵盖约140家企业。", "zh"),
+    ("They made up about 27 percent of revenue.", "它们约占营收的27%。", "zh"),
+    ("They made up about 27 percent of revenue.", "它們約佔營收的百分之二十七。", "zh-Hant"),
+    ("The rule covers 140 firms.", "该规定涵盖约140家企业。", "zh"),  # 'about' added for a round figure
+])
+def test_about_kept_or_added_is_quiet(en, zh, lang):
+    findings, _ = run_en_original([en], [zh], lang)
+    assert findings == []
+
+
+def test_yue_zhan_hedges_the_share_after_it():
+    (q,) = quantities("中国客户约占该协会会员营收的27%", "zh")
+    assert (q.value, q.kind, q.qualifier) == (27, "percent", "approx")

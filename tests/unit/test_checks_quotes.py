@@ -496,3 +496,63 @@ def test_a_dropped_quote_none_of_whose_words_remain_is_missing_however_long_the_
         ed = edition(text, "en", "edition")
         ctx = CheckContext(orig, ed, [Bead(tuple(range(len(orig.sentences))), tuple(range(len(ed.sentences))), 0.9)], glossary=GLOSSARY)
         assert [f.subtype for f in QuoteCheck().run(ctx)] == expected
+def run_en_original(en: str, zh: str, lang: str = "zh"):
+    """An English original with a Chinese edition: the other direction."""
+    orig, ed = edition(en, "en"), edition(zh, lang, "edition")
+    n = min(len(orig.sentences), len(ed.sentences))
+    ctx = CheckContext(orig, ed, [Bead((i,), (i,), 0.9) for i in range(n)], glossary=GLOSSARY)
+    return orig, ed, list(QuoteCheck().run(ctx))
+
+
+def test_english_original_faithful_quotes_are_quiet():
+    assert run_en_original(EN, ZH)[2] == []
+
+
+@pytest.mark.parametrize("lang,zh", [
+    ("zh", ZH.replace("我们就能说服高官倒戈", "我们永远无法说服高官倒戈")),
+    ("zh-Hant", "林教授表示：「只要口號對了，我們永遠無法說服高官倒戈。」"),
+])
+def test_english_original_negation_flip_is_altered(lang, zh):
+    en = EN if lang == "zh" else EN.split("\n\n")[1]
+    orig, ed, findings = run_en_original(en, zh, lang)
+    (f,) = findings
+    assert (f.kind, f.subtype, f.severity, f.edition) == ("quote", "altered", "high", "edition")
+    assert "we can persuade" in orig.text[f.original_spans[0].start : f.original_spans[0].end]
+    assert "永" in ed.text[f.edition_spans[0].start : f.edition_spans[0].end]
+    assert "the edition adds a negation" in f.explanation
+
+
+@pytest.mark.parametrize("zh,en,expected", [
+    # the same clauses on each side, and the 'not' of one clause gone: a reversal, though both sides negate
+    ("我们可以放弃这个项目，但不能放弃员工", "We cannot give up this project, but we cannot give up our staff", True),
+    ("我们不能放弃这个项目，也不能放弃员工", "We cannot give up this project, and we cannot give up our staff", False),
+    # a 'not' moved from one clause to another: free wording, not a reversal
+    ("这不是第一次，也不会是最后一次", "This is not the first time, and it will not be the last", False),
+    ("这不是我们的错，而是他们的错", "It is their fault, not ours, and we did not cause it", False),  # clauses differ in number
+])
+def test_a_clause_that_loses_its_negation_is_a_flip(zh, en, expected):
+    from transcompare.checks.quotes import _flipped
+
+    assert _flipped(zh, en) is expected
+
+
+@pytest.mark.parametrize("en,zh,reversed_", [
+    ("She said the rule was “narrower than the market had feared.”", "她表示，新规「比市场预期的更广」。", True),
+    ("She said the rule was “narrower than the market had feared.”", "她表示，新规「比市场担心的要窄」。", False),
+    ("He said the checks would be “much stricter than before.”", "他说，检查将「比以前宽松得多」。", True),
+    ("He said the checks would be “much stricter than before.”", "他说，检查将「比以前严格得多」。", False),
+])
+def test_english_original_quote_given_the_opposite_adjective(en, zh, reversed_):
+    orig, ed, findings = run_en_original(en, zh)
+    assert [(f.kind, f.subtype) for f in findings] == ([("quote", "altered")] if reversed_ else [])
+
+
+def test_opposite_adjective_in_a_chinese_original():
+    orig, ed, findings = run("她表示，新规“比市场担心的要窄”。", "She said the rule was “wider than the market had feared.”")
+    assert [(f.kind, f.subtype) for f in findings] == [("quote", "altered")]
+
+
+def test_opposite_adjective_is_shown_as_written():
+    orig, ed, findings = run_en_original("She said the rule was “narrower than the market had feared.”", "她表示，新規「比市場預期的更廣」。", "zh-Hant")
+    (f,) = findings
+    assert "更廣" in f.explanation and "narrower" in f.explanation

@@ -69,15 +69,17 @@ _DURATION_ZH = {
 _MEASURES_ZH = (
     "个国家 个城市 个省 个县 个人 个 名 人次 人 位 次 条 段 股 家 款 项 件 种 台 辆 架次 架 艘 座 所 部 本 份 篇 张 只 头 匹 "
     "户 起 宗 例 票 枚 颗 公里 千米 平方公里 米 吨 公斤 千克 斤 英里 英尺 克 亩 批 轮 场 届 岁 国 省 市 县 处 间 层 道 集 页 字 "
-    "单 笔 桩 栋 剂 针 支 枪 发 倍 成 英寸 厘米 公分 毫米 cm mm km kg"
+    "单 笔 桩 栋 剂 针 支 枪 发 倍 成 英寸 厘米 公分 毫米 纳米 奈米 cm mm nm km kg"
 ).split()
 #: Weights and lengths -> SI base (kg, m), for unit conversions (60公斤 = about 130 pounds).
 _DIMENSION = {"kg": "weight", "jin": "weight", "t": "weight", "lb": "weight", "km": "length", "m": "length", "li": "length",
-              "mile": "length", "ft": "length", "in": "length", "cm": "length", "mm": "length"}
+              "mile": "length", "ft": "length", "in": "length", "cm": "length", "mm": "length",
+              "nm": "length"}
 _SI = {"kg": 1.0, "jin": 0.5, "t": 1000.0, "lb": 0.45359, "km": 1000.0, "m": 1.0, "li": 500.0, "mile": 1609.34, "ft": 0.3048,
-       "in": 0.0254, "cm": 0.01, "mm": 0.001}
+       "in": 0.0254, "cm": 0.01, "mm": 0.001, "nm": 1e-9}
 _MEASURE_ZH = {"公斤": "kg", "千克": "kg", "斤": "jin", "吨": "t", "公里": "km", "千米": "km", "米": "m", "英里": "mile", "英尺": "ft",
-               "英寸": "in", "厘米": "cm", "公分": "cm", "毫米": "mm", "cm": "cm", "mm": "mm", "km": "km", "kg": "kg"}
+               "英寸": "in", "厘米": "cm", "公分": "cm", "毫米": "mm", "cm": "cm", "mm": "mm", "km": "km", "kg": "kg",
+               "纳米": "nm", "奈米": "nm", "nm": "nm"}  # chip process nodes: 14纳米 (奈米 in Taiwan) = 14nm
 #: 个百分点 / 百分点: percentage points, the difference of two rates (失业率下降0.3个百分点), not a percent change.
 _POINTS_ZH = ("个百分点", "百分点", "个基点", "基点")  # 基点: basis points, hundredths of a percentage point
 _UNITS_ZH = sorted(set(_MEASURES_ZH) | set(_CURRENCY_ZH) | set(_DURATION_ZH) | set(_POINTS_ZH), key=len, reverse=True)
@@ -96,7 +98,7 @@ _ZH_TEMPLATE = (
     r"(?:(?P<sep>至|到|-|—|–|~|～)(?:百分之)?(?P<num2>{num}))?"
     r"(?P<more1>多|余)?(?P<scale>万亿|千亿|百亿|十亿|千万|百万|十万|{scale})?(?P<more2>多|余)?"
     r"(?P<unit>{units})?(?P<half>半)?(?P<pctsign>%)?"
-    r"(?P<post>以上|以下|左右|上下|之多|有余)?"
+    r"(?P<post>(?:及|或)?(?:以上|以下)|左右|上下|之多|有余)?"  # 14纳米及以下, 65岁或以上: the bound after 及/或
 )
 
 def _zh_figure_re(num: str) -> re.Pattern:
@@ -292,10 +294,12 @@ def extract_zh(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
         found = [(m.group("pre"), _ZH_PREFIX_QUAL.get(m.group("pre") or ""))]
         if m.group("pre") and m.group("pre").startswith("近") and start > 0 and text[start - 1] in "最附":
             found = []  # 最近三年: "in the last three years", not "nearly"
-        found += [(m.group(k), _ZH_SUFFIX_QUAL.get(m.group(k) or "")) for k in ("more1", "more2", "post")]
+        found += [(m.group(k), _ZH_SUFFIX_QUAL.get((m.group(k) or "").lstrip("及或"))) for k in ("more1", "more2", "post")]
         if "多" in unit:
             found.append(("多", "lower"))
         qual_text, qualifier = _strongest(found)
+        if not qualifier and (share := _ZH_ABOUT_SHARE.search(text, max(0, start - 24), start)):
+            qual_text, qualifier = share.group(1), "approx"  # 约占营收的27%: 约 hedges the share, 占 between
         if m.group("ord") and not pct:
             kind, unit_code = "ordinal", ""
             start = m.start("ord")
@@ -343,6 +347,8 @@ def extract_zh(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
 
 
 _NUMERALS = set("零〇一二三四五六七八九十百千万亿两半")
+#: 约占 (大约占, 约佔) before a share in the same clause: "about 27 percent of" (约占该协会营收的27%)
+_ZH_ABOUT_SHARE = re.compile(r"((?:大)?约)[占佔][^，。；：！？、,;:!?0-9零〇一二三四五六七八九十百千万亿两]*$")
 
 
 def _in_idiom(text: str, start: int, end: int, unit: str) -> bool:
@@ -389,6 +395,7 @@ _MEASURE_EN = {
     "mile": "mile", "miles": "mile", "foot": "ft", "feet": "ft", "ton": "t", "tons": "t", "tonne": "t", "tonnes": "t",
     "pounds": "lb", "inch": "in", "inches": "in", "centimeter": "cm", "centimeters": "cm", "centimetre": "cm",
     "centimetres": "cm", "cm": "cm", "millimeter": "mm", "millimeters": "mm", "millimetre": "mm", "millimetres": "mm", "mm": "mm",
+    "nanometer": "nm", "nanometers": "nm", "nanometre": "nm", "nanometres": "nm", "nm": "nm",
 }
 _EN_UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -429,7 +436,7 @@ _EN_RE = re.compile(
     rf"(?:(?(between)\s+and\s+|\s?(?:-\s?to[\s-]|-|–|to)\s?)(?P<cur2>US\$|HK\$|\$)?(?P<num2>[0-9]+(?:,[0-9]{{3}})*(?:\.[0-9]+)?|(?(between){_WORD_NUM}|(?!))))?"
     r"(?:[ -]?(?P<scale>trillion|billion|million|thousand|bn|mn|m|k)\b)?"
     r"(?:[ -]?(?P<unit>percentage points?|basis points?|per ?cent|%|times|fold|(?:U\.S\. |Hong Kong |Taiwan )?dollars?|yuan|renminbi|euros|pounds|yen|patacas?|kilograms?|kilos?|kg|kilometers?|kilometres?|km|meters?|metres?|miles?|feet|foot|tons?|tonnes?|"
-    r"inch(?:es)?|centimet(?:er|re)s?|cm|millimet(?:er|re)s?|mm|seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|century|centuries))?"
+    r"inch(?:es)?|centimet(?:er|re)s?|cm|millimet(?:er|re)s?|mm|nanomet(?:er|re)s?|nm|seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|century|centuries))?"
     rf"(?:\s+(?P<post>{_EN_POST})(?!\s+(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your)\b))?(?![\w])",
     re.I,
 )

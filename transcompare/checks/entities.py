@@ -700,6 +700,44 @@ class EntityCheck:
             yield from self._cross(ctx)
         if o_lang == "zh":
             yield from self._deputy_titles(ctx)
+        elif e_lang == "zh":
+            yield from self._reversed_inconsistent(ctx)
+
+    def _reversed_inconsistent(self, ctx: CheckContext) -> Iterable[Finding]:
+        """A Chinese edition of an English original: one person of the original written in two Chinese
+        forms (王秀玲, then 翁秀玲 for Ong Siew Ling). Each full Chinese name is paired with the original's
+        person it renders best (the pair must be clear: no tie with another person); two forms of one
+        person, neither inside the other (埃利森 in 玛格丽特·埃利森 is the same form cut short), are
+        inconsistent. The later form is reported where it stands, with the original's sentences of its bead."""
+        from ..names import letters
+
+        people = sorted({m.text for m in _memo(ctx, f"entities:en:{ctx.original.id}", lambda: en_mentions(ctx.original))
+                         if m.type == "person"})
+        mentions = _memo(ctx, f"entities:zh:{ctx.edition.id}", lambda: zh_mentions(ctx.edition, ctx.glossary))
+        forms: dict[str, list[Mention]] = {}
+        for m in sorted(mentions, key=lambda m: m.start):
+            if m.type != "person" or m.surname_only or len(m.key) < 2:
+                continue
+            scored = sorted(((score_rendering(m, p, ctx.glossary)[0], p) for p in people), reverse=True)
+            if not scored or scored[0][0] < 0.5 or len(scored) > 1 and scored[1][0] >= scored[0][0] - 0.1 and not (
+                    letters(scored[1][1]) in letters(scored[0][1]) or letters(scored[0][1]) in letters(scored[1][1])):
+                continue
+            forms.setdefault(scored[0][1], []).append(m)
+        tgt_bead = _bead_of(ctx.beads, False)
+        for person, found in forms.items():
+            first = found[0]
+            for m in found[1:]:
+                if first.key in m.key or m.key in first.key:
+                    continue
+                b = tgt_bead.get(m.sentence)
+                yield self._finding(
+                    ctx, "inconsistent", "low", 0.75,
+                    f"{person} is written two ways in the edition: '{first.text}' and '{m.text}'.",
+                    original_spans=sentence_spans(ctx.original, ctx.beads[b].src) if b is not None else (),
+                    edition_spans=(Span(m.start, m.end),), bead=b,
+                    evidence={"entity": person, "renderings": [first.text, m.text]},
+                )
+                break
 
     def _deputy_titles(self, ctx: CheckContext) -> Iterable[Finding]:
         """A deputy promoted: 副省长 rendered as "Governor" (or 省长), the title kept and its 副 lost."""

@@ -188,6 +188,10 @@ class NumberCheck:
                 )
 
     def _qualifier(self, ctx, index, osid, o: Quantity, esid, e: Quantity) -> Finding | None:
+        if o.qualifier == "approx" and not e.qualifier and o.value == e.value:
+            return self._finding(ctx, index, "qualifier-dropped", "low", 0.6,
+                                 f"The original hedges the figure: {o.text} (about); this edition gives a plain “{e.text}”.",
+                                 [(osid, o)], [(esid, e)])
         if frozenset({o.qualifier, e.qualifier}) in _COMPATIBLE:
             return None
         if o.qualifier and e.qualifier:

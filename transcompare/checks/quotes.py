@@ -473,7 +473,40 @@ def _flipped(zh: str, en: str) -> bool:
     sides, the counts say little: free translation moves a 'not' from clause to clause.)"""
     a, b = _negations(zh, "zh"), _negations(en, "en")
     one_clause = len(_bare(zh)) <= 12 and not re.search(r"[，,；;]", zh.strip("，,。！？!? "))
-    return a % 2 != b % 2 and (a == 0 or b == 0 or one_clause)
+    return a % 2 != b % 2 and (a == 0 or b == 0 or one_clause or _clause_lost_negation(zh, en))
+
+
+def _clause_lost_negation(zh: str, en: str) -> bool:
+    """Both sides negate, in as many clauses each (two to four), and clause by clause the counts
+    agree but in one clause, where one side has no 'not' at all: “we can X, but cannot Y” for
+    "we cannot X, but we cannot Y". (A 'not' moved between clauses leaves two clauses apart.)"""
+    zc = [c for c in re.split(r"[，,；;]", zh.strip("，,。！？!? ")) if c.strip()]
+    ec = [c for c in re.split(r"[,;]", en.strip(",.!? ")) if c.strip()]
+    if not 2 <= len(zc) == len(ec) <= 4:
+        return False
+    apart = [(_negations(z, "zh"), _negations(e, "en")) for z, e in zip(zc, ec)]
+    apart = [(x, y) for x, y in apart if x % 2 != y % 2]
+    return len(apart) == 1 and 0 in apart[0]
+
+
+#: Gradable adjectives and their opposites: (English words, Chinese characters) for each pole. A quote
+#: that says one pole on one side and only the other pole on the other is reversed ("narrower than
+#: feared" / 比预期的更广). A short list, by design: each pole must be rare in the other's sense.
+_OPPOSITES = (
+    ((r"narrow(?:er|est)?", "窄"), (r"wid(?:e|er|est)|broad(?:er|est)?", "宽广")),
+    ((r"strict(?:er|est)?|tough(?:er|est)?", "严"), (r"loose(?:r|st)?|lax(?:er)?|lenient", "松")),
+)
+
+
+def _opposite(zh: str, en: str) -> tuple[int, int, str] | None:
+    """(where the Chinese pole stands in ``zh``, the English pole) where the two sides say opposite ends of one scale."""
+    for pole_a, pole_b in _OPPOSITES:
+        for (en_a, zh_a), (en_b, zh_b) in ((pole_a, pole_b), (pole_b, pole_a)):
+            said = re.search(rf"\b(?:{en_a})\b", en, re.I)
+            other = re.search(f"[{zh_b}]", zh)
+            if said and other and not re.search(f"[{zh_a}]", zh) and not re.search(rf"\b(?:{en_b})\b", en, re.I):
+                return max(0, other.start() - 1), min(len(zh), other.end() + 1), said.group(0)
+    return None
 
 
 def lexical_similarity(zh: str, en: str) -> float:
@@ -535,6 +568,30 @@ class QuoteCheck:
             yield from self._compare(ctx, same_language=True)
         elif o == "zh":
             yield from self._compare(ctx, same_language=False)
+        elif e == "zh":
+            yield from self._reversed(ctx)
+
+    def _reversed(self, ctx: CheckContext) -> Iterable[Finding]:
+        """An English original with a Chinese edition: the quotes are compared as for a Chinese
+        original (the Chinese side read as such), then each finding is turned back round. Only a
+        quote's meaning reversed (a negation added or dropped, an opposite adjective) is reported so far: what is missing
+        or added on the Chinese side would need its own wording."""
+        from dataclasses import replace
+
+        swapped = CheckContext(ctx.edition, ctx.original, [replace(b, src=b.tgt, tgt=b.src) for b in ctx.beads],
+                               None, None, ctx.glossary, ctx.publication_date, ctx.options, {})  # MT runs the other way
+        for f in self._compare(swapped, same_language=False):
+            if not (f.evidence.get("negation_flip") or f.evidence.get("opposite")):
+                continue
+            en, zh = f.evidence["edition"], f.evidence["original"]
+            which = "the edition adds a negation" if _negations(zh, "zh") > _negations(en, "en") else "the edition drops a negation"
+            explanation = f.explanation if f.evidence.get("opposite") else (
+                f"The quote's meaning is reversed: {which} (“{_short(en)}” vs “{_short(zh, 60)}”).")
+            yield replace(
+                f, edition=ctx.edition.id, original_spans=f.edition_spans, edition_spans=f.original_spans,
+                explanation=explanation,
+                evidence={**f.evidence, "original": en, "edition": zh},
+            )
 
     def _compare(self, ctx: CheckContext, same_language: bool) -> Iterable[Finding]:
         threshold = float(ctx.options.get("quote_min_confidence", MIN_CONFIDENCE))
@@ -779,6 +836,17 @@ class QuoteCheck:
                         f"“{_EN_POSSIBLE.search(x.text).group(0)}” (“{_short(z.text)}” vs “{_short(x.text, 60)}”).",
                         z, x, bead, {"original": z.text, "edition": x.text, "similarity": score, "guarantee_weakened": True},
                     )
+            opposite = None if flip else _opposite(z.text, x.text)
+            if opposite and _negations(z.text, "zh") % 2 == _negations(x.text, "en") % 2 and (score >= 0.3 or sole):
+                conf = 0.75 * flip_damp
+                if conf >= threshold:
+                    yield self._finding(
+                        ctx, "altered", "high", conf,
+                        f"The quote's meaning is reversed: “{ctx.original.text[z.start + opposite[0]:z.start + opposite[1]]}” "
+                        f"on one side, “{opposite[2]}” on the other.",  # the Chinese pole as written (z.text is the Simplified view)
+                        z, x, bead, {"original": z.text, "edition": x.text, "similarity": score, "opposite": opposite[2]},
+                    )
+                continue
             alone = en_count.get(tgt_bead.get(x.sentence)) == 1
             # Cut short: far fewer words rendered, far fewer characters, than this translator's other
             # quotes, and what is missing is the quote's tail. Only where the translator renders
