@@ -430,24 +430,6 @@ def test_a_dropped_quote_is_not_excused_by_a_sentence_far_away():
     assert [f.subtype for f in findings if f.subtype == "missing"] == []
 
 
-def test_cut_quote_is_found_beside_one_other_loosely_rendered_quote():
-    # Among four or more other quotes, one rendered loosely may be a divergence of its own (here
-    # a changed quote), not the sign of a free translator: the quote cut short is still reported
-    zh = ["气象局局长王建国说：“我们预计今年的雨季会比往年提前到来，农民不应等到六月才去修水渠。”",
-          "“这种天气在过去十年里只出现过两次，大家一定要做好防洪准备，”他说。",
-          "“水库的水位已经很高了，下游的村庄必须马上撤离，”他补充说。",
-          "“政府已经准备了足够的粮食和饮用水，请大家不要惊慌，”他表示。",
-          "“学校将从明天起停课三天，家长应该让孩子待在家里，”他说。"]
-    full = ["“We expect this year’s rainy season to come earlier than in past years, and farmers should not wait until June "
-            "to repair the canals,” said Wang Jianguo, head of the weather bureau.",
-            "“We have seen weather like this only twice in ten years; everyone must prepare for floods,” he said.",
-            "“The water level of the reservoir is already very high, and villages downstream must evacuate at once,” he added.",
-            "“The situation is under control and there is little to worry about,” he said.",
-            "“Schools will close for three days from tomorrow, and parents should keep their children at home,” he said."]
-    cut = ["“We expect this year’s rainy season nothing at all,” said Wang Jianguo, head of the weather bureau."] + full[1:]
-    found = [f for f in run_beads(zh, cut)[2] if f.bead == 0]
-    assert [f.subtype for f in found] == ["altered"] and "农民" in found[0].evidence["left_out"]
-
 
 @pytest.mark.parametrize("zh,en", [
     (["工作人员以“资金不足”为由拒绝了他。"], ["Staff turned him away, citing “insufficient funds.”"]),

@@ -804,8 +804,7 @@ class QuoteCheck:
             real = list(others)
             others += [_USUAL_PAIR] * max(0, (2 if k in long_pairs else 3) - len(others))
             cov, rat = statistics.median(c for c, _ in others), statistics.median(r for _, r in others)
-            # one other such quote among four or more may be a divergence of its own, not a style
-            return cov, rat, sum(c <= 0.6 * cov for c, _ in real) <= (len(real) >= 4)
+            return cov, rat, not any(c <= 0.6 * cov for c, _ in real)
 
         # Free (literary) translation flips negations all the time ("不可能" / "that's out of the
         # question"); when many matched quotes flip, none of them is news.
