@@ -95,35 +95,28 @@ class OmissionCheck:
         from .wording import bead_similarity
 
         ratio = _length_ratio(ctx)
-        for index, bead in enumerate(ctx.beads):
-            if bead.score >= PARTIAL_MAX_SCORE or not bead.src or not bead.tgt:
-                continue
-            for original_side in (True, False):
-                own, other = (bead.src, bead.tgt) if original_side else (bead.tgt, bead.src)
-                doc, other_doc = (ctx.original, ctx.edition) if original_side else (ctx.edition, ctx.original)
-                if len(own) < 2:
+        for index, original_side, own, other, doc, other_doc in _many_sentence_sides(ctx, PARTIAL_MAX_SCORE):
+            sep, other_sep = ("" if is_zh(doc) else " "), ("" if is_zh(other_doc) else " ")
+            target = other_sep.join(other_doc.sentences[s].text for s in other)
+            runs = [own[:k] for k in range(1, len(own))] + [own[-k:] for k in range(1, len(own))]
+            texts = [sep.join(doc.sentences[s].text for s in own)]
+            texts += [sep.join(doc.sentences[s].text for s in own if s not in run) for run in runs]
+            sims = bead_similarity(texts, target)
+            if sims is None:
+                return
+            gains = [x - sims[0] for x in sims[1:]]
+            best = max(range(len(runs)), key=lambda k: gains[k])
+            evidence = {"similarity_gain": round(gains[best], 4)}
+            if gains[best] < PARTIAL_GAIN:
+                best, evidence = self._by_length(ctx, doc, own, other_doc, other, runs, gains, ratio, original_side)
+                if best is None:
+                    best, evidence = self._by_paragraph(ctx, doc, own, other_doc, other, runs, gains, index, original_side)
+                if best is None:
+                    best, evidence = self._by_figures(ctx, doc, other_doc, runs, gains, index, original_side)
+                if best is None:
                     continue
-                sep, other_sep = ("" if is_zh(doc) else " "), ("" if is_zh(other_doc) else " ")
-                target = other_sep.join(other_doc.sentences[s].text for s in other)
-                runs = [own[:k] for k in range(1, len(own))] + [own[-k:] for k in range(1, len(own))]
-                texts = [sep.join(doc.sentences[s].text for s in own)]
-                texts += [sep.join(doc.sentences[s].text for s in own if s not in run) for run in runs]
-                sims = bead_similarity(texts, target)
-                if sims is None:
-                    return
-                gains = [x - sims[0] for x in sims[1:]]
-                best = max(range(len(runs)), key=lambda k: gains[k])
-                evidence = {"similarity_gain": round(gains[best], 4)}
-                if gains[best] < PARTIAL_GAIN:
-                    best, evidence = self._by_length(ctx, doc, own, other_doc, other, runs, gains, ratio, original_side)
-                    if best is None:
-                        best, evidence = self._by_paragraph(ctx, doc, own, other_doc, other, runs, gains, index, original_side)
-                    if best is None:
-                        best, evidence = self._by_figures(ctx, doc, other_doc, runs, gains, index, original_side)
-                    if best is None:
-                        continue
-                yield self._finding(ctx, doc, list(runs[best]), original_side, index, 0.5, partial=True,
-                                    extra_evidence=evidence)
+            yield self._finding(ctx, doc, list(runs[best]), original_side, index, 0.5, partial=True,
+                                extra_evidence=evidence)
 
     def _inside_beads_by_characters(self, ctx: CheckContext) -> Iterable[Finding]:
         """Two Chinese editions: an edge sentence of a many-to-one bead whose characters the other side does
@@ -131,29 +124,22 @@ class OmissionCheck:
         rendered sentence's character pairs (regional words change a few), while a sentence the aligner
         folded in without a counterpart shares almost none. Aligner scores are near 1 for any such pair, so
         no score gate applies."""
-        for index, bead in enumerate(ctx.beads):
-            if not bead.src or not bead.tgt:
-                continue
-            for original_side in (True, False):
-                own, other = (bead.src, bead.tgt) if original_side else (bead.tgt, bead.src)
-                doc, other_doc = (ctx.original, ctx.edition) if original_side else (ctx.edition, ctx.original)
-                if len(own) < 2:
+        for index, original_side, own, other, doc, other_doc in _many_sentence_sides(ctx):
+            theirs = _bigrams("".join(matching_text(other_doc, s) for s in other))
+            best = None
+            for run in (own[:1], own[-1:]):
+                mine = _bigrams(matching_text(doc, run[0]))
+                rest = _bigrams("".join(matching_text(doc, s) for s in own if s not in run))
+                if len(mine) < SAME_LANG_MIN_BIGRAMS or not rest:
                     continue
-                theirs = _bigrams("".join(matching_text(other_doc, s) for s in other))
-                best = None
-                for run in (own[:1], own[-1:]):
-                    mine = _bigrams(matching_text(doc, run[0]))
-                    rest = _bigrams("".join(matching_text(doc, s) for s in own if s not in run))
-                    if len(mine) < SAME_LANG_MIN_BIGRAMS or not rest:
-                        continue
-                    run_cover, rest_cover = len(mine & theirs) / len(mine), len(rest & theirs) / len(rest)
-                    if run_cover <= SAME_LANG_RUN_MAX_COVER and rest_cover >= SAME_LANG_REST_MIN_COVER:
-                        if best is None or run_cover < best[1]:
-                            best = (run, run_cover, rest_cover)
-                if best is not None:
-                    run, run_cover, rest_cover = best
-                    yield self._finding(ctx, doc, list(run), original_side, index, 0.85, partial=True,
-                                        extra_evidence={"bigram_cover": [round(run_cover, 3), round(rest_cover, 3)]})
+                run_cover, rest_cover = len(mine & theirs) / len(mine), len(rest & theirs) / len(rest)
+                if run_cover <= SAME_LANG_RUN_MAX_COVER and rest_cover >= SAME_LANG_REST_MIN_COVER:
+                    if best is None or run_cover < best[1]:
+                        best = (run, run_cover, rest_cover)
+            if best is not None:
+                run, run_cover, rest_cover = best
+                yield self._finding(ctx, doc, list(run), original_side, index, 0.85, partial=True,
+                                    extra_evidence={"bigram_cover": [round(run_cover, 3), round(rest_cover, 3)]})
 
     @staticmethod
     def _by_length(ctx, doc, own, other_doc, other, runs, gains, ratio, original_side):
@@ -294,6 +280,19 @@ class OmissionCheck:
             evidence={"sentences": sids, "paragraph": pid, "whole_paragraph": whole, "carries": what, "weight": rank,
                       "text": text, **(extra_evidence or {})},
         )
+
+
+def _many_sentence_sides(ctx: CheckContext, below_score: float = float("inf")):
+    """(bead index, original_side, own ids, other ids, own doc, other doc) for each side of a paired bead
+    (scoring under ``below_score``) that has two sentences or more: where a folded-in one can hide."""
+    for index, bead in enumerate(ctx.beads):
+        if bead.score >= below_score or not bead.src or not bead.tgt:
+            continue
+        for original_side in (True, False):
+            own, other = (bead.src, bead.tgt) if original_side else (bead.tgt, bead.src)
+            if len(own) >= 2:
+                doc, other_doc = (ctx.original, ctx.edition) if original_side else (ctx.edition, ctx.original)
+                yield index, original_side, own, other, doc, other_doc
 
 
 def _gap_confidence(beads, first: int, last: int) -> float:
