@@ -517,10 +517,7 @@ def _score_rendering(zh: Mention, en_text: str, glossary, fuzzy: bool) -> tuple[
     if len(zh.key) >= 3 and zh.key[-1] in _ADMIN_SUFFIX and zh.source not in ("title", "translit"):
         # 石桥镇 -> "Shiqiao" / "Shiqiao Town": the suffix is left out or translated, not romanised (jieba
         # may even take such a place for a person's name)
-        from pypinyin import lazy_pinyin
-
-        sound = "".join(lazy_pinyin(zh.key[:-1]))
-        if len(sound) >= 4 and _contains_key(key, sound):
+        if _pinyin_in(key, zh.key[:-1]):
             return 0.85, "pinyin"
     if zh.type == "person" or zh.source in ("title", "translit"):
         if is_transliteration(zh.key):
@@ -535,12 +532,17 @@ def _score_rendering(zh: Mention, en_text: str, glossary, fuzzy: bool) -> tuple[
         if match is not None:
             return match.score, match.how
         return 0.0, ""
-    from pypinyin import lazy_pinyin
-
-    sound = "".join(lazy_pinyin(zh.key))
-    if len(sound) >= 4 and _contains_key(key, sound):
+    if _pinyin_in(key, zh.key):
         return 0.85, "pinyin"
     return 0.0, ""
+
+
+def _pinyin_in(key: str, han: str) -> bool:
+    """Do the letters ``key`` contain ``han`` in toneless pinyin (4 letters or more)?"""
+    from pypinyin import lazy_pinyin
+
+    sound = "".join(lazy_pinyin(han))
+    return len(sound) >= 4 and _contains_key(key, sound)
 
 
 #: Words an organisation's name shares with many others: what is left names this one.
