@@ -598,7 +598,8 @@ def _bare(q: Quantity) -> bool:
     return bool(re.search(r"[0-9零〇一二三四五六七八九十百千万亿兆两]$", q.text)) or last in _EN_SCALES or parse_en_number(last) is not None
 
 
-_ZH_CURRENCY_NAME = re.compile(r"人民币|美元|港币|港元|新台币|台币|澳门元|澳门币|欧元|日元|英镑")
+#: a currency named in words (not the bare 元 every Chinese sum ends in), from _CURRENCY_ZH
+_ZH_CURRENCY_NAME = re.compile("|".join(sorted((n for n in _CURRENCY_ZH if not n.startswith("元")), key=len, reverse=True)))
 
 
 def _currency_carried(prev: Quantity, q: Quantity) -> bool:
