@@ -305,18 +305,9 @@ def same_date(a: Resolved, b: Resolved) -> bool:
 
 
 def publication_date_from_text(edition_text: str) -> dt.date | None:
-    """The dateline's date (【某某网2026年3月5日讯】, [Outlet, March 5, 2026]) when metadata has none."""
-    head = edition_text[:300]
-    m = re.search(r"([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日", head)
-    if m:
-        try:
-            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        except ValueError:
-            return None
-    m = re.search(rf"\b({_MON})\s+([0-9]{{1,2}}),\s+([0-9]{{4}})", head)
-    if m:
-        try:
-            return dt.date(int(m.group(3)), _month(m.group(1)), int(m.group(2)))
-        except ValueError:
-            return None
+    """The dateline's date (【某某网2026年3月5日讯】, [Outlet, March 5, 2026]) when metadata has none:
+    the first full date near the top, read as the segmenter reads a dateline."""
+    from ..segment._dateline import dateline_date
+
+    return parse_iso(dateline_date(edition_text[:300]))
     return None
