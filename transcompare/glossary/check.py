@@ -241,8 +241,7 @@ def check_edition(
     With the original, the pipeline's entity check runs and its glossary findings are kept;
     the glossary's own rules add what it did not report (forbidden forms anywhere, near-miss
     spellings, renderings never used)."""
-    from ..errors import GlossaryError
-    from ..errors import InputError
+    from ..errors import GlossaryError, InputError
     from ..pipeline import CompareOptions, check_stdin_once, compare_editions, edition_ids, read_edition
     from .store import load_glossaries
 
