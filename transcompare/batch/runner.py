@@ -241,12 +241,11 @@ def _document(item: CaseInput, fetch: bool) -> tuple[Document, str, str]:
             return Document(item.written, item.lang, url=item.source), f"url:{item.source}", (
                 f"{item.written} is a URL; pass --fetch to let workers download it")
         return Document(item.written, item.lang, url=item.source), f"url:{item.source}", ""
-    from ..ingest.reader import MAX_BYTES
+    from ..ingest.reader import MAX_BYTES, read_capped
 
     path = Path(item.source)
     try:
-        with path.open("rb") as fh:  # bounded: a huge file (or /dev/zero) is refused, not shipped whole
-            data = fh.read(MAX_BYTES + 1)
+        data = read_capped(path)  # a huge file (or /dev/zero) is refused, not shipped whole
     except FileNotFoundError:
         return Document(item.written, item.lang), "missing", f"{item.written}: no such file"
     except IsADirectoryError:

@@ -44,6 +44,13 @@ def read_source(source: str, encoding: str | None = None, fmt: str | None = None
     return RawDocument(source=source, text=text, format="txt", encoding=used)
 
 
+def read_capped(path: Path) -> bytes:
+    """At most MAX_BYTES + 1 bytes of ``path``: more means "not an article". A device (/dev/zero) has
+    no size to check first, and read_bytes on it never ends."""
+    with path.open("rb") as fh:
+        return fh.read(MAX_BYTES + 1)
+
+
 def _read_bytes(source: str) -> tuple[bytes, str]:
     if source == "-":
         return sys.stdin.buffer.read(MAX_BYTES + 1)[:MAX_BYTES], "standard input"
@@ -59,8 +66,7 @@ def _read_bytes(source: str) -> tuple[bytes, str]:
     try:
         if path.stat().st_size > MAX_BYTES:
             raise InputError(f"{source} is over {MAX_BYTES // 2**20} MiB; that is not an article")
-        with path.open("rb") as fh:  # a device (/dev/zero, /dev/urandom) has no size: read_bytes never ended
-            data = fh.read(MAX_BYTES + 1)
+        data = read_capped(path)
         if len(data) > MAX_BYTES:
             raise InputError(f"{source} is over {MAX_BYTES // 2**20} MiB; that is not an article")
         return data, source
