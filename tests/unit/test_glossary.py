@@ -82,6 +82,21 @@ def test_bad_header_and_encoding(tmp_path):
         read_tsv(tmp_path / "missing.tsv")
 
 
+@pytest.mark.parametrize("name", ["big.tsv", "big.csv", "big.tbx"])
+def test_a_glossary_over_the_article_cap_is_refused_in_one_line(tmp_path, monkeypatch, name):
+    """Every glossary format is read with the articles' cap, not whole: a huge or endless file
+    (/dev/zero) would fill memory."""
+    from transcompare.glossary.exchange import import_file
+    from transcompare.ingest import reader
+
+    monkeypatch.setattr(reader, "MAX_BYTES", 64)
+    path = write(tmp_path / name, *(row(f"甲{n}", f"A{n}") for n in range(10)))
+    readers = (import_file, read_tsv, lambda p: load_glossaries([str(p)], defaults=False)) if name.endswith(".tsv") else (import_file,)
+    for read in readers:
+        with pytest.raises(GlossaryError, match=r"big\.\w+ is over 0 MiB; that is not a glossary"):
+            read(path)
+
+
 # ------------------------------------------------------------------------------------- lookup
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Sequence
 
 from ..errors import GlossaryError
-from .store import COLUMNS, Entry, format_tsv, make_entry, parse_tsv, sort_entries
+from .store import COLUMNS, Entry, format_tsv, make_entry, parse_tsv, read_glossary_bytes, sort_entries
 
 FORMATS = ("tsv", "csv", "tbx")
 PREFERRED, ADMITTED, DEPRECATED = "preferredTerm-admn-sts", "admittedTerm-admn-sts", "deprecatedTerm-admn-sts"
@@ -69,11 +69,7 @@ def export_file(entries: Sequence[Entry], path: str | Path, fmt: str | None = No
 
 def import_file(path: str | Path, fmt: str | None = None) -> list[Entry]:
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise GlossaryError(f"{path}: cannot read ({err.strerror or err})") from None
-    return loads(data, format_for(path, fmt), str(path))
+    return loads(read_glossary_bytes(path), format_for(path, fmt), str(path))
 
 
 # ---------------------------------------------------------------------------------------- CSV

@@ -259,12 +259,28 @@ def parse_tsv(text: str, path: str = "<glossary>") -> TsvDocument:
     return TsvDocument(tuple(preamble), tuple(entries), tuple(lines))
 
 
+def read_glossary_bytes(path: str | Path) -> bytes:
+    """A glossary file's bytes, read with ingest's cap on articles: a huge file or a device
+    (/dev/zero, /dev/urandom) is refused in one line instead of filling memory or never ending."""
+    from ..ingest.reader import MAX_BYTES, read_capped
+
+    path = Path(path)
+    too_big = f"{path} is over {MAX_BYTES // 2**20} MiB; that is not a glossary"
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise GlossaryError(too_big)
+        data = read_capped(path)
+    except OSError as err:
+        raise GlossaryError(f"{path}: cannot read glossary ({err.strerror or err})") from None
+    if len(data) > MAX_BYTES:
+        raise GlossaryError(too_big)
+    return data
+
+
 def read_tsv_document(path: str | Path) -> TsvDocument:
     path = Path(path)
     try:
-        text = path.read_bytes().decode("utf-8")
-    except OSError as err:
-        raise GlossaryError(f"{path}: cannot read glossary ({err.strerror or err})") from None
+        text = read_glossary_bytes(path).decode("utf-8")
     except UnicodeDecodeError as err:
         raise GlossaryError(f"{path}: not UTF-8 (byte {err.start}); save the glossary as UTF-8") from None
     return parse_tsv(text, str(path))
