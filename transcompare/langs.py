@@ -11,3 +11,12 @@ def normalise_lang(lang: Any) -> str | None:
     if not lang or not isinstance(lang, str):
         return None
     return lang.strip().split("-")[0].split("_")[0].lower() or None
+
+
+CHINESE = ("zh", "yue", "wuu")  # written without spaces between words; the script is detected apart
+
+
+def is_chinese(lang: Any) -> bool:
+    """True for any tag of written Chinese ("zh", "zh-Hant", "zh_TW", "ZH", "yue"): code that compared
+    ``lang == "zh"`` read a zh-Hant edition as a language spaced like English."""
+    return normalise_lang(lang) in CHINESE

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from ..langs import is_chinese
+
 _ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _ZH_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000, "亿": 100000000}
 _ZH_NUM = re.compile(r"[零〇一二两三四五六七八九十百千万亿]{2,}")
@@ -63,7 +65,7 @@ def anchors(text: str, lang: str) -> frozenset[str]:
         found.add(_scaled(match.group(1), match.group(2)))
     for token in _ARABIC.findall(_ARABIC_UNIT.sub(" ", text)):
         found.add("#" + _arabic(token))
-    if lang.startswith("zh"):
+    if is_chinese(lang):
         for token in _ZH_NUM.findall(text):
             value = zh_number(token)
             if value is not None and value > 1:
@@ -83,8 +85,8 @@ def anchors(text: str, lang: str) -> frozenset[str]:
 
 
 def has_quote(text: str, lang: str) -> bool:
-    marks = _ZH_QUOTES if lang.startswith("zh") else _EN_QUOTES
-    return any(ch in text for ch in marks) or (not lang.startswith("zh") and _EN_SINGLE_QUOTE.search(text) is not None)
+    marks = _ZH_QUOTES if is_chinese(lang) else _EN_QUOTES
+    return any(ch in text for ch in marks) or (not is_chinese(lang) and _EN_SINGLE_QUOTE.search(text) is not None)
 
 
 _EN_SINGLE_QUOTE = re.compile(r"(?:^|\s)['‘]\w|\w[.,!?]?['’](?:\s|$)")

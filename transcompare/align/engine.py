@@ -11,6 +11,7 @@ import math
 from dataclasses import asdict, dataclass, field, replace
 from typing import Callable, Sequence
 
+from ..langs import is_chinese
 from ..model import Bead
 from .weights import CENTRED_WEIGHTS, DEFAULT_WEIGHTS, LEXICAL_WEIGHTS
 
@@ -226,7 +227,7 @@ class EngineAligner:
 
         if self._cache is None:
             self._cache = EmbeddingCache(self.cache_path)
-        kind = f"{LEXICON_VERSION}.nolabels.{'zh' if lang.startswith('zh') else 'en'}"
+        kind = f"{LEXICON_VERSION}.nolabels.{'zh' if is_chinese(lang) else 'en'}"
         keys = [text_key(t) for t in texts]
         found = self._cache.get_json_many(kind, keys)
         missing = {k: t for k, t in zip(keys, texts) if k not in found}

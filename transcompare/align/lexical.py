@@ -13,6 +13,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from ..langs import is_chinese
+
 LEXICON_VERSION = "cedict-lex.v1"
 
 STOPWORDS = frozenset(
@@ -229,7 +231,7 @@ def en_words(text: str) -> list[frozenset[str]]:
 
 
 def sentence_words(texts, lang: str) -> list[list[frozenset[str]]]:
-    fn = zh_words if lang in ("zh", "zh-Hans", "zh-Hant") else en_words
+    fn = zh_words if is_chinese(lang) else en_words
     return [fn(t) for t in texts]
 
 

@@ -13,6 +13,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from ..langs import is_chinese
+
 _ZH_NUM = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
@@ -106,7 +108,7 @@ def _clause_before(text: str, start: int, stops: str) -> str:
 
 def extract_dates(text: str, lang: str) -> list[DateMention]:
     """Date mentions in one sentence or document (Chinese should be the normalised view)."""
-    return _extract_zh(text) if lang.startswith("zh") else _extract_en(text)
+    return _extract_zh(text) if is_chinese(lang) else _extract_en(text)
 
 
 def _extract_zh(text: str) -> list[DateMention]:

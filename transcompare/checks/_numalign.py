@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Callable, Sequence, TypeVar
 
+from ..langs import is_chinese
 from ..model import Bead, Edition, Span
 from .base import CheckContext
 
@@ -12,7 +13,7 @@ T = TypeVar("T")
 
 
 def is_zh(edition: Edition) -> bool:
-    return edition.lang.lower().startswith(("zh", "yue", "wuu"))
+    return is_chinese(edition.lang)
 
 
 def text_lang(edition: Edition) -> str:

@@ -13,6 +13,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from ..langs import is_chinese
+
 # --- qualifiers -----------------------------------------------------------------------------
 # Groups: "lower" (more than / at least), "upper" (less than / nearly), "approx" (about),
 # "upto" (as many as: emphasis, not a bound). Equivalence of groups is decided by the check.
@@ -687,13 +689,13 @@ def loose_numbers(text: str, lang: str, covered: list[tuple[int, int]]) -> set[f
     renders that numeral; it is neither changed nor added. 双 and 俩 count as two. One is left
     out: 一 and "a" are articles."""
     values: set[float] = set()
-    if not lang.startswith("zh"):
+    if not is_chinese(lang):
         covered = list(covered) + [(m.start(), m.end()) for m in _EN_VAGUE.finditer(text)]
-    for m in (_ZH_RUN if lang.startswith("zh") else _EN_RUN).finditer(text):
+    for m in (_ZH_RUN if is_chinese(lang) else _EN_RUN).finditer(text):
         if _overlaps(m.start(), m.end(), covered):
             continue
         token = m.group(0)
-        if lang.startswith("zh"):
+        if is_chinese(lang):
             value = 2.0 if token in "双俩" else parse_zh_number(token)  # 一双 "a pair", 他们俩 "the two of them"
             guess = re.search(r"(?<![一二三四五六七八九两〇零])[一二三四五六七八九两]{2}(?![一二三四五六七八九两〇零])", token)
             if guess:  # 三四, 十七八: each of the guesses (not 一九六〇, a year read digit by digit)

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
+from ..langs import is_chinese
 from ..model import Finding, Span
 from ._numalign import is_zh, located, matching_text, per_sentence, reconcile
 from .base import CheckContext, new_finding, sentence_spans
@@ -88,7 +89,7 @@ class Hedge:
 def hedges(text: str, lang: str) -> list[Hedge]:
     """The hedges and named sources in one sentence (Chinese: the normalised view)."""
     out: list[Hedge] = []
-    if lang.startswith("zh"):
+    if is_chinese(lang):
         for m in _ZH_SOURCE_RE.finditer(text):
             src = m.group("src") or m.group("src2")
             if src.startswith(("了解", "悉", "称", "说", "传")):

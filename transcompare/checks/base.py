@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, Sequence
 
 from ..errors import OptionError
+from ..langs import is_chinese
 from ..model import Bead, Edition, Finding, Span
 from ..protocols import Check
 
@@ -37,11 +38,9 @@ class CheckContext:
     cache: dict[str, Any] = field(default_factory=dict)  # shared per-context memo between checks
 
     def bead_text(self, bead: Bead) -> tuple[str, str]:
-        src = "".join(self.original.sentences[i].text for i in bead.src) if self.original.lang == "zh" else " ".join(
-            self.original.sentences[i].text for i in bead.src
-        )
-        sep = "" if self.edition.lang == "zh" else " "
-        return src, sep.join(self.edition.sentences[j].text for j in bead.tgt)
+        src_sep = "" if is_chinese(self.original.lang) else " "
+        sep = "" if is_chinese(self.edition.lang) else " "
+        return src_sep.join(self.original.sentences[i].text for i in bead.src), sep.join(self.edition.sentences[j].text for j in bead.tgt)
 
 
 def sentence_spans(doc: Edition, sids: Sequence[int]) -> tuple[Span, ...]:

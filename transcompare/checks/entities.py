@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
+from ..langs import is_chinese
 from ..model import Bead, Edition, Finding, Span
 from ._numalign import located, matching_text
 from .base import CheckContext, new_finding, sentence_spans
@@ -695,14 +696,14 @@ class EntityCheck:
         syllable_forms("陈")
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
-        o_lang, e_lang = ctx.original.lang[:2], ctx.edition.lang[:2]
-        if o_lang == "zh" and e_lang == "zh":
+        o_zh, e_zh = is_chinese(ctx.original.lang), is_chinese(ctx.edition.lang)
+        if o_zh and e_zh:
             yield from self._same_language(ctx)
-        elif o_lang == "zh" and e_lang != "zh":
+        elif o_zh:
             yield from self._cross(ctx)
-        if o_lang == "zh":
+        if o_zh:
             yield from self._deputy_titles(ctx)
-        elif e_lang == "zh":
+        elif e_zh:
             yield from self._reversed_inconsistent(ctx)
 
     def _reversed_inconsistent(self, ctx: CheckContext) -> Iterable[Finding]:
@@ -743,7 +744,7 @@ class EntityCheck:
 
     def _deputy_titles(self, ctx: CheckContext) -> Iterable[Finding]:
         """A deputy promoted: 副省长 rendered as "Governor" (or 省长), the title kept and its 副 lost."""
-        zh_edition = ctx.edition.lang.startswith("zh")
+        zh_edition = is_chinese(ctx.edition.lang)
         for index, bead in enumerate(ctx.beads):
             eds = [(j, matching_text(ctx.edition, j)) for j in bead.tgt]
             if not bead.src or any(_DEPUTY_EN.search(t) or zh_edition and "副" in t for _, t in eds):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from ..langs import is_chinese
 from ..model import Finding
 from ._dateparse import extract_dates
 from ._numalign import is_zh, located, matching_text, per_sentence, reconcile
@@ -30,12 +31,12 @@ _QUAL_WORDS = {"lower": "more than / at least", "upper": "under / nearly", "appr
 def quantities(text: str, lang: str) -> list[Quantity]:
     """Every figure in a sentence, dates left out (they are the date check's)."""
     skip = [(d.start, d.end) for d in extract_dates(text, lang)]
-    return extract_zh(text, skip) if lang.startswith("zh") else extract_en(text, skip)
+    return extract_zh(text, skip) if is_chinese(lang) else extract_en(text, skip)
 
 
 def periods(text: str, lang: str) -> list[Period]:
     """Reporting periods (前三季度, "the third quarter") in a sentence."""
-    return zh_periods(text) if lang.startswith("zh") else en_periods(text)
+    return zh_periods(text) if is_chinese(lang) else en_periods(text)
 
 
 def numerals(text: str, lang: str) -> set[float]:

@@ -7,6 +7,7 @@ import math
 import re
 from typing import Iterable
 
+from ..langs import is_chinese
 from ..model import Edition, Finding
 from ._numalign import is_zh, matching_text, neighbours, text_lang
 from .base import CheckContext, new_finding, sentence_spans
@@ -58,7 +59,7 @@ def carries(text: str, lang: str) -> list[str]:
         found.append("a quote")
     if quantities(text, lang):
         found.append("figures")
-    named = bool(_ZH_PERSON.search(text) or _ZH_SPEAKER.search(text)) if lang.startswith("zh") else bool(_EN_NAME.search(text))
+    named = bool(_ZH_PERSON.search(text) or _ZH_SPEAKER.search(text)) if is_chinese(lang) else bool(_EN_NAME.search(text))
     if named:
         found.append("names")
     return found
@@ -69,7 +70,7 @@ def weight(text: str, lang: str, sentence_kind: str) -> float:
     if sentence_kind in ("byline", "caption", "dateline") or _BOILERPLATE.search(text):
         return 0.1
     what = carries(text, lang)
-    size = min(len(text) / (60 if lang.startswith("zh") else 150), 1.0)
+    size = min(len(text) / (60 if is_chinese(lang) else 150), 1.0)
     return round(1.0 + 2.0 * ("a quote" in what) + 1.5 * ("figures" in what) + 1.0 * ("names" in what) + 0.5 * size, 3)
 
 
@@ -245,8 +246,8 @@ class OmissionCheck:
         pid = doc.sentences[sids[0]].paragraph
         paragraph_sids = [s.id for s in doc.sentences if s.paragraph == pid]
         whole = sids == paragraph_sids and len(sids) > 1
-        text = ("" if lang == "zh" else " ").join(doc.sentences[s].text for s in sids)
-        view = "".join(matching_text(doc, s) for s in sids) if lang == "zh" else text
+        text = ("" if is_chinese(lang) else " ").join(doc.sentences[s].text for s in sids)
+        view = "".join(matching_text(doc, s) for s in sids) if is_chinese(lang) else text
         sentence_kind = doc.sentences[sids[0]].kind
         rank = weight(view, lang, sentence_kind)
         what = carries(view, lang) if rank > 0.1 else []

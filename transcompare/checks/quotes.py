@@ -22,6 +22,7 @@ import statistics
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
+from ..langs import is_chinese
 from ..model import Edition, Finding, Span
 from .base import CheckContext, new_finding, sentence_spans
 from .entities import Mention, _bead_of, _memo, en_mentions, score_rendering, zh_mentions
@@ -211,7 +212,7 @@ def _script_view(edition: Edition) -> Edition:
     """Chinese read through ``ingest.script.normalize`` (Traditional -> Simplified, full width, quote
     marks; same length, so offsets hold): the verbs (說), negations (沒) and glosses are matched in
     Simplified, and a Traditional original reads like a Simplified one."""
-    if not edition.lang.startswith("zh"):
+    if not is_chinese(edition.lang):
         return edition
     from dataclasses import replace
 
@@ -227,7 +228,7 @@ def find_quotes(edition: Edition, glossary=None) -> list[Quote]:
     """Every direct quote in an edition, with its speaker where one is written next to it."""
     edition = _script_view(edition)
     text = edition.text
-    if edition.lang.startswith("zh"):
+    if is_chinese(edition.lang):
         spans = _pairs(text, ZH_PAIRS) + _straight(text, '"')
         mentions = [m for m in zh_mentions(edition, glossary) if m.type in ("person", "organisation")]
     else:
@@ -274,7 +275,7 @@ def find_nested_quotes(edition: Edition, glossary=None) -> list[Quote]:
     goes: "Once the wound heals, the pain is forgotten."'. They carry no speaker of their own."""
     edition = _script_view(edition)
     text = edition.text
-    zh = edition.lang.startswith("zh")
+    zh = is_chinese(edition.lang)
     by_sentence = _sentence_index(edition)
     out = []
     for q in find_quotes(edition, glossary):
@@ -357,7 +358,7 @@ def _with_speaker(edition: Edition, a: int, b: int, sid: int, mentions: list[Men
     p_start, p_end = _paragraph_bounds(edition, a)
     prev_end = max([e + 1 for s, e in spans if e < a and s >= p_start] + [p_start])
     next_start = min([s - 1 for s, e in spans if s > b and s < p_end] + [p_end])
-    zh = edition.lang.startswith("zh")
+    zh = is_chinese(edition.lang)
     lead = text[prev_end : a - 1]
     tail = text[b + 1 : next_start]
     where = None
@@ -439,7 +440,7 @@ def _with_speaker(edition: Edition, a: int, b: int, sid: int, mentions: list[Men
 
 def _negations(text: str, lang: str) -> int:
     """How many negations a text has; a stammer (非…… 非) says one once, 去不去 none."""
-    if lang.startswith("zh"):
+    if is_chinese(lang):
         text = re.sub(r"(\w)[不没]\1", "", _STAMMER.sub("", text))
         return len(_ZH_NEGATION.findall(_ZH_NOT_NEGATION.sub("", text)))
     text = re.sub(r"(?:^|(?<=[.!?“\"]\s)|(?<=[“\"]))No,", "", _STAMMER.sub("", text))  # "No, ma'am, …" answers
@@ -563,12 +564,12 @@ class QuoteCheck:
         EntityCheck().warm()
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
-        o, e = ctx.original.lang[:2], ctx.edition.lang[:2]
-        if o == "zh" and e == "zh":
+        o_zh, e_zh = is_chinese(ctx.original.lang), is_chinese(ctx.edition.lang)
+        if o_zh and e_zh:
             yield from self._compare(ctx, same_language=True)
-        elif o == "zh":
+        elif o_zh:
             yield from self._compare(ctx, same_language=False)
-        elif e == "zh":
+        elif e_zh:
             yield from self._reversed(ctx)
 
     def _reversed(self, ctx: CheckContext) -> Iterable[Finding]:

@@ -31,6 +31,7 @@ import statistics
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
+from ..langs import is_chinese, normalise_lang
 from ..model import Finding
 from ._numalign import is_zh, located, matching_text, text_lang
 from .base import CheckContext, new_finding, sentence_spans
@@ -251,12 +252,12 @@ _DEGREE = {
 
 @functools.lru_cache(maxsize=4)
 def _degree_patterns(lang: str) -> dict[str, re.Pattern]:
-    table = _DEGREE["zh" if lang.startswith("zh") else "en"]
+    table = _DEGREE["zh" if is_chinese(lang) else "en"]
     out = {}
     for grade, words in table.items():
         items = words.split("|") if "|" in words else words.split()
         body = "|".join(sorted((re.escape(w) for w in items), key=len, reverse=True))
-        out[grade] = re.compile(body if lang.startswith("zh") else rf"\b(?:{body})\b", 0 if lang.startswith("zh") else re.I)
+        out[grade] = re.compile(body if is_chinese(lang) else rf"\b(?:{body})\b", 0 if is_chinese(lang) else re.I)
     return out
 
 
@@ -326,7 +327,7 @@ def departure_evidence(ctx: CheckContext, indices: Sequence[int]) -> list[Depart
     cos = _cross_cosines(ctx, pairs)
     if cos is None:
         return None
-    english = ctx.edition.lang.lower().startswith("en")
+    english = normalise_lang(ctx.edition.lang) == "en"
     emb = _relative_margins(cos, "embedding")
     lex, words, found = None, [0] * len(pairs), [0] * len(pairs)
     glossed = [_glossed_by(s) for s, _ in pairs] if english else None  # dictionary lookups, once for both uses

@@ -28,6 +28,7 @@ def command(
 ) -> None:
     from ..errors import OptionError
     from ..fileio import atomic_write
+    from ..langs import is_chinese
     from ..pipeline import read_edition
     from ..translate.config import resolve_settings
     from ..translate.engine import load_translator
@@ -39,7 +40,7 @@ def command(
     edition = read_edition(file, "original", lang, encoding, presplit)
     settings = resolve_settings(model, backend, beam_size)
     translator = load_translator(settings=settings, cache=not no_cache)
-    src_lang = "zh-Hant" if edition.lang == "zh" and edition.script == "Hant" else edition.lang
+    src_lang = "zh-Hant" if is_chinese(edition.lang) and edition.script == "Hant" else edition.lang
     texts = edition.sentence_texts()
     from .common import progress_reporter
 

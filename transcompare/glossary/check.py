@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
+from ..langs import is_chinese, normalise_lang
 from ..model import Bead, Edition, Finding, Span
 from .english import find_loose, fold, is_exact
 from .store import Entry, Glossary, Match
@@ -98,7 +99,7 @@ def _finding(edition: Edition, occ: Occurrence, where: str, original: Span | Non
 
 def scan_edition(glossary: Glossary, edition: Edition, check: str = CHECK_NAME) -> list[Finding]:
     """Without the original: forbidden renderings and near-miss spellings in an English edition."""
-    if edition.lang == "zh":
+    if is_chinese(edition.lang):
         return []
     return [
         _finding(edition, occ, _where(glossary, occ.entry), None, None, check)
@@ -130,7 +131,7 @@ def glossary_findings(
         return [m for k in (n, n - 1, n + 1) if 0 <= k < len(beads) for m in zh_by_bead[k]]
 
     findings: list[Finding] = []
-    if edition.lang == "zh":
+    if is_chinese(edition.lang):
         return _zh_edition_findings(glossary, edition, beads, zh_by_bead, check)
     occurrences = english_occurrences(glossary, edition)
     for occ in occurrences:
@@ -222,7 +223,7 @@ def _expect(edition: Edition, lang: str, role: str) -> None:
     to them (and came back clean, exit 0, though nothing was checked)."""
     from ..errors import InputError
 
-    if edition.lang != lang:
+    if normalise_lang(edition.lang) != lang:
         what = {"zh": "Chinese", "en": "English"}
         raise InputError(f"{edition.source} is {what.get(edition.lang, edition.lang)} text; glossary check reads "
                          f"{role} in {what[lang]} (an English edition, its Chinese original with --original)")
@@ -255,7 +256,7 @@ def check_edition(
     check_stdin_once([original, edition])
     orig = read_edition(original, "original", encoding=encoding)
     ed = read_edition(edition, edition_ids([edition])[0], encoding=encoding)
-    if orig.lang == "en" and ed.lang == "zh":
+    if normalise_lang(orig.lang) == "en" and is_chinese(ed.lang):
         raise InputError(f"{ed.source} is Chinese and {orig.source} English: give the English edition first and the Chinese with --original")
     _expect(ed, "en", "the edition")
     _expect(orig, "zh", "--original")

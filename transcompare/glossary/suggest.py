@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from ..errors import GlossaryError
+from ..langs import is_chinese, normalise_lang
 from ..model import Comparison, Edition
 from .english import fold
 from .store import Entry, Glossary, make_entry
@@ -67,10 +68,10 @@ def units_from_comparison(comparison: Comparison, where: str) -> list[Unit]:
     """zh-original beads against every English edition of a comparison."""
     units: list[Unit] = []
     original = comparison.original
-    if original.lang != "zh":
+    if not is_chinese(original.lang):
         return units
     for ec in comparison.editions:
-        if ec.edition.lang != "en":
+        if normalise_lang(ec.edition.lang) != "en":
             continue
         for n, bead in enumerate(ec.beads):
             if bead.src and bead.tgt:
@@ -83,7 +84,7 @@ def units_from_comparison(comparison: Comparison, where: str) -> list[Unit]:
 def units_from_pair(original: Edition, edition: Edition, where: str, aligner: str | None = None) -> list[Unit]:
     from ..align import get_aligner
 
-    if original.lang != "zh" or edition.lang != "en":
+    if not is_chinese(original.lang) or normalise_lang(edition.lang) != "en":
         return []
     beads = get_aligner(aligner).align(original.sentence_texts(), edition.sentence_texts(), original.lang, edition.lang)
     return [
@@ -109,7 +110,7 @@ def load_units(inputs: Sequence[str], pairs: Sequence[tuple[str, str]] = (), ali
             try:
                 meta = json.loads(case.read_text(encoding="utf-8"))
                 original_path = meta["original"]["path"]
-                editions = [(n, ed["path"]) for n, ed in enumerate(meta.get("editions", ())) if ed.get("lang") == "en"]
+                editions = [(n, ed["path"]) for n, ed in enumerate(meta.get("editions", ())) if normalise_lang(ed.get("lang")) == "en"]
             except OSError as err:
                 raise GlossaryError(f"{case}: cannot read ({err.strerror or err})") from None
             except (ValueError, KeyError, TypeError, AttributeError) as err:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from ..langs import is_chinese
+
 _QUOTES = str.maketrans({"「": "“", "『": "“", "」": "”", "』": "”", "〝": "“", "〞": "”", "＂": '"', "﹁": "“", "﹂": "”"})
 
 
@@ -72,6 +74,6 @@ class NormalizedText:
 
 def normalize(text: str, lang: str = "zh") -> NormalizedText:
     out = fold_width(text).translate(_QUOTES)
-    if lang == "zh":
+    if is_chinese(lang):
         out = to_simplified(out)
     return NormalizedText(original=text, text=out)

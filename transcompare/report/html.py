@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
+from ..langs import normalise_lang
 from ..model import FINDING_KINDS, SEVERITIES
 from .json import bead_id
 
@@ -172,11 +173,12 @@ def _excerpt(text: str, spans: Sequence[dict], width: int = 240) -> str:
 
 
 def _lang_tag(edition: dict) -> str:
-    return edition["lang"] + (f"-{edition['script']}" if edition.get("script") else "")
+    lang = normalise_lang(edition["lang"]) or edition["lang"]  # a tag given whole (zh-Hant) is not doubled
+    return lang + (f"-{edition['script']}" if edition.get("script") else "")
 
 
 def _joined(edition: dict, ids: Sequence[int]) -> str:
-    sep = "" if edition["lang"] in ("zh", "ja") else " "
+    sep = "" if normalise_lang(edition["lang"]) in ("zh", "ja") else " "
     return sep.join(edition["sentences"][i]["text"] for i in ids)
 
 
@@ -278,7 +280,7 @@ def build_view(data: dict) -> dict[str, Any]:
         if not tgt:
             cell.gap = "not in this edition" if beads or src else "no counterpart"
         translations = ec.get("translations")
-        if translations and len(translations) == n_orig and src and tgt and edition["lang"] not in ("zh", "ja"):
+        if translations and len(translations) == n_orig and src and tgt and normalise_lang(edition["lang"]) not in ("zh", "ja"):
             cell.diff = word_diff(" ".join(translations[s] for s in src), _joined(edition, tgt))
             per_bead = ec.get("scores", {}).get("bead_chrf")
             if isinstance(per_bead, list):

@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from typing import Sequence
 
 from ..errors import ModelError
+from ..langs import is_chinese, normalise_lang
 from ..model import Edition
 from .config import DEFAULT_MODEL, ENV_MODEL
 
@@ -30,7 +31,7 @@ def maybe_translate(original: Edition, model: str | None, target_lang: str = "en
     file that is not on this machine is skipped with a note, as is the default model
     (``Helsinki-NLP/opus-mt-zh-en``), which is used only when already downloaded.
     """
-    if original.lang == target_lang:
+    if normalise_lang(original.lang) == normalise_lang(target_lang):
         return MTResult(None, target_lang)
     from .config import resolve_settings
     from .engine import load_translator
@@ -48,7 +49,7 @@ def maybe_translate(original: Edition, model: str | None, target_lang: str = "en
         if settings.source == "flag":
             raise
         return MTResult(None, target_lang, note=f"MT comparison skipped: {err.message} (model from {settings.source}).")
-    src_lang = "zh-Hant" if original.lang == "zh" and original.script == "Hant" else original.lang
+    src_lang = "zh-Hant" if is_chinese(original.lang) and original.script == "Hant" else original.lang
     try:
         translations = translator.translate(original.sentence_texts(), src_lang, target_lang)
     except ModelError as err:  # a one-pair model for other languages (zh-en given an English original)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import statistics
 from typing import Sequence
 
+from ..langs import is_chinese
 from ..model import Bead, Edition
 
 FLOOR = 20.0
@@ -28,13 +29,13 @@ SPREAD = 2.0
 def bead_texts(translations: Sequence[str], edition: Edition, bead: Bead) -> tuple[str, str]:
     """(MT of the bead's original sentences joined by a space, the bead's edition text)."""
     mt = " ".join(t for t in (translations[i] for i in bead.src) if t)
-    sep = "" if edition.lang == "zh" else " "
+    sep = "" if is_chinese(edition.lang) else " "
     return mt, sep.join(edition.sentences[j].text for j in bead.tgt)
 
 
 def _tokenize(lang: str) -> str:
     """BLEU tokenisation for the edition's language: 13a for English (both sides are English)."""
-    return "zh" if lang == "zh" else "13a"
+    return "zh" if is_chinese(lang) else "13a"
 
 
 def divergence_cutoff(per_bead: Sequence[float | None]) -> float:
@@ -70,7 +71,7 @@ def score_beads(translations: Sequence[str], edition: Edition, beads: Sequence[B
         hyps.append(published)
         refs.append(mt)
     bleu = BLEU(tokenize=_tokenize(edition.lang))
-    ter = TER(asian_support=edition.lang == "zh")
+    ter = TER(asian_support=is_chinese(edition.lang))
     doc: dict = {"beads_scored": len(hyps), "bead_chrf": per_bead}
     if hyps:
         doc.update(
