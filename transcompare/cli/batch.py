@@ -39,8 +39,6 @@ def command(
 
     if max_rate is not None and max_rate <= 0:
         raise OptionError("--max-rate must be above 0")
-    if not outdir.strip():  # as a Path, '' is '.': the reports and state landed in the current folder
-        raise OptionError("--outdir is empty; give a folder (. for the current one)")
     outdir = Path(outdir)
     options = BatchOptions(
         compare=CompareOptions(

@@ -1,14 +1,58 @@
-"""Shared CLI plumbing: progress display and output-path checks."""
+"""Shared CLI plumbing: empty option values, output paths and their checks, progress display."""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Iterator, Sequence
 
+from typer.core import TyperCommand
+
 from ..errors import OptionError
+
+
+class StrictCommand(TyperCommand):
+    """A command that refuses an empty option value (``--encoder ""``, ``--date "$UNSET"``): typer took
+    it as given, so it fell back to a default in silence, became Path('') = '.', or failed later
+    with a puzzling message. An option whose default is itself "" (``--note``) may be given empty."""
+
+    def parse_args(self, ctx, args):
+        if not ctx.resilient_parsing:
+            opts, _, _ = self.make_parser(ctx).parse_args(args=list(args))
+            for param in self.params:
+                given = opts.get(param.name)
+                values = given if isinstance(given, (list, tuple)) else [given]
+                if getattr(param, "is_flag", True) or param.default == "" or not any(isinstance(v, str) and not v.strip() for v in values):
+                    continue
+                flag = max(param.opts, key=len)
+                raise OptionError(f"{flag} is empty (an unset shell variable?); give a value or leave the option out")
+        return super().parse_args(ctx, args)
+
+
+def output_path(raw: str | None, option: str, name: str | None = None) -> Path | None:
+    """The file an output option names. A folder (``--json out/``, or one that exists) gets ``name``
+    inside it: Path('out/') is 'out', so the report was written as a file named out. Where a command
+    has no natural file name (``name`` None) a folder is refused."""
+    if raw is None or raw == "-":
+        return None if raw is None else Path(raw)
+    folder = raw.endswith(("/", os.sep)) or bool(os.altsep and raw.endswith(os.altsep)) or Path(raw).is_dir()
+    if not folder:
+        return Path(raw)
+    if name is None:
+        raise OptionError(f"{option} {raw} names a folder; give a file name")
+    return Path(raw) / name
+
+
+def source_stem(source: str) -> str:
+    """A file name for what is written about an input: original.zh for original.zh.txt, the page's
+    name for a URL, stdin for -."""
+    if source == "-":
+        return "stdin"
+    tail = re.split(r"[?#]", source)[0].rstrip("/").rsplit("/", 1)[-1] if "://" in source else Path(source).name
+    return re.sub(r"[^\w.-]+", "_", Path(tail).stem).strip("._") or "article"
 
 
 def validate_output_paths(*paths: Path | None, inputs: Sequence[str] = ()) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import List, Optional
 
 import typer
@@ -14,8 +13,8 @@ HELP = "Compare an original article with one or more editions and report the div
 def command(
     original: str = typer.Argument(..., help="The original article: file, URL or - for stdin."),
     editions: List[str] = typer.Argument(..., help="One or more editions of it."),
-    json_path: Optional[Path] = typer.Option(None, "--json", help="Write the full comparison as JSON here."),
-    html_path: Optional[Path] = typer.Option(None, "--html", help="Write a self-contained side-by-side HTML view here."),
+    json_to: Optional[str] = typer.Option(None, "--json", help="Write the full comparison as JSON here (a folder: ORIGINAL's name .json in it)."),
+    html_to: Optional[str] = typer.Option(None, "--html", help="Write a self-contained side-by-side HTML view here (a folder: ORIGINAL's name .html in it)."),
     fmt: str = typer.Option("summary", "--format", help="Standard output: summary (a table) or a machine-readable format: json | tsv | tmx | xliff | html."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Override encoding detection (utf-8, gb18030, big5, utf-16)."),
     original_lang: Optional[str] = typer.Option(None, "--original-lang", help="Language of the original, zh or en (zh-Hant, en-GB ... count as zh, en; detected if omitted)."),
@@ -32,8 +31,10 @@ def command(
     from ..pipeline import CompareOptions, compare
     from ..report import export
     from ..errors import OptionError
-    from .common import progress_reporter, validate_output_paths
+    from .common import output_path, progress_reporter, source_stem, validate_output_paths
 
+    json_path = output_path(json_to, "--json", f"{source_stem(original)}.json")
+    html_path = output_path(html_to, "--html", f"{source_stem(original)}.html")
     validate_output_paths(json_path, html_path, inputs=[original, *editions])
     for option, path in (("json", json_path), ("html", html_path)):
         if path is not None and str(path) == "-":  # not a file named "-"; stdout has its own option

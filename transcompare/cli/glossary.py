@@ -18,13 +18,15 @@ _TARGET_HELP = "Glossary TSV to change (env TRANSCOMPARE_GLOSSARY)."
 _READ_HELP = "Glossary TSV (repeatable); the defaults in glossaries/ are added unless --no-default-glossaries."
 
 
-def _target(path: Optional[Path]) -> Path:
+def _target(raw: Optional[str], option: str = "--glossary") -> Path:
     from ..errors import OptionError
+    from .common import output_path
 
-    if path is None:
-        raise OptionError("say which glossary to change: --glossary FILE (or set TRANSCOMPARE_GLOSSARY)")
-    if path.is_dir():
-        raise OptionError(f"{path} is a directory; give a glossary .tsv file")
+    if raw is None:
+        raise OptionError(f"say which glossary to change: {option} FILE (or set TRANSCOMPARE_GLOSSARY)")
+    if Path(raw).is_dir():
+        raise OptionError(f"{raw} is a directory; give a glossary .tsv file")
+    path = output_path(raw, option)  # glossaries/ (not there yet) was written as a file named glossaries
     if path.suffix.lower() in (".csv", ".tbx", ".xml"):  # written as TSV whatever its name, or unreadable
         raise OptionError(f"{path}: the glossary to change is a .tsv file; "
                           f"`glossary import` reads CSV and TBX, `glossary export` writes them")
@@ -56,7 +58,7 @@ def _entry_line(entry, origin=None) -> str:
 def add(
     term: str = typer.Argument(..., help="The Chinese term (either script)."),
     preferred: str = typer.Argument(..., help="Preferred English rendering."),
-    glossary: Optional[Path] = typer.Option(None, "--glossary", "-g", envvar="TRANSCOMPARE_GLOSSARY", help=_TARGET_HELP),
+    glossary: Optional[str] = typer.Option(None, "--glossary", "-g", envvar="TRANSCOMPARE_GLOSSARY", help=_TARGET_HELP),
     variant: List[str] = typer.Option([], "--variant", "-v", help="Another Chinese form (repeatable)."),
     accept: List[str] = typer.Option([], "--accept", "-a", help="An accepted English variant (repeatable)."),
     forbid: List[str] = typer.Option([], "--forbid", "-f", help="A forbidden English rendering (repeatable)."),
@@ -81,7 +83,7 @@ def add(
 @app.command("remove")
 def remove(
     term: str = typer.Argument(..., help="The term, in any of its forms."),
-    glossary: Optional[Path] = typer.Option(None, "--glossary", "-g", envvar="TRANSCOMPARE_GLOSSARY", help=_TARGET_HELP),
+    glossary: Optional[str] = typer.Option(None, "--glossary", "-g", envvar="TRANSCOMPARE_GLOSSARY", help=_TARGET_HELP),
 ) -> None:
     """Remove a term."""
     from ..glossary.store import GlossaryStore
@@ -174,15 +176,16 @@ def lint(
 @app.command("merge")
 def merge(
     inputs: List[Path] = typer.Argument(..., help="Glossaries to merge (TSV, CSV or TBX)."),
-    output: Path = typer.Option(..., "--output", "-o", help="Where to write the merged glossary (format from the extension)."),
+    output_to: str = typer.Option(..., "--output", "-o", help="Where to write the merged glossary (format from the extension)."),
     on_conflict: str = typer.Option("error", "--on-conflict", help="One term, two preferred renderings, or a rendering one allows and another forbids: error | first | last."),
 ) -> None:
     """Merge glossaries into one; same-term entries are united."""
     from ..errors import GlossaryError
     from ..glossary.exchange import export_file, import_file
     from ..glossary.store import contradictions, merge_entries
-    from .common import refuse_stdout, validate_output_paths
+    from .common import output_path, refuse_stdout, validate_output_paths
 
+    output = output_path(output_to, "--output")
     refuse_stdout(output, "--output")
     validate_output_paths(output)
     merged, conflicts = merge_entries([import_file(p) for p in inputs], on_conflict=on_conflict)
@@ -201,7 +204,7 @@ def merge(
 @app.command("import")
 def import_(
     source: Path = typer.Argument(..., help="A CSV, TBX or TSV glossary to import."),
-    glossary: Optional[Path] = typer.Option(None, "--glossary", "-g", envvar="TRANSCOMPARE_GLOSSARY", help=_TARGET_HELP),
+    glossary: Optional[str] = typer.Option(None, "--glossary", "-g", envvar="TRANSCOMPARE_GLOSSARY", help=_TARGET_HELP),
     fmt: Optional[str] = typer.Option(None, "--format", help="csv | tbx | tsv (default: from the extension)."),
     on_conflict: str = typer.Option("error", "--on-conflict", help="Term already there: error | replace | skip | merge."),
 ) -> None:
@@ -217,15 +220,16 @@ def import_(
 
 @app.command("export")
 def export(
-    output: Path = typer.Argument(..., help="Where to write: .csv, .tbx or .tsv."),
+    output_to: str = typer.Argument(..., help="Where to write: .csv, .tbx or .tsv."),
     glossary: List[str] = typer.Option([], "--glossary", "-g", help=_READ_HELP),
     no_default_glossaries: bool = typer.Option(False, "--no-default-glossaries", help="Do not load glossaries/*.tsv."),
     fmt: Optional[str] = typer.Option(None, "--format", help="csv | tbx | tsv (default: from the extension)."),
 ) -> None:
     """Export glossaries to CSV or TBX-Basic (import gives back exactly the same entries)."""
     from ..glossary.exchange import export_file
-    from .common import refuse_stdout, validate_output_paths
+    from .common import output_path, refuse_stdout, validate_output_paths
 
+    output = output_path(output_to, "OUTPUT")
     refuse_stdout(output, "OUTPUT")
     validate_output_paths(output)
     loaded = _load(glossary, no_default_glossaries)
@@ -240,7 +244,7 @@ def suggest(
     edition: List[str] = typer.Option([], "--edition", help="Its English edition (repeatable, paired with --original in order)."),
     glossary: List[str] = typer.Option([], "--glossary", "-g", help="Known glossaries, whose terms are not proposed again (repeatable)."),
     no_default_glossaries: bool = typer.Option(False, "--no-default-glossaries", help="Do not load glossaries/*.tsv."),
-    to: Optional[Path] = typer.Option(None, "--to", envvar="TRANSCOMPARE_GLOSSARY", help="Glossary TSV that accepted candidates go to."),
+    to: Optional[str] = typer.Option(None, "--to", envvar="TRANSCOMPARE_GLOSSARY", help="Glossary TSV that accepted candidates go to."),
     top: int = typer.Option(20, "--top", min=0, help="How many candidates to show."),
     min_score: float = typer.Option(0.3, "--min-score", help="Hide candidates scoring below this (0..1)."),
     min_count: int = typer.Option(1, "--min-count", help="Beads a pair must share."),
@@ -266,7 +270,7 @@ def suggest(
     if not inputs and not pair:
         raise OptionError("give comparison JSON files, corpus case folders or --original ORIGINAL --edition EDITION")
     if to is not None:
-        _target(to)  # before the mining, not after
+        _target(to, "--to")  # before the mining, not after
     known = load_glossaries(glossary, defaults=not no_default_glossaries)
     units = load_units(inputs or [], pair, aligner)
     candidates = [c for c in mine(units, known, min_count=min_count) if c.score >= min_score][:top]
@@ -297,7 +301,7 @@ def suggest(
         return
     if to is None:
         raise OptionError("say where accepted candidates go: --to FILE (or set TRANSCOMPARE_GLOSSARY)")
-    added = GlossaryStore(_target(to)).add_many([c.to_entry(status) for c in chosen], on_conflict="skip")
+    added = GlossaryStore(_target(to, "--to")).add_many([c.to_entry(status) for c in chosen], on_conflict="skip")
     typer.echo(f"added {len(added)} entr{'y' if len(added) == 1 else 'ies'} to {to}")
 
 
@@ -307,7 +311,7 @@ def check(
     original: Optional[str] = typer.Option(None, "--original", help="Its original: align and tie each finding to the Chinese term."),
     glossary: List[str] = typer.Option([], "--glossary", "-g", help=_READ_HELP),
     no_default_glossaries: bool = typer.Option(False, "--no-default-glossaries", help="Do not load glossaries/*.tsv."),
-    json_path: Optional[Path] = typer.Option(None, "--json", help="Write the findings as JSON here."),
+    json_to: Optional[str] = typer.Option(None, "--json", help="Write the findings as JSON here (a folder: EDITION's name .glossary.json in it)."),
     aligner: Optional[str] = typer.Option(None, "--aligner", help="Aligner (with --original): engine (default), engine-centred, gale-church."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Override encoding detection."),
 ) -> None:
@@ -316,8 +320,9 @@ def check(
     from ..glossary.check import check_edition
     from ..model import _plain
     from ..errors import OptionError
-    from .common import refuse_stdout, validate_output_paths
+    from .common import output_path, refuse_stdout, source_stem, validate_output_paths
 
+    json_path = output_path(json_to, "--json", f"{source_stem(edition)}.glossary.json")
     refuse_stdout(json_path, "--json")
     validate_output_paths(json_path, inputs=[edition, *([original] if original else [])])
     if aligner is not None and original is None:

@@ -35,12 +35,16 @@ def _root(
 
 def _register() -> None:
     from . import align, batch, compare, glossary, models, segment, translate
+    from .common import StrictCommand
 
     for module in (compare, segment, align, translate):
         app.command(module.NAME, help=module.HELP)(module.command)
     app.add_typer(models.app, name="models")
     app.add_typer(glossary.app, name="glossary")
     app.command(batch.NAME, help=batch.HELP)(batch.command)
+    for typer_app in (app, models.app, glossary.app):  # every command refuses an empty option value
+        for info in typer_app.registered_commands:
+            info.cls = StrictCommand
 
 
 _register()

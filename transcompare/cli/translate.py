@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Optional
 
 import typer
@@ -16,7 +15,7 @@ FORMATS = ("txt", "tsv", "json")
 def command(
     file: str = typer.Argument(..., help="The article: file, URL or - for stdin."),
     model: Optional[str] = typer.Option(None, "--model", "-m", help="Model directory or hub id (env TRANSCOMPARE_MT_MODEL, else model in the config file's \\[mt] table)."),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here instead of stdout (- is stdout)."),
+    output_to: Optional[str] = typer.Option(None, "-o", "--output", help="Write here instead of stdout (- is stdout; a folder: FILE's name, the target language and the format's extension in it)."),
     fmt: str = typer.Option("txt", "--format", help="txt (one translation per line) | tsv (id, source, MT) | json."),
     backend: Optional[str] = typer.Option(None, "--backend", help="auto | ct2 | transformers (env TRANSCOMPARE_MT_BACKEND)."),
     beam_size: Optional[int] = typer.Option(None, "--beam-size", help="Beam size; 1 = greedy (default 2, env TRANSCOMPARE_MT_BEAM)."),
@@ -32,10 +31,11 @@ def command(
     from ..pipeline import read_edition
     from ..translate.config import resolve_settings
     from ..translate.engine import load_translator
-    from .common import validate_output_paths
+    from .common import output_path, source_stem, validate_output_paths
 
     if fmt not in FORMATS:
         raise OptionError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+    output = output_path(output_to, "--output", f"{source_stem(file)}.{target}.{fmt}")
     validate_output_paths(output, inputs=[file])
     edition = read_edition(file, "original", lang, encoding, presplit)
     settings = resolve_settings(model, backend, beam_size)
