@@ -369,3 +369,36 @@ def test_english_original_one_name_rendered_two_ways_is_inconsistent():
     assert [zh[s.start:s.end] for s in f.edition_spans] == ["翁秀玲"]
     assert EN_ORIGINAL[f.original_spans[0].start:f.original_spans[0].end].startswith("She expects")
     assert "王秀玲" in f.explanation and "翁秀玲" in f.explanation
+
+
+def test_the_whole_edition_search_scores_each_text_once(monkeypatch):
+    """A long edition names the same people again and again: the search beyond a mention's bead
+    scored every mention of the edition for every mention of the original (13 of 18 s on a
+    50,000-character article); a repeated text scores the same, so it is scored once."""
+    from transcompare.checks import entities
+
+    calls, inside = [], []
+    real_score, real_best = entities.score_rendering, EntityCheck._best_match
+
+    def counting(zh, en_text, glossary=None, fuzzy=True):
+        if inside:
+            calls.append((zh.start, en_text, fuzzy))
+        return real_score(zh, en_text, glossary, fuzzy)
+
+    def best_match(self, *args):
+        inside.append(1)
+        try:
+            return real_best(self, *args)
+        finally:
+            inside.pop()
+
+    monkeypatch.setattr(entities, "score_rendering", counting)
+    monkeypatch.setattr(EntityCheck, "_best_match", best_match)
+    zh = "\n\n".join(["经济学教授孙立民说，地方债务问题严重。"] + ["今年雨水偏多。"] * 5)
+    en = "\n\n".join(["An economist said local debt is serious."] + ["It rained a lot this year."] * 2
+                       + ["Sun Limin was born in Henan."] * 3)
+    orig, ed = edition(zh, "zh"), edition(en, "en", "edition")
+    beads = [Bead((i,), (i,), 0.9) for i in range(6)]  # the name's own bead and its neighbours lack it
+    list(EntityCheck().run(CheckContext(orig, ed, beads, glossary=GLOSSARY)))
+    whole = [(start, text) for start, text, fuzzy in calls if not fuzzy]
+    assert sorted(whole) == [(5, "Henan"), (5, "Sun Limin")]

@@ -134,3 +134,22 @@ def test_a_capitalised_ordinary_word_does_not_sound_like_a_transliteration(zh, e
     from transcompare.names.phonetic import sound_similarity
 
     assert sound_similarity(zh, en) < 0.5
+
+
+def test_cedict_indexes_are_kept_in_the_cache_dir(tmp_path, monkeypatch):
+    """Parsing CC-CEDICT and deriving the reverse index took about 8 s of every run: a second run
+    reads what the first saved, under a name tied to the code that built it."""
+    from transcompare.names.cedict import _pickled
+
+    monkeypatch.setenv("TRANSCOMPARE_CACHE", str(tmp_path))
+    builds = []
+
+    def build():
+        builds.append(1)
+        return {"cia": frozenset({"中情局"})}
+
+    assert _pickled("cedict-test", build) == _pickled("cedict-test", build) == {"cia": frozenset({"中情局"})}
+    assert len(builds) == 1
+    (saved,) = tmp_path.glob("cedict-test-*.pickle")
+    saved.write_bytes(b"damaged")
+    assert _pickled("cedict-test", build) == {"cia": frozenset({"中情局"})} and len(builds) == 2

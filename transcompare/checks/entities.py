@@ -540,10 +540,17 @@ def _score_rendering(zh: Mention, en_text: str, glossary, fuzzy: bool) -> tuple[
 
 def _pinyin_in(key: str, han: str) -> bool:
     """Do the letters ``key`` contain ``han`` in toneless pinyin (4 letters or more)?"""
+    sound = _toneless(han)
+    return len(sound) >= 4 and _contains_key(key, sound)
+
+
+@functools.lru_cache(maxsize=20000)
+def _toneless(han: str) -> str:
+    """One Chinese term's toneless pinyin, computed once: a long edition asks for the same term
+    against each of its names (pypinyin took a quarter of the entities check)."""
     from pypinyin import lazy_pinyin
 
-    sound = "".join(lazy_pinyin(han))
-    return len(sound) >= 4 and _contains_key(key, sound)
+    return "".join(lazy_pinyin(han))
 
 
 #: Words an organisation's name shares with many others: what is left names this one.
@@ -781,13 +788,18 @@ class EntityCheck:
         en_by_bead: dict[int, list[Mention]] = {}
         for m in en:
             en_by_bead.setdefault(tgt_bead.get(m.sentence, -1), []).append(m)
+        # the whole-edition search scores a text once: a later mention with the same text scores the
+        # same, so it never beats the first (the best must score higher), and a long edition names
+        # the same people again and again
+        first_of: dict[str, Mention] = {}
+        en_first = [m for m in en if first_of.setdefault(m.text, m) is m]
         entities = _group(zh, glossary)
         used_en: set[int] = set()  # ids of en mentions matched to something
 
         for entity in entities:
             for m in entity.mentions:
                 bead = src_bead.get(m.sentence)
-                best = self._best_match(m, entity, bead, en_by_bead, en, ctx)
+                best = self._best_match(m, entity, bead, en_by_bead, en_first, ctx)
                 if best is not None:
                     entity.matches.append((m, best))
                     if best.mention is not None:

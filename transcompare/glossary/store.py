@@ -14,6 +14,7 @@ through OpenCC, so ``variants`` only needs forms that differ in more than script
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -93,8 +94,10 @@ class Match:
     form: str
 
 
+@functools.lru_cache(maxsize=65536)
 def term_key(term: str) -> str:
-    """The form lookups compare: Simplified script, no surrounding space."""
+    """The form lookups compare: Simplified script, no surrounding space (cached: the entities
+    check looks up each name of a long article many times, and OpenCC is slow to call)."""
     from ..ingest.script import to_simplified
 
     return to_simplified(term.strip())

