@@ -9,7 +9,7 @@ import pytest
 
 from transcompare.checks.base import CheckContext, resolve_checks, run_checks
 from transcompare.ingest.reader import RawDocument
-from transcompare.langs import is_chinese, normalise_lang
+from transcompare.langs import is_chinese
 from transcompare.model import Bead
 from transcompare.segment import segment
 
