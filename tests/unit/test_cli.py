@@ -264,28 +264,31 @@ def test_empty_names_are_refused(run_cli, tmp_path, monkeypatch):
     assert result.exit_code == 2 and "--outdir is empty" in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["m.csv"]
     empty = run_cli("segment", "")
-    assert empty.exit_code == 2 and "empty name" in empty.stderr
+    assert empty.exit_code == 2 and "SOURCE is empty" in empty.stderr
 
 
-EMPTY_OPTIONS = [
-    ("compare", "A", "B", "--encoding", ""), ("compare", "A", "B", "--aligner", ""), ("compare", "A", "B", "--date", ""),
-    ("compare", "A", "B", "--glossary", ""), ("compare", "A", "B", "--format", ""), ("compare", "A", "B", "--check", "numbers", "--check", ""),
-    ("compare", "A", "B", "--original-lang", " "), ("compare", "A", "B", "--json", ""), ("segment", "A", "--lang", ""),
-    ("align", "A", "B", "--encoder", ""), ("align", "A", "B", "-o", ""), ("translate", "A", "--model", ""),
-    ("glossary", "list", "--format", ""), ("glossary", "add", "甲", "A", "-g", ""), ("glossary", "check", "B", "--aligner", ""),
-    ("models", "path", "--backend", ""), ("batch", "M", "-o", ""),
+EMPTY_VALUES = [  # (arguments, what the message names)
+    (("compare", "A", "B", "--encoding", ""), "--encoding"), (("compare", "A", "B", "--aligner", ""), "--aligner"),
+    (("compare", "A", "B", "--date", ""), "--date"), (("compare", "A", "B", "--glossary", ""), "--glossary"),
+    (("compare", "A", "B", "--format", ""), "--format"), (("compare", "A", "B", "--check", "numbers", "--check", ""), "--check"),
+    (("compare", "A", "B", "--original-lang", " "), "--original-lang"), (("compare", "A", "B", "--json", ""), "--json"),
+    (("compare", "A", "B", ""), "EDITIONS"), (("segment", "A", "--lang", ""), "--lang"), (("segment", ""), "SOURCE"),
+    (("align", "A", "B", "--encoder", ""), "--encoder"), (("align", "A", "B", "-o", ""), "--output"),
+    (("translate", "A", "--model", ""), "--model"), (("glossary", "list", "--format", ""), "--format"),
+    (("glossary", "add", "甲", "A", "-g", ""), "--glossary"), (("glossary", "check", "B", "--aligner", ""), "--aligner"),
+    (("glossary", "import", "", "-g", "G"), "SOURCE"), (("models", "path", "--backend", ""), "--backend"),
+    (("models", "path", ""), "MODEL"), (("batch", "M", "-o", ""), "--outdir"), (("batch", "", "-o", "O"), "MANIFEST"),
 ]
 
 
-@pytest.mark.parametrize("args", EMPTY_OPTIONS, ids=lambda a: " ".join(a[:1] + a[-2:-1]))
-def test_an_empty_option_value_is_refused_before_the_work(run_cli, tmp_path, args):
+@pytest.mark.parametrize("args, label", EMPTY_VALUES, ids=[f"{a[0]} {label}" for a, label in EMPTY_VALUES])
+def test_an_empty_value_is_refused_before_the_work(run_cli, tmp_path, args, label):
     """`--encoder ""` (an unset shell variable) fell back to the default in silence, `--glossary ""`
-    read the current folder, `--json ""` wrote nowhere: one shared check refuses them all."""
-    files = {"A": CASE / "original.zh.txt", "B": CASE / "edition.en.txt", "M": tmp_path / "m.csv"}
+    read the current folder, `--json ""` wrote nowhere, `models path ""` showed the configured
+    model, `batch ""` said ". is a directory": one shared check refuses them all."""
+    files = {"A": CASE / "original.zh.txt", "B": CASE / "edition.en.txt", "M": tmp_path / "m.csv", "G": tmp_path / "g.tsv", "O": tmp_path / "o"}
     result = run_cli(*(files.get(a, a) for a in args))
-    flag = args[-2] if args[-2].startswith("--") else {"-o": "--output", "-g": "--glossary"}[args[-2]]
-    flag = "--outdir" if args[0] == "batch" else flag
-    assert result.exit_code == 2 and f"error [E201]: {flag} is empty" in result.stderr, result.stderr
+    assert result.exit_code == 2 and f"error [E201]: {label} is empty" in result.stderr, result.stderr
     assert not result.stdout
 
 
@@ -319,3 +322,24 @@ def test_a_glossary_output_named_as_a_folder_is_refused(run_cli, tmp_path, args)
     result = run_cli(*(str(starter) if a == "G" else a.format(new=new) for a in args))
     assert result.exit_code == 2 and f"{new}/ names a folder; give a file name" in result.stderr, result.stderr
     assert not new.exists()
+
+
+@pytest.mark.parametrize("args", [
+    ("segment", "B", "--format", "TSV"), ("align", "A", "B", "--encoder", "none", "--format", "Json"),
+    ("glossary", "list", "--format", "JSON"),
+])
+def test_format_names_are_case_insensitive(run_cli, args):
+    """--format JSON was refused as an unknown format; glossary formats and --status were not case-sensitive."""
+    result = run_cli(*({"A": CASE / "original.zh.txt", "B": CASE / "edition.en.txt"}.get(a, a) for a in args))
+    assert result.exit_code == 0 and result.stdout, result.stderr
+
+
+def test_a_full_standard_output_is_an_output_error_not_an_internal_one():
+    """`> /dev/full` said "internal error: OSError ... No space left on device", exit 1, as for a bug."""
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full here")
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run([sys.executable, "-m", "transcompare", "segment", str(CASE / "edition.en.txt"), "--format", "json"],
+                              stdout=full, stderr=subprocess.PIPE, text=True)
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == "error [E601]: cannot write the output (No space left on device)"

@@ -53,6 +53,7 @@ def command(
     from ..report.alignment import render_alignment
     from .common import output_path, source_stem, validate_output_paths
 
+    fmt = fmt.lower()  # --format JSON is json, as a glossary file's .TSV is .tsv
     if fmt not in ("tsv", "json", "tmx"):
         raise OptionError(f"unknown --format {fmt!r}; choose tsv, json or tmx")
     output = output_path(output_to, "--output", f"{source_stem(original)}.align.{fmt}")

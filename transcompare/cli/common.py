@@ -15,9 +15,10 @@ from ..errors import OptionError
 
 
 class StrictCommand(TyperCommand):
-    """A command that refuses an empty option value (``--encoder ""``, ``--date "$UNSET"``): typer took
-    it as given, so it fell back to a default in silence, became Path('') = '.', or failed later
-    with a puzzling message. An option whose default is itself "" (``--note``) may be given empty."""
+    """A command that refuses an empty value (``--encoder ""``, ``batch "$UNSET"``): typer took it as
+    given, so it fell back to a default in silence (``models path ""``), became Path('') = '.'
+    ("glossary import ''": ". is a directory"), or failed later with a puzzling message. An option
+    whose default is itself "" (``--note``) may be given empty."""
 
     def parse_args(self, ctx, args):
         if not ctx.resilient_parsing:
@@ -25,8 +26,10 @@ class StrictCommand(TyperCommand):
             for param in self.params:
                 given = opts.get(param.name)
                 values = given if isinstance(given, (list, tuple)) else [given]
-                if getattr(param, "is_flag", True) or param.default == "" or not any(isinstance(v, str) and not v.strip() for v in values):
+                if getattr(param, "is_flag", False) or param.default == "" or not any(isinstance(v, str) and not v.strip() for v in values):
                     continue
+                if param.param_type_name == "argument":
+                    raise OptionError(f"{param.name.upper()} is empty (an unset shell variable?); give a value")
                 flag = max(param.opts, key=len)
                 raise OptionError(f"{flag} is empty (an unset shell variable?); give a value or leave the option out")
         return super().parse_args(ctx, args)

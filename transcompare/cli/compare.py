@@ -47,6 +47,7 @@ def command(
             datetime.date.fromisoformat(date if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) else "")
         except ValueError:
             raise OptionError(f"--date {date!r} is not a date; give YYYY-MM-DD") from None
+    fmt = fmt.lower()  # --format JSON is json, as a glossary file's .TSV is .tsv
     if fmt != "summary":
         from ..report import get_exporter
 

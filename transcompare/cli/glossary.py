@@ -105,6 +105,7 @@ def list_(
     from ..errors import OptionError
     from ..glossary.store import STATUSES, TYPES, canonical_type, format_tsv
 
+    fmt = fmt.lower()  # --format JSON is json, as a glossary file's .TSV is .tsv
     if fmt not in ("text", "tsv", "json"):
         raise OptionError(f"unknown format {fmt!r}; choose text, tsv or json")
     if type_ is not None:  # a misspelt filter listed nothing, as if there were no such entries

@@ -3,13 +3,16 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 
 import typer
 
 from .. import __version__
-from ..errors import EXIT_INTERNAL, TranscompareError
+from ..errors import EXIT_INTERNAL, OutputError, TranscompareError
+
+_NO_ROOM = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
 
 app = typer.Typer(
     name="transcompare",
@@ -67,6 +70,11 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as err:  # the last line of defence: no traceback for users
         if os.environ.get("TRANSCOMPARE_DEBUG"):
             raise
+        if isinstance(err, OSError) and err.errno in _NO_ROOM:
+            # `> /dev/full`, a full disk or quota under standard output: the user's to fix, not a bug
+            # (files go through atomic_write, which says so itself)
+            typer.echo(str(OutputError(f"cannot write the output ({err.strerror})")), err=True)
+            sys.exit(OutputError.exit_code)
         typer.echo(f"internal error: {type(err).__name__}: {err} (set TRANSCOMPARE_DEBUG=1 for a traceback)", err=True)
         sys.exit(EXIT_INTERNAL)
 

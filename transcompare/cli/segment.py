@@ -23,6 +23,7 @@ def command(
     from ..model import _plain
     from ..pipeline import read_edition
 
+    fmt = fmt.lower()  # --format JSON is json, as a glossary file's .TSV is .tsv
     if fmt not in ("text", "tsv", "json"):
         raise OptionError(f"unknown --format {fmt!r}; choose text, tsv or json")
     edition = read_edition(source, "document", lang, encoding, presplit)

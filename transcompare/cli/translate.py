@@ -33,6 +33,7 @@ def command(
     from ..translate.engine import load_translator
     from .common import output_path, source_stem, validate_output_paths
 
+    fmt = fmt.lower()  # --format JSON is json, as a glossary file's .TSV is .tsv
     if fmt not in FORMATS:
         raise OptionError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
     output = output_path(output_to, "--output", f"{source_stem(file)}.{target}.{fmt}")
