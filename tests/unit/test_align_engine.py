@@ -299,3 +299,12 @@ def test_missing_weights_file_names_it_once(tmp_path, run_cli):
     result = run_cli("align", tmp_path / "a.txt", tmp_path / "a.txt", "--weights", tmp_path / "w.json")
     assert result.exit_code == 2 and "No such file or directory" in result.stderr
     assert result.stderr.count("w.json") == 1 and "Errno" not in result.stderr
+
+
+def test_a_weights_file_is_read_with_a_cap(tmp_path, run_cli):
+    """--weights /dev/zero was read for ever; a weights table is a few KiB."""
+    big = tmp_path / "big.json"
+    big.write_bytes(b" " * (2**20 + 10))
+    (tmp_path / "a.txt").write_text("一。\n", encoding="utf-8")
+    result = run_cli("align", tmp_path / "a.txt", tmp_path / "a.txt", "--weights", big)
+    assert result.exit_code == 2 and "big.json is not a weights file: over 1 MiB" in result.stderr, result.stderr

@@ -298,3 +298,21 @@ def test_csv_or_tbx_given_as_glossary_says_import(tmp_path, text, kind):
     path.write_text(text, encoding="utf-8")
     with pytest.raises(GlossaryError, match=f"looks like {kind}: `transcompare glossary import`"):
         load_glossaries([path], defaults=False)
+
+
+def test_suggest_and_batch_read_glossary_side_files_with_a_cap(tmp_path, monkeypatch):
+    """glossary suggest read a comparison JSON whole, and batch hashed each --glossary whole, once
+    per case: /dev/zero was read for ever."""
+    from transcompare.batch.runner import options_signature
+    from transcompare.glossary.suggest import load_units
+    from transcompare.ingest import reader
+    from transcompare.pipeline import CompareOptions
+
+    monkeypatch.setattr(reader, "MAX_BYTES", 8)
+    big = tmp_path / "c.json"
+    big.write_text('{"schema_version": "1"}' + " " * 100, encoding="utf-8")
+    with pytest.raises(GlossaryError, match=r"c\.json is over 0 MiB; that is not a comparison JSON"):
+        load_units([str(big)])
+    glossary = write(tmp_path / "g.tsv", row("甲", "A"))
+    signature = options_signature(CompareOptions(glossaries=(str(glossary),), use_default_glossaries=False))
+    assert "g.tsv:unreadable" in signature

@@ -16,6 +16,7 @@ from ..model import Bead
 from .weights import CENTRED_WEIGHTS, DEFAULT_WEIGHTS, LEXICAL_WEIGHTS
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
+WEIGHTS_MAX_BYTES = 2**20  # a weights table is a few KiB
 
 #: Bead shapes whose weights are learned (scripts/train_align.py).
 TRAINED_SHAPES: tuple[tuple[int, int], ...] = (
@@ -63,8 +64,13 @@ class Weights:
         import json
         from pathlib import Path
 
+        from ..ingest.reader import read_capped
+
         try:
-            data = json.loads(Path(path).read_text(encoding="utf-8"))
+            raw = read_capped(Path(path), WEIGHTS_MAX_BYTES)  # /dev/zero was read for ever
+            if len(raw) > WEIGHTS_MAX_BYTES:
+                raise ValueError(f"{path} is not a weights file: over {WEIGHTS_MAX_BYTES // 2**20} MiB")
+            data = json.loads(raw.decode("utf-8"))
         except OSError as exc:  # its str() repeats the path: "[Errno 2] No such file or directory: '…'"
             raise ValueError(f"cannot read weights from {path} ({exc.strerror or exc})") from None
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:

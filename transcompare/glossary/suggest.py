@@ -94,6 +94,17 @@ def units_from_pair(original: Edition, edition: Edition, where: str, aligner: st
     ]
 
 
+def _read_json(path: Path) -> bytes:
+    """A comparison or case JSON, read with a cap (a few articles' size): /dev/zero was read for ever."""
+    from ..ingest.reader import MAX_BYTES, read_capped
+
+    limit = 8 * MAX_BYTES  # the article's text, its sentences and its beads
+    data = read_capped(path, limit)
+    if len(data) > limit:
+        raise GlossaryError(f"{path} is over {limit // 2**20} MiB; that is not a comparison JSON")
+    return data
+
+
 def load_units(inputs: Sequence[str], pairs: Sequence[tuple[str, str]] = (), aligner: str | None = None) -> list[Unit]:
     """Comparison JSON files, corpus case folders (case.json), and (original, edition) pairs."""
     import json
@@ -108,7 +119,7 @@ def load_units(inputs: Sequence[str], pairs: Sequence[tuple[str, str]] = (), ali
             if not case.exists():
                 raise GlossaryError(f"{path}: a folder needs a case.json (see corpora/README.md)")
             try:
-                meta = json.loads(case.read_text(encoding="utf-8"))
+                meta = json.loads(_read_json(case))
                 original_path = meta["original"]["path"]
                 editions = [(n, ed["path"]) for n, ed in enumerate(meta.get("editions", ())) if normalise_lang(ed.get("lang")) == "en"]
             except OSError as err:
@@ -121,7 +132,7 @@ def load_units(inputs: Sequence[str], pairs: Sequence[tuple[str, str]] = (), ali
                 units += units_from_pair(orig, edition, f"{path.name}/{ed_path}", aligner)
             continue
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = json.loads(_read_json(path))
             comparison = Comparison.from_dict(data)
         except OSError as err:
             raise GlossaryError(f"{path}: cannot read ({err.strerror or err})") from None

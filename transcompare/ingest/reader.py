@@ -44,11 +44,11 @@ def read_source(source: str, encoding: str | None = None, fmt: str | None = None
     return RawDocument(source=source, text=text, format="txt", encoding=used)
 
 
-def read_capped(path: Path) -> bytes:
-    """At most MAX_BYTES + 1 bytes of ``path``: more means "not an article". A device (/dev/zero) has
-    no size to check first, and read_bytes on it never ends."""
+def read_capped(path: Path, limit: int | None = None) -> bytes:
+    """At most ``limit`` (default MAX_BYTES) + 1 bytes of ``path``: more means "not an article". A
+    device (/dev/zero) has no size to check first, and read_bytes on it never ends."""
     with path.open("rb") as fh:
-        return fh.read(MAX_BYTES + 1)
+        return fh.read((MAX_BYTES if limit is None else limit) + 1)
 
 
 def _read_bytes(source: str) -> tuple[bytes, str]:
