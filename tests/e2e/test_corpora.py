@@ -117,7 +117,6 @@ KNOWN_FALSE_ALARMS: dict[str, str] = {
     "015-subdivided-flat-law-number-2": "first run of the held-out case 015, before any fix; cause not investigated yet",
     "015-subdivided-flat-law-entity-14": "first run of the held-out case 015, before any fix; cause not investigated yet",
     "015-subdivided-flat-law-quote-16": "first run of the held-out case 015, before any fix; cause not investigated yet",
-    "015-subdivided-flat-law-attribution-17": "first run of the held-out case 015, before any fix; cause not investigated yet",
 }
 
 
