@@ -114,7 +114,6 @@ KNOWN_FALSE_ALARMS: dict[str, str] = {
         "edition's previous sentence; the aligner leaves the quote sentence as a 1-0 bead, and the summary shares "
         "only one dictionary word (know) with it that the neighbouring bead's own original does not explain, too "
         "little to tell a folded paraphrase from a dropped quote without meaning (an MT model)"),
-    "015-subdivided-flat-law-number-2": "first run of the held-out case 015, before any fix; cause not investigated yet",
     "015-subdivided-flat-law-entity-14": "first run of the held-out case 015, before any fix; cause not investigated yet",
     "015-subdivided-flat-law-quote-16": "first run of the held-out case 015, before any fix; cause not investigated yet",
 }

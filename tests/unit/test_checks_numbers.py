@@ -410,6 +410,20 @@ def test_a_bound_after_the_figure_keeps_the_qualifier(zh, en):
     assert findings == []
 
 
+@pytest.mark.parametrize("zh,en,value,qualifier", [
+    ("每個單位最少須有80平方呎。", "Every unit must have at least 80 square feet.", 80, "lower"),
+    ("工程至少需要3年。", "The works will take at least three years.", 3, "lower"),
+    ("名額最多只有500個。", "There are at most 500 places.", 500, "upper"),
+    ("工程約需3年。", "The works will take about three years.", 3, "approx"),
+])
+def test_a_bound_before_a_modal_verb_still_qualifies_the_figure(zh, en, value, qualifier):
+    """最少須有80平方呎 ('must have at least 80 square feet'): a modal (須, 需要, 可) between the bound and the
+    figure leaves the bound on the figure, so 'at least 80' renders it."""
+    (q,) = quantities(normalize(zh, "zh").text, "zh")
+    assert (q.value, q.qualifier) == (value, qualifier)
+    assert run([zh], [en])[0] == []
+
+
 def test_a_bound_after_the_figure_is_read_and_a_phrase_after_it_is_not():
     (q,) = quantities("people aged 65 and older", "en")
     assert (q.value, q.qualifier) == (65, "lower")

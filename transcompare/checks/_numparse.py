@@ -92,8 +92,9 @@ _SCALE_CHAR = r"(?:兆(?![瓦赫字帕焦比])|亿|万|千(?![米克瓦卡])|百
 #: (1万2000); 3亿5000 is as often 350 million as 300,005,000.
 _MIXED_NUM = rf"[0-9]+{_SCALE_CHAR}+(?:[0-9]+{_SCALE_CHAR}+)*(?:[0-9]+{_SCALE_CHAR}+|(?<=万)[0-9]{{4}}(?![0-9.]))"
 _ZH_PRE = "|".join(sorted(_ZH_PREFIX_QUAL, key=len, reverse=True))
+#: Between a bound and its figure: a verb of being or having, or a modal (最少须有80平方呎, 至少需要3年, 最多只有500个).
 _ZH_TEMPLATE = (
-    r"(?P<ord>第)?(?:(?P<pre>{pre})(?:有|存在|达到|达|为|是|了|共){{0,2}})?(?P<cur>人民币|美元|港币|港元|新台币|澳门元|澳门币)?(?P<pct>百分之)?"
+    r"(?P<ord>第)?(?:(?P<pre>{pre})(?:有|存在|达到|达|为|是|了|共|需要|须|需|要|应|可|只){{0,2}})?(?P<cur>人民币|美元|港币|港元|新台币|澳门元|澳门币)?(?P<pct>百分之)?"
     r"(?P<num>{num})"
     r"(?:(?P<sep>至|到|-|—|–|~|～)(?:百分之)?(?P<num2>{num}))?"
     r"(?P<more1>多|余)?(?P<scale>万亿|千亿|百亿|十亿|千万|百万|十万|{scale})?(?P<more2>多|余)?"
