@@ -102,7 +102,6 @@ KNOWN_MISSES: dict[str, str] = {  # answer-key items a check is known to miss: i
         "word in the edition (somewhat, to some extent) against a strong one in the original, and here the edition "
         "only picks a milder noun; the rest of the sentence is rendered, so the bead does not depart from the "
         "original as a whole; telling a gap from a concern needs meaning (an MT model)"),
-    "015-subdivided-flat-law-number-0": "first run of the held-out case 015, before any fix; cause not investigated yet",
 }
 
 # Planted equivalents the toolkit still flags, with the reason (kept visible as expected failures).

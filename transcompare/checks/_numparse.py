@@ -343,6 +343,9 @@ def extract_zh(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
             out.append(Quantity(m.start(), m.end(), m.group(0), 0.5, "duration", "year" if word == "半年" else "month", qual, m.group("post") or ""))
         else:
             out.append(Quantity(m.start(), m.end(), m.group(0), 0.5, "fraction", "", qual, m.group("post") or ("过" if word == "过半" else "")))
+    for m in _ZH_READING_RE.finditer(text):
+        if not _overlaps(m.start(), m.end(), [(q.start, q.end) for q in out] + list(skip)):
+            out.append(Quantity(m.start(), m.end(), m.group(0), 3.0, "ordinal", ""))
     out.sort(key=lambda q: q.start)
     return _years_and_months(_ranges(out, text, _ZH_RANGE_JOINT), text, r"零?")
 
@@ -386,6 +389,9 @@ def _word_tags() -> dict[str, str]:
     return jieba().posseg.dt.word_tag_tab
 
 
+#: 三读 (通过): a bill's third reading, a rank ("third") as 第三 is; 一读 and 二读 are ranks under 3, which are
+#: not figures worth checking (as 第一, 第二)
+_ZH_READING_RE = re.compile(r"(?<![0-9零〇一二三四五六七八九十百千万亿两第])三读(?![书者物音])")
 _ZH_HALF_RE = re.compile(r"(?<![一二三四五六七八九十两0-9个])(?P<w>一半|半数|过半|半年|半个月)(?P<post>以上|以下|左右)?")
 
 
