@@ -369,3 +369,13 @@ def test_english_original_one_name_rendered_two_ways_is_inconsistent():
     assert [zh[s.start:s.end] for s in f.edition_spans] == ["翁秀玲"]
     assert EN_ORIGINAL[f.original_spans[0].start:f.original_spans[0].end].startswith("She expects")
     assert "王秀玲" in f.explanation and "翁秀玲" in f.explanation
+
+
+def test_a_name_found_in_full_wins_over_a_dictionary_name_inside_it():
+    """jieba cuts 葉美玲說 as 葉/美玲/說 and 美玲 is a CC-CEDICT given name (Meiling); 議員葉美玲 named her in full
+    the sentence before, so the second mention is 葉美玲 too, not a second person 美玲."""
+    zh = "投反對票的議員葉美玲批評，條例沒有管制租金。\n\n「這條例草案無法保障租戶。」葉美玲說。"
+    orig = edition(zh, "zh-Hant")
+    from transcompare.checks.entities import zh_mentions
+
+    assert [m.text for m in zh_mentions(orig) if m.type == "person"] == ["葉美玲", "葉美玲"]

@@ -257,11 +257,12 @@ def _extract_zh(edition: Edition, glossary) -> list[Mention]:
     # A foreign name transliterated in full once (埃莉诺·哈斯韦尔) is the same person where its last
     # part stands alone (哈斯韦尔说): keyed by the full name, so both are one entity, scored by sound.
     _surname_mentions(edition, found)
-    # A name found once (教授陈家豪) is the same name where nothing announces it (陈家豪认为).
+    # A name found once (教授陈家豪) is the same name where nothing announces it (陈家豪认为), also where the
+    # word cut reads a shorter name inside it there (叶/美玲说: 美玲 is a dictionary given name).
     known = {m.key: m for m in found if m.type == "person" and not m.surname_only and m.confidence >= 0.8}
     for sentence, at, key, model in _occurrences(edition, known):
         a, b = sentence.start + at, sentence.start + at + len(key)
-        found[:] = [m for m in found if not (m.start < b and a < m.end and m.source == "jieba" and m.end - m.start < b - a)]
+        found[:] = [m for m in found if not (m.start < b and a < m.end and m.source in ("jieba", "cedict") and m.end - m.start < b - a)]
         if not any(m.start < b and a < m.end for m in found):
             found.append(Mention(sentence.text[at : at + len(key)], key, a, b, sentence.id, "person", model.source, model.confidence))
     found.sort(key=lambda m: m.start)
