@@ -379,3 +379,16 @@ def test_a_name_found_in_full_wins_over_a_dictionary_name_inside_it():
     from transcompare.checks.entities import zh_mentions
 
     assert [m.text for m in zh_mentions(orig) if m.type == "person"] == ["葉美玲", "葉美玲"]
+
+
+@pytest.mark.parametrize("edition_text,found", [
+    ("Secretary for Housing Mak Ka-yan said more inspectors would be hired.", "Secretary"),
+    ("Under Secretary for Housing Mak Ka-yan said more inspectors would be hired.", None),
+    ("Mak Ka-yan, the under-secretary for housing, said more inspectors would be hired.", None),
+])
+def test_a_hong_kong_under_secretary_promoted_to_secretary(edition_text, found):
+    """Hong Kong's 局長 is a bureau's Secretary and 副局長 its Under Secretary: "Secretary for Housing" for
+    副局長 drops the deputy; the Cantonese name after "Secretary for Housing" is the person, not 'Housing Mak Ka-yan'."""
+    findings = run("房屋局副局長麥嘉欣表示，署方將增聘巡查人員。", edition_text, glossary=None)[2]
+    assert [f.evidence["edition"] for f in findings if f.subtype == "title"] == ([found] if found else [])
+    assert [f for f in findings if f.subtype == "added"] == []

@@ -667,16 +667,17 @@ def _group(mentions: list[Mention], glossary) -> list[Entity]:
     return list(entities.values())
 
 
-#: Titles with a deputy form (副省长 vice governor), and the English words for the full title.
+#: Titles with a deputy form (副省长 vice governor), and the English words for the full title (a Hong Kong
+#: 局长 is a bureau's Secretary, its 副局长 the Under Secretary).
 _TITLE_EN = {
     "省长": "governor", "市长": "mayor", "县长": "county chief|magistrate", "区长": "district chief",
     "主席": "chairman|chairwoman|chair|president", "部长": "minister", "总理": "premier|prime minister",
-    "总统": "president", "局长": "director|chief", "厅长": "director", "院长": "president|dean|director",
+    "总统": "president", "局长": "director|chief|secretary", "厅长": "director", "院长": "president|dean|director",
     "校长": "president|principal|chancellor", "书记": "secretary|party chief", "总经理": "general manager",
     "董事长": "chairman|chairwoman|chair", "主任": "director",
 }
 _DEPUTY_RE = re.compile("副(" + "|".join(sorted(_TITLE_EN, key=len, reverse=True)) + ")")
-_DEPUTY_EN = re.compile(r"\b(?:vice|deputy|lieutenant|assistant|associate|executive)\b", re.I)
+_DEPUTY_EN = re.compile(r"\b(?:vice|deputy|lieutenant|assistant|associate|executive|under[- ]secretary)\b", re.I)
 
 
 class EntityCheck:
