@@ -392,3 +392,14 @@ def test_a_hong_kong_under_secretary_promoted_to_secretary(edition_text, found):
     findings = run("房屋局副局長麥嘉欣表示，署方將增聘巡查人員。", edition_text, glossary=None)[2]
     assert [f.evidence["edition"] for f in findings if f.subtype == "title"] == ([found] if found else [])
     assert [f for f in findings if f.subtype == "added"] == []
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Secretary for Housing Mak Ka-yan said more inspectors would be hired.", "Mak Ka-yan"),
+    ("Minister of Finance Wang Jianguo said the budget would grow.", "Wang Jianguo"),
+])
+def test_the_portfolio_of_a_title_is_no_part_of_the_name_after_it(text, name):
+    """spaCy reads 'Housing Mak Ka-yan' after "Secretary for" as one name: the portfolio word is the title's."""
+    from transcompare.checks.entities import en_mentions
+
+    assert name in [m.text for m in en_mentions(edition(text, "en", "e")) if m.type == "person"]

@@ -269,6 +269,25 @@ def _extract_zh(edition: Edition, glossary) -> list[Mention]:
     return found
 
 
+def _portfolio_before_name(text: str, a: int, span: str) -> int:
+    """How many characters of a spaCy span are a title's portfolio before a romanised name: 'Housing Mak
+    Ka-yan' after "Secretary for", 'Finance Wang Jianguo' after "Minister of"; 0 when none."""
+    from ..align.lexical import load_lexicon, stem
+    from ..names import looks_romanised, name_tokens, one_syllable
+
+    if not re.search(r"\b(?:for|of)\s+$", text[:a]):
+        return 0
+    words = span.split(" ")
+    vocabulary = load_lexicon().vocabulary()
+    for k in range(1, len(words) - 1):
+        rest = " ".join(words[k:])
+        # the portfolio: English words ('Housing', 'Finance'), none a one-syllable surname ('Mak', 'Wang')
+        if looks_romanised(rest) and len(name_tokens(rest)) >= 2 and all(
+                not one_syllable(w) and stem(w.lower()) in vocabulary for w in words[:k]):
+            return len(span) - len(rest)
+    return 0
+
+
 _NAME_FLAGS = frozenset({"nr", "nrt", "nrfg", "ns"})
 
 
@@ -422,6 +441,9 @@ def _extract_en(edition: Edition) -> list[Mention]:
                     if tail and one_syllable(tail.group(1)):
                         b += tail.end()
                         text2 = sentence.text[a:b]
+                portfolio = _portfolio_before_name(sentence.text, a, text2)
+                if portfolio:
+                    a, text2, type_ = a + portfolio, text2[portfolio:], "person"
                 if letters(text2):
                     spans.append((a, b, type_, "spacy", 0.75))
         for m in _EN_CAPS.finditer(sentence.text):
