@@ -46,7 +46,7 @@ REDUNDANT_MAX_LOSS = 0.01  # the bead's cosine may drop this much without it (sh
 SAME_LANG_MIN_BIGRAMS = 8
 SAME_LANG_RUN_MAX_COVER = 0.35
 SAME_LANG_REST_MIN_COVER = 0.6
-# A one-to-one bead across a paragraph seam (see _seam_beads) is a dropped sentence and an added one when the
+# A one-to-one bead across a paragraph seam (see seam_beads) is a dropped sentence and an added one when the
 # original has at least SEAM_MIN_WORDS dictionary words and the edition renders at most SEAM_MAX_COVER of them.
 SEAM_MIN_WORDS = 6
 SEAM_MAX_COVER = 0.15
@@ -83,7 +83,7 @@ class OmissionCheck:
     requires = frozenset({"beads"})
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
-        seams = _seam_beads(ctx)
+        seams = seam_beads(ctx)
         yield from self._side(ctx, ctx.original, original_side=True, unpaired=seams)
         yield from self._side(ctx, ctx.edition, original_side=False, unpaired=seams)
         yield from self._inside_beads(ctx)
@@ -303,15 +303,21 @@ def _many_sentence_sides(ctx: CheckContext, below_score: float = float("inf")):
                 yield index, original_side, own, other, doc, other_doc
 
 
-def _seam_beads(ctx: CheckContext) -> frozenset[int]:
+def seam_beads(ctx: CheckContext) -> frozenset[int]:
     """One-to-one beads the aligner made across a paragraph seam out of a dropped sentence and an added one:
     the edition sentence's paragraph pairs (through its other beads) with other paragraphs of the original than
     the original sentence's, the original sentence's paragraph with other paragraphs of the edition (or with
     none: the rest of it dropped too), and the edition renders almost none of the original sentence's dictionary
     words. A sentence a translator moved into the paragraph before renders its words, so it stands. Across
-    languages only (the dictionary is Chinese-English)."""
+    languages only (the dictionary is Chinese-English). Kept in ``ctx.cache``: wording.v1 asks too."""
     if is_zh(ctx.original) == is_zh(ctx.edition):
         return frozenset()
+    if "omissions:seams" not in ctx.cache:
+        ctx.cache["omissions:seams"] = _seams(ctx)
+    return ctx.cache["omissions:seams"]
+
+
+def _seams(ctx: CheckContext) -> frozenset[int]:
     from ..align.lexical import en_words, zh_words
 
     para_o = lambda s: ctx.original.sentences[s].paragraph  # noqa: E731
