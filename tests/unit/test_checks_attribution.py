@@ -92,6 +92,16 @@ def test_unnamed_source_pointing_out_is_a_hedge():
     assert [(f.subtype, f.evidence["original"]) for f in findings] == [("hedge-removed", "据了解")]
 
 
+@pytest.mark.parametrize("zh,en,subtypes", [
+    ("消息指，政府正研究新一輪計劃。", "According to sources, the government is studying a new round of the scheme.", []),
+    ("消息指，政府正研究新一輪計劃。", "The government is studying a new round of the scheme.", ["hedge-removed"]),
+])
+def test_hong_kong_bare_news_says_is_a_hedge(zh, en, subtypes):
+    """Hong Kong papers write a bare 消息指 ('word is that') for an unnamed source, without 有 or 人士: kept as
+    "according to sources" it is no added doubt, and dropped the claim reads as fact."""
+    assert [f.subtype for f in run([zh], [en])[0]] == subtypes
+
+
 def test_suspected_added_in_translation_is_quiet():
     assert run(["他怀疑有人在背后捣鬼。"], ["He suspected that someone was making trouble behind his back."])[0] == []
 

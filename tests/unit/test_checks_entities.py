@@ -402,3 +402,37 @@ def test_the_whole_edition_search_scores_each_text_once(monkeypatch):
     list(EntityCheck().run(CheckContext(orig, ed, beads, glossary=GLOSSARY)))
     whole = [(start, text) for start, text, fuzzy in calls if not fuzzy]
     assert sorted(whole) == [(5, "Henan"), (5, "Sun Limin")]
+
+
+def test_a_name_found_in_full_wins_over_a_dictionary_name_inside_it():
+    """jieba cuts 葉美玲說 as 葉/美玲/說 and 美玲 is a CC-CEDICT given name (Meiling); 議員葉美玲 named her in full
+    the sentence before, so the second mention is 葉美玲 too, not a second person 美玲."""
+    zh = "投反對票的議員葉美玲批評，條例沒有管制租金。\n\n「這條例草案無法保障租戶。」葉美玲說。"
+    orig = edition(zh, "zh-Hant")
+    from transcompare.checks.entities import zh_mentions
+
+    assert [m.text for m in zh_mentions(orig) if m.type == "person"] == ["葉美玲", "葉美玲"]
+
+
+@pytest.mark.parametrize("edition_text,found", [
+    ("Secretary for Housing Mak Ka-yan said more inspectors would be hired.", "Secretary"),
+    ("Under Secretary for Housing Mak Ka-yan said more inspectors would be hired.", None),
+    ("Mak Ka-yan, the under-secretary for housing, said more inspectors would be hired.", None),
+])
+def test_a_hong_kong_under_secretary_promoted_to_secretary(edition_text, found):
+    """Hong Kong's 局長 is a bureau's Secretary and 副局長 its Under Secretary: "Secretary for Housing" for
+    副局長 drops the deputy; the Cantonese name after "Secretary for Housing" is the person, not 'Housing Mak Ka-yan'."""
+    findings = run("房屋局副局長麥嘉欣表示，署方將增聘巡查人員。", edition_text, glossary=None)[2]
+    assert [f.evidence["edition"] for f in findings if f.subtype == "title"] == ([found] if found else [])
+    assert [f for f in findings if f.subtype == "added"] == []
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Secretary for Housing Mak Ka-yan said more inspectors would be hired.", "Mak Ka-yan"),
+    ("Minister of Finance Wang Jianguo said the budget would grow.", "Wang Jianguo"),
+])
+def test_the_portfolio_of_a_title_is_no_part_of_the_name_after_it(text, name):
+    """spaCy reads 'Housing Mak Ka-yan' after "Secretary for" as one name: the portfolio word is the title's."""
+    from transcompare.checks.entities import en_mentions
+
+    assert name in [m.text for m in en_mentions(edition(text, "en", "e")) if m.type == "person"]

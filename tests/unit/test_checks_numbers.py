@@ -410,6 +410,20 @@ def test_a_bound_after_the_figure_keeps_the_qualifier(zh, en):
     assert findings == []
 
 
+@pytest.mark.parametrize("zh,en,value,qualifier", [
+    ("每個單位最少須有80平方呎。", "Every unit must have at least 80 square feet.", 80, "lower"),
+    ("工程至少需要3年。", "The works will take at least three years.", 3, "lower"),
+    ("名額最多只有500個。", "There are at most 500 places.", 500, "upper"),
+    ("工程約需3年。", "The works will take about three years.", 3, "approx"),
+])
+def test_a_bound_before_a_modal_verb_still_qualifies_the_figure(zh, en, value, qualifier):
+    """最少須有80平方呎 ('must have at least 80 square feet'): a modal (須, 需要, 可) between the bound and the
+    figure leaves the bound on the figure, so 'at least 80' renders it."""
+    (q,) = quantities(normalize(zh, "zh").text, "zh")
+    assert (q.value, q.qualifier) == (value, qualifier)
+    assert run([zh], [en])[0] == []
+
+
 def test_a_bound_after_the_figure_is_read_and_a_phrase_after_it_is_not():
     (q,) = quantities("people aged 65 and older", "en")
     assert (q.value, q.qualifier) == (65, "lower")
@@ -650,3 +664,20 @@ def test_about_kept_or_added_is_quiet(en, zh, lang):
 def test_yue_zhan_hedges_the_share_after_it():
     (q,) = quantities("中国客户约占该协会会员营收的27%", "zh")
     assert (q.value, q.kind, q.qualifier) == (27, "percent", "approx")
+
+
+def test_a_bills_third_reading_is_a_rank():
+    """三读 (the third reading of a bill) is "third reading": a rank, so "third" renders it and is not left
+    to answer for a vote count of 3."""
+    (q,) = quantities(normalize("條例草案昨日三讀通過。", "zh").text, "zh")
+    assert (q.value, q.kind) == (3, "ordinal")
+    assert [q.kind for q in quantities("他每天读书两小时。", "zh")] == ["duration"]  # 读书: reading, no rank
+
+
+def test_a_rank_takes_a_rank_before_a_count_can():
+    """The vote count 3 changed to 13 in a sentence that also says "third reading": the rank pairs with 三读,
+    and the 3 votes with the 13 as a change (not the 13 as an added figure)."""
+    findings, ctx = run(["立法會以69票贊成、3票反對，三讀通過條例草案。"],
+                        ["The council passed the bill at its third reading by 69 votes to 13."])
+    assert [(f.subtype, f.evidence["original"][0]["text"], f.evidence["edition"][0]["text"]) for f in findings] == [
+        ("changed", "3票", "13")]

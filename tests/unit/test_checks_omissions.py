@@ -216,3 +216,36 @@ def test_several_sentences_short_of_a_paragraph_read_as_a_plural():
     (f,) = OmissionCheck().run(ctx)
     assert f.subtype == "sentences"
     assert f.explanation.startswith("These 2 sentences have no counterpart in this edition")
+
+
+SEAM_ZH = [["市政府昨日宣布，明年起全市公交票价上调两成。", "交通局长王建华表示，调价是为了弥补燃油成本上涨。"],
+           ["出租车司机协会会长李国平批评，政府没有事先征询业界意见。", "他说，协会将向议会提交请愿书。"],
+           ["新票价将于明年1月1日实施。"]]
+SEAM_EN = [["The city government announced on Thursday that bus fares will rise by 20 percent from next year.",
+            "Transport chief Wang Jianhua said the rise would offset higher fuel costs.",
+            "The city's buses carry about two million passengers a day."],
+           ["The new fares take effect on January 1."]]
+
+
+def test_an_added_sentence_paired_with_the_first_sentence_of_a_dropped_paragraph_is_both():
+    """The edition drops a paragraph and adds a sentence that closes the paragraph before; the aligner pairs
+    the two one to one across the seam. The bead's sentences sit in paragraphs that pair with other
+    paragraphs, and the edition sentence renders none of the original's words: a dropped sentence and an
+    added one, not a loose rendering."""
+    original, edition_ = edition("original", "zh", SEAM_ZH), edition("edition", "en", SEAM_EN)
+    beads = [Bead((0,), (0,), 0.99), Bead((1,), (1,), 0.99), Bead((2,), (2,), 0.55), Bead((3,), (), 0.3),
+             Bead((4,), (3,), 0.99)]
+    found = sorted((f.kind, f.subtype, f.evidence["sentences"]) for f in OmissionCheck().run(CheckContext(original, edition_, beads)))
+    assert found == [("addition", "sentence", [2]), ("omission", "paragraph", [2, 3])]
+
+
+def test_a_sentence_moved_into_the_paragraph_before_is_no_seam():
+    """The same seam where the edition renders the first sentence of the next paragraph at the end of the one
+    before: it renders the original's words, so the pair stands."""
+    en = [SEAM_EN[0][:2] + ["Li Guoping, head of the taxi drivers' association, criticised the government for not "
+                            "consulting the trade beforehand."], SEAM_EN[1]]
+    original, edition_ = edition("original", "zh", SEAM_ZH), edition("edition", "en", en)
+    beads = [Bead((0,), (0,), 0.99), Bead((1,), (1,), 0.99), Bead((2,), (2,), 0.8), Bead((3,), (), 0.3),
+             Bead((4,), (3,), 0.99)]
+    found = sorted((f.kind, f.evidence["sentences"]) for f in OmissionCheck().run(CheckContext(original, edition_, beads)))
+    assert found == [("omission", [3])]

@@ -538,3 +538,25 @@ def test_opposite_adjective_is_shown_as_written():
     orig, ed, findings = run_en_original("She said the rule was “narrower than the market had feared.”", "她表示，新規「比市場預期的更廣」。", "zh-Hant")
     (f,) = findings
     assert "更廣" in f.explanation and "narrower" in f.explanation
+
+
+def test_speaker_named_in_full_before_and_cut_by_the_word_cut_after():
+    """「…」葉美玲說: jieba reads 美玲 (a dictionary given name) as the speaker; the edition's 'Yip' (Cantonese for
+    葉) is her, named in full (葉美玲) the sentence before."""
+    zh = ["投反對票的議員葉美玲批評，條例沒有管制租金。", "「這條例草案無法保障基層租戶。」葉美玲說。"]
+    en = ["Yip Mei-ling, who voted against the bill, criticised it for not controlling rents.",
+          "“The bill cannot protect grassroots tenants,” Yip said."]
+    assert [f for f in run_beads(zh, en)[2] if f.subtype == "speaker"] == []
+
+
+@pytest.mark.parametrize("zh,en,weakened", [
+    # 根本无法 'simply cannot' is flat certainty: told as 'may not fully' it is softened
+    ("“这项计划根本无法保障基层租户。”议员说。", "“The plan may not fully protect grassroots tenants,” the lawmaker said.", True),
+    ("“这项计划根本无法保障基层租户。”议员说。", "“The plan simply cannot protect grassroots tenants,” the lawmaker said.", False),
+    # 根本 as 'fundamental' (根本原因, 从根本上) asserts nothing absolute
+    ("“这是问题的根本原因，租金可能继续上升。”议员说。", "“This is the root cause, and rents may keep rising,” the lawmaker said.", False),
+    ("“政府要从根本上解决问题。”议员说。", "“The government may have to solve the problem at its root,” the lawmaker said.", False),
+])
+def test_flat_denial_turned_into_a_possibility_is_altered(zh, en, weakened):
+    found = [f for f in run_beads([zh], [en])[2] if f.evidence.get("guarantee_weakened")]
+    assert bool(found) == weakened

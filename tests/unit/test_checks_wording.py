@@ -274,3 +274,28 @@ def test_a_modal_kept_or_no_modal_is_quiet(zh, ed):
 
 def test_modal_between_two_chinese_editions_is_left_to_the_character_comparison():
     assert _modal(["新药可能导致肝脏受损。"], ["新藥會導致肝臟受損。"], "zh-Hant") == []
+
+
+def test_a_bead_the_omission_check_reads_as_a_drop_and_an_addition_is_not_a_departure():
+    """The aligner paired an added sentence closing one paragraph with the first sentence of a dropped one;
+    omissions.v1 reports the two as a dropped and an added sentence, so the bead is no loose rendering too."""
+    def paragraphs(eid, lang, groups):
+        out, pos, sid = [], 0, 0
+        for pid, group in enumerate(groups):
+            for s in group:
+                out.append(Sentence(sid, pos, pos + len(s), s, pid))
+                pos += len(s) + 1
+                sid += 1
+        return Edition(eid, eid, lang, "\n".join(s.text for s in out), sentences=tuple(out))
+
+    en = list(EN)
+    en[6] = UNRELATED
+    topics = {t: i for i, t in enumerate(ZH)} | {t: i for i, t in enumerate(EN)}
+    original = paragraphs("original", "zh", [ZH[0:3], ZH[3:6], ZH[6:8], ZH[8:]])
+    edition_ = paragraphs("edition", "en", [en[0:3], en[3:7], en[7:8], en[8:]])
+    beads = [Bead((i,), (i,), 0.9) for i in range(len(ZH))]
+    ctx = CheckContext(original, edition_, beads, options={"encoder": TopicEncoder(topics)})
+    assert [f.bead for f in WordingCheck().run(ctx)] == []
+    flat = CheckContext(edition("original", "zh", ZH), edition("edition", "en", en), beads,
+                        options={"encoder": TopicEncoder(topics)})
+    assert [f.bead for f in WordingCheck().run(flat)] == [6]  # one paragraph: no seam, a departure

@@ -94,8 +94,9 @@ _SCALE_CHAR = r"(?:兆(?![瓦赫字帕焦比])|亿|万|千(?![米克瓦卡])|百
 #: (1万2000); 3亿5000 is as often 350 million as 300,005,000.
 _MIXED_NUM = rf"[0-9]+{_SCALE_CHAR}+(?:[0-9]+{_SCALE_CHAR}+)*(?:[0-9]+{_SCALE_CHAR}+|(?<=万)[0-9]{{4}}(?![0-9.]))"
 _ZH_PRE = "|".join(sorted(_ZH_PREFIX_QUAL, key=len, reverse=True))
+#: Between a bound and its figure: a verb of being or having, or a modal (最少须有80平方呎, 至少需要3年, 最多只有500个).
 _ZH_TEMPLATE = (
-    r"(?P<ord>第)?(?:(?P<pre>{pre})(?:有|存在|达到|达|为|是|了|共){{0,2}})?(?P<cur>人民币|美元|港币|港元|新台币|澳门元|澳门币)?(?P<pct>百分之)?"
+    r"(?P<ord>第)?(?:(?P<pre>{pre})(?:有|存在|达到|达|为|是|了|共|需要|须|需|要|应|可|只){{0,2}})?(?P<cur>人民币|美元|港币|港元|新台币|澳门元|澳门币)?(?P<pct>百分之)?"
     r"(?P<num>{num})"
     r"(?:(?P<sep>至|到|-|—|–|~|～)(?:百分之)?(?P<num2>{num}))?"
     r"(?P<more1>多|余)?(?P<scale>万亿|千亿|百亿|十亿|千万|百万|十万|{scale})?(?P<more2>多|余)?"
@@ -344,6 +345,9 @@ def extract_zh(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
             out.append(Quantity(m.start(), m.end(), m.group(0), 0.5, "duration", "year" if word == "半年" else "month", qual, m.group("post") or ""))
         else:
             out.append(Quantity(m.start(), m.end(), m.group(0), 0.5, "fraction", "", qual, m.group("post") or ("过" if word == "过半" else "")))
+    for m in _ZH_READING_RE.finditer(text):
+        if not _overlaps(m.start(), m.end(), [(q.start, q.end) for q in out] + list(skip)):
+            out.append(Quantity(m.start(), m.end(), m.group(0), 3.0, "ordinal", ""))
     out.sort(key=lambda q: q.start)
     return _years_and_months(_ranges(out, text, _ZH_RANGE_JOINT), text, r"零?")
 
@@ -387,6 +391,9 @@ def _word_tags() -> dict[str, str]:
     return jieba().posseg.dt.word_tag_tab
 
 
+#: 三读 (通过): a bill's third reading, a rank ("third") as 第三 is; 一读 and 二读 are ranks under 3, which are
+#: not figures worth checking (as 第一, 第二)
+_ZH_READING_RE = re.compile(r"(?<![0-9零〇一二三四五六七八九十百千万亿两第])三读(?![书者物音])")
 _ZH_HALF_RE = re.compile(r"(?<![一二三四五六七八九十两0-9个])(?P<w>一半|半数|过半|半年|半个月)(?P<post>以上|以下|左右)?")
 
 

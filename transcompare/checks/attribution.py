@@ -30,6 +30,7 @@ _ZH_HEDGES = {
     "知情人士说": "strong", "消息人士说": "strong", "网传": "strong",
     "消息人士指出": "strong", "知情人士指出": "strong", "消息人士表示": "strong", "知情人士表示": "strong",
     "消息人士指": "strong", "知情人士指": "strong", "据消息人士": "strong",
+    "消息指": "strong",  # Hong Kong papers' bare "word is that", without 有 or 人士
     "据悉": "weak", "据了解": "weak", "据信": "weak", "谣言": "weak", "流言": "weak", "谣传": "strong", "传说": "weak", "有人称": "strong", "外界传": "strong",
 }
 _ZH_HEDGE_RE = re.compile("|".join(sorted(map(re.escape, _ZH_HEDGES), key=len, reverse=True)))

@@ -258,15 +258,35 @@ def _extract_zh(edition: Edition, glossary) -> list[Mention]:
     # A foreign name transliterated in full once (埃莉诺·哈斯韦尔) is the same person where its last
     # part stands alone (哈斯韦尔说): keyed by the full name, so both are one entity, scored by sound.
     _surname_mentions(edition, found)
-    # A name found once (教授陈家豪) is the same name where nothing announces it (陈家豪认为).
+    # A name found once (教授陈家豪) is the same name where nothing announces it (陈家豪认为), also where the
+    # word cut reads a shorter name inside it there (叶/美玲说: 美玲 is a dictionary given name).
     known = {m.key: m for m in found if m.type == "person" and not m.surname_only and m.confidence >= 0.8}
     for sentence, at, key, model in _occurrences(edition, known):
         a, b = sentence.start + at, sentence.start + at + len(key)
-        found[:] = [m for m in found if not (m.start < b and a < m.end and m.source == "jieba" and m.end - m.start < b - a)]
+        found[:] = [m for m in found if not (m.start < b and a < m.end and m.source in ("jieba", "cedict") and m.end - m.start < b - a)]
         if not any(m.start < b and a < m.end for m in found):
             found.append(Mention(sentence.text[at : at + len(key)], key, a, b, sentence.id, "person", model.source, model.confidence))
     found.sort(key=lambda m: m.start)
     return found
+
+
+def _portfolio_before_name(text: str, a: int, span: str) -> int:
+    """How many characters of a spaCy span are a title's portfolio before a romanised name: 'Housing Mak
+    Ka-yan' after "Secretary for", 'Finance Wang Jianguo' after "Minister of"; 0 when none."""
+    from ..align.lexical import load_lexicon, stem
+    from ..names import looks_romanised, name_tokens, one_syllable
+
+    if not re.search(r"\b(?:for|of)\s+$", text[:a]):
+        return 0
+    words = span.split(" ")
+    vocabulary = load_lexicon().vocabulary()
+    for k in range(1, len(words) - 1):
+        rest = " ".join(words[k:])
+        # the portfolio: English words ('Housing', 'Finance'), none a one-syllable surname ('Mak', 'Wang')
+        if looks_romanised(rest) and len(name_tokens(rest)) >= 2 and all(
+                not one_syllable(w) and stem(w.lower()) in vocabulary for w in words[:k]):
+            return len(span) - len(rest)
+    return 0
 
 
 _NAME_FLAGS = frozenset({"nr", "nrt", "nrfg", "ns"})
@@ -422,6 +442,9 @@ def _extract_en(edition: Edition) -> list[Mention]:
                     if tail and one_syllable(tail.group(1)):
                         b += tail.end()
                         text2 = sentence.text[a:b]
+                portfolio = _portfolio_before_name(sentence.text, a, text2)
+                if portfolio:
+                    a, text2, type_ = a + portfolio, text2[portfolio:], "person"
                 if letters(text2):
                     spans.append((a, b, type_, "spacy", 0.75))
         for m in _EN_CAPS.finditer(sentence.text):
@@ -674,16 +697,17 @@ def _group(mentions: list[Mention], glossary) -> list[Entity]:
     return list(entities.values())
 
 
-#: Titles with a deputy form (副省长 vice governor), and the English words for the full title.
+#: Titles with a deputy form (副省长 vice governor), and the English words for the full title (a Hong Kong
+#: 局长 is a bureau's Secretary, its 副局长 the Under Secretary).
 _TITLE_EN = {
     "省长": "governor", "市长": "mayor", "县长": "county chief|magistrate", "区长": "district chief",
     "主席": "chairman|chairwoman|chair|president", "部长": "minister", "总理": "premier|prime minister",
-    "总统": "president", "局长": "director|chief", "厅长": "director", "院长": "president|dean|director",
+    "总统": "president", "局长": "director|chief|secretary", "厅长": "director", "院长": "president|dean|director",
     "校长": "president|principal|chancellor", "书记": "secretary|party chief", "总经理": "general manager",
     "董事长": "chairman|chairwoman|chair", "主任": "director",
 }
 _DEPUTY_RE = re.compile("副(" + "|".join(sorted(_TITLE_EN, key=len, reverse=True)) + ")")
-_DEPUTY_EN = re.compile(r"\b(?:vice|deputy|lieutenant|assistant|associate|executive)\b", re.I)
+_DEPUTY_EN = re.compile(r"\b(?:vice|deputy|lieutenant|assistant|associate|executive|under[- ]secretary)\b", re.I)
 
 
 class EntityCheck:

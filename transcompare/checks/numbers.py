@@ -140,6 +140,12 @@ def _close_kind(a: Quantity, b: Quantity) -> bool:
     return a.kind == b.kind and same_unit and (a.high is None) == (b.high is None)
 
 
+def _same_kind(a: Quantity, b: Quantity) -> bool:
+    """Figures of one kind and unit pair first: "third reading" takes 三读 before the vote count 3票 can
+    (a count and a rank of equal value are the same figure only when nothing of their own kind is there)."""
+    return a.kind == b.kind and _close_kind(a, b)
+
+
 def _pairable(a: Quantity, b: Quantity) -> bool:
     """Two unmatched figures that plausibly render each other, so one was changed into the other."""
     if a.kind == b.kind:
@@ -155,7 +161,8 @@ class NumberCheck:
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         orig = per_sentence(ctx, "numbers", ctx.original, quantities)
         edit = _unexplained(ctx, orig, per_sentence(ctx, "numbers", ctx.edition, quantities))
-        matched, changed, dropped, added = reconcile(ctx.beads, orig, edit, _equal_strict_first, _pairable, close=_close_kind)
+        matched, changed, dropped, added = reconcile(ctx.beads, orig, edit, _equal_strict_first, _pairable, close=_close_kind,
+                                                     prefer=_same_kind)
         for (i, osid, o), (_, esid, e) in matched:
             finding = self._qualifier(ctx, i, osid, o, esid, e)
             if finding:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter, defaultdict
 from typing import Iterable
 
 from ..langs import is_chinese
@@ -46,6 +47,10 @@ REDUNDANT_MAX_LOSS = 0.01  # the bead's cosine may drop this much without it (sh
 SAME_LANG_MIN_BIGRAMS = 8
 SAME_LANG_RUN_MAX_COVER = 0.35
 SAME_LANG_REST_MIN_COVER = 0.6
+# A one-to-one bead across a paragraph seam (see seam_beads) is a dropped sentence and an added one when the
+# original has at least SEAM_MIN_WORDS dictionary words and the edition renders at most SEAM_MAX_COVER of them.
+SEAM_MIN_WORDS = 6
+SEAM_MAX_COVER = 0.15
 FIGURES_RADIUS = 2  # beads each side where a figure of a folded sentence may sit (alignment slips, as numbers.v1)
 _BOILERPLATE = re.compile(r"^\s*(?:责任编辑|編輯|编辑|責任編輯|来源|來源|Editor|Edited by|Source)[:：]", re.I)
 
@@ -79,8 +84,9 @@ class OmissionCheck:
     requires = frozenset({"beads"})
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
-        yield from self._side(ctx, ctx.original, original_side=True)
-        yield from self._side(ctx, ctx.edition, original_side=False)
+        seams = seam_beads(ctx)
+        yield from self._side(ctx, ctx.original, original_side=True, unpaired=seams)
+        yield from self._side(ctx, ctx.edition, original_side=False, unpaired=seams)
         yield from self._inside_beads(ctx)
 
     def _inside_beads(self, ctx: CheckContext) -> Iterable[Finding]:
@@ -222,11 +228,13 @@ class OmissionCheck:
                            "bead_paragraph": target}
         return None, {}
 
-    def _side(self, ctx: CheckContext, doc: Edition, original_side: bool) -> Iterable[Finding]:
+    def _side(self, ctx: CheckContext, doc: Edition, original_side: bool, unpaired: frozenset[int] = frozenset()) -> Iterable[Finding]:
+        """Runs of sentences without a counterpart: in 1-0 / 0-1 beads, or in ``unpaired`` beads (paired by
+        the aligner, but rendering nothing of each other)."""
         lonely: dict[int, tuple[int, float]] = {}
         for index, bead in enumerate(ctx.beads):
             own, other = (bead.src, bead.tgt) if original_side else (bead.tgt, bead.src)
-            if own and not other:
+            if own and (not other or index in unpaired):
                 for sid in own:
                     lonely[sid] = (index, bead.score)
         runs: list[list[int]] = []  # consecutive lonely sentences of one paragraph
@@ -294,6 +302,51 @@ def _many_sentence_sides(ctx: CheckContext, below_score: float = float("inf")):
             if len(own) >= 2:
                 doc, other_doc = (ctx.original, ctx.edition) if original_side else (ctx.edition, ctx.original)
                 yield index, original_side, own, other, doc, other_doc
+
+
+def seam_beads(ctx: CheckContext) -> frozenset[int]:
+    """One-to-one beads the aligner made across a paragraph seam out of a dropped sentence and an added one:
+    the edition sentence's paragraph pairs (through its other beads) with other paragraphs of the original than
+    the original sentence's, the original sentence's paragraph with other paragraphs of the edition (or with
+    none: the rest of it dropped too), and the edition renders almost none of the original sentence's dictionary
+    words. A sentence a translator moved into the paragraph before renders its words, so it stands. Across
+    languages only (the dictionary is Chinese-English). Kept in ``ctx.cache``: wording.v1 asks too."""
+    if is_zh(ctx.original) == is_zh(ctx.edition):
+        return frozenset()
+    if "omissions:seams" not in ctx.cache:
+        ctx.cache["omissions:seams"] = _seams(ctx)
+    return ctx.cache["omissions:seams"]
+
+
+def _seams(ctx: CheckContext) -> frozenset[int]:
+    from ..align.lexical import en_words, zh_words
+
+    para_o = lambda s: ctx.original.sentences[s].paragraph  # noqa: E731
+    para_e = lambda s: ctx.edition.sentences[s].paragraph  # noqa: E731
+    # paragraph -> how many beads pair it with each paragraph of the other side
+    reach_o: dict[int, Counter] = defaultdict(Counter)
+    reach_e: dict[int, Counter] = defaultdict(Counter)
+    for b in ctx.beads:
+        for p in {para_o(u) for u in b.src}:
+            reach_o[p].update({para_e(u) for u in b.tgt})
+        for p in {para_e(u) for u in b.tgt}:
+            reach_e[p].update({para_o(u) for u in b.src})
+    out = set()
+    for index, bead in enumerate(ctx.beads):
+        if len(bead.src) != 1 or len(bead.tgt) != 1:
+            continue
+        (s,), (t,) = bead.src, bead.tgt
+        po, pe = para_o(s), para_e(t)
+        # through its other beads, the edition sentence's paragraph pairs with some paragraph, never the original
+        # sentence's, and the original sentence's paragraph never with the edition sentence's
+        if reach_e[pe][po] > 1 or reach_o[po][pe] > 1 or not (reach_e[pe].keys() - {po}):
+            continue
+        zh_doc, zh_sid, en_doc, en_sid = (ctx.original, s, ctx.edition, t) if is_zh(ctx.original) else (ctx.edition, t, ctx.original, s)
+        words = zh_words(matching_text(zh_doc, zh_sid))
+        rendered = frozenset().union(*en_words(en_doc.sentences[en_sid].text))
+        if len(words) >= SEAM_MIN_WORDS and sum(1 for w in words if w & rendered) <= SEAM_MAX_COVER * len(words):
+            out.add(index)
+    return frozenset(out)
 
 
 def _gap_confidence(beads, first: int, last: int) -> float:

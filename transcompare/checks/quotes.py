@@ -447,8 +447,10 @@ def _negations(text: str, lang: str) -> int:
     return len(_EN_NEGATION.findall(_EN_NOT_NEGATION.sub("", text)))
 
 
-#: a speaker's guarantee: 一定 (not 一定程度 'to some extent'), 绝对, 肯定, 保证, 决不, 一分钱都不会少
-_ZH_GUARANTEE = re.compile(r"(?<!在)一定(?!程度|的|范围|时间|数量|比例)|绝对|(?<!充分|给予|得到)肯定(?!了|和|与)|保证|决不|绝不|都不会|毫无疑问|必将|必然")
+#: a speaker's guarantee: 一定 (not 一定程度 'to some extent'), 绝对, 肯定, 保证, 决不, 一分钱都不会少, and a flat
+#: denial, 根本无法 / 根本不 'simply cannot' (not 根本原因 'root cause', 从根本上 'at the root')
+_ZH_GUARANTEE = re.compile(r"(?<!在)一定(?!程度|的|范围|时间|数量|比例)|绝对|(?<!充分|给予|得到)肯定(?!了|和|与)|保证|决不|绝不|都不会|毫无疑问|必将|必然"
+                           r"|根本(?=无法|不|没|就不|就没|就无)")
 #: the original's own doubt: 可能 (not 不可能 / 尽可能), 或许, 也许, 恐怕, 未必, 不一定
 _ZH_POSSIBLE = re.compile(r"(?<![不尽])可能|或许|也许|恐怕|说不定|未必|不一定|或将|或会|难保")
 #: a possibility in English (lower case: "May" is a month; not "possibly", which also stresses a

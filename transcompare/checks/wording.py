@@ -145,11 +145,15 @@ class WordingCheck:
 
     def _departures(self, ctx: CheckContext, indices: Sequence[int], evidence: Sequence["Departure"]) -> Iterable[Finding]:
         """Beads whose two sides hold together no better than a random pairing; in a document too
-        short to compare with, only those that are unrelated outright."""
+        short to compare with, only those that are unrelated outright. A bead omissions.v1 reads as a
+        dropped sentence and an added one (see omissions.seam_beads) is reported there, not here."""
+        from .omissions import seam_beads
+
         relative = len(indices) >= _MIN_BEADS
+        seams = seam_beads(ctx)
         flagged = sorted(
             (e.score if relative else 0.0, i, e) for i, e in zip(indices, evidence)
-            if e.unrelated or (relative and e.score < self.departs_below)
+            if (e.unrelated or (relative and e.score < self.departs_below)) and i not in seams
         )
         cap = max(1, int(self.departure_share * len(indices) + 0.5))  # to the nearest: 2 of 18, not 1
         for _, i, e in flagged[:cap]:
