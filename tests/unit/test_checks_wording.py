@@ -274,3 +274,14 @@ def test_a_modal_kept_or_no_modal_is_quiet(zh, ed):
 
 def test_modal_between_two_chinese_editions_is_left_to_the_character_comparison():
     assert _modal(["新药可能导致肝脏受损。"], ["新藥會導致肝臟受損。"], "zh-Hant") == []
+
+
+def test_some_measures_an_effect_only():
+    """'some impact' is a weak degree ('had some impact' for 严重影响); 'some areas' is no degree at all."""
+    (f,) = _degree(["干旱对晚稻生产造成了严重影响。"], ["The drought has had some impact on late rice production."])
+    assert f.evidence["edition"] == "some impact"
+    assert _degree(["干旱对部分地区造成了严重影响。"], ["The drought has seriously hit some areas."]) == []
+
+
+def test_a_softened_quote_is_left_to_the_quote_check():
+    assert _degree(["他说：“旱情造成了严重影响。”"], ["\"The drought has had some impact,\" he said."]) == []
