@@ -701,6 +701,8 @@ def test_fractions_compared_by_value(zh, en, subtypes):
     ("受旱面积1850万亩。", "Drought hit 18.5 million mu (about 1.23 million hectares) of farmland.", []),
     ("受旱面积1850万亩。", "Drought hit 18.5 million mu (about 3 million hectares) of farmland.", ["added"]),
     ("受旱面积1850万亩。", "Drought hit about 1.23 million hectares of farmland.", []),
+    ("他家有两亩地。", "His family had a half-acre plot.", []),  # a rough conversion in words (2 mu is a third of an acre)
+    ("他家有两亩地。", "His family had a 2-acre plot.", ["changed"]),
 ])
 def test_areas_are_measures(zh, en, subtypes):
     """平方公里, 亩 and 公顷 are areas, compared across units; a conversion added in brackets is quiet."""

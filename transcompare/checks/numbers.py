@@ -65,6 +65,8 @@ def same_value(a: Quantity, b: Quantity) -> bool:
             return _same_temperature(a, b, step)
         if a.unit != b.unit:
             tolerance += 0.03  # converted units are rounded
+            if _DIMENSION.get(a.unit) == "area" and not (a.digits and b.digits):
+                tolerance = max(tolerance, 0.5)  # 两亩 as "a half-acre": an area converted in words is a rough one
             x, y, step = a.canonical, b.canonical, 0.0
         else:
             x, y = a.value, b.value  # the rounding step is in the written unit
