@@ -102,18 +102,6 @@ KNOWN_MISSES: dict[str, str] = {  # answer-key items a check is known to miss: i
         "word in the edition (somewhat, to some extent) against a strong one in the original, and here the edition "
         "only picks a milder noun; the rest of the sentence is rendered, so the bead does not depart from the "
         "original as a whole; telling a gap from a concern needs meaning (an MT model)"),
-    "016-jiangxi-autumn-drought-number-0": (
-        "first run: 增加了两倍 told as 'double the figure' is not reported (not investigated yet)"),
-    "016-jiangxi-autumn-drought-date-3": (
-        "first run: 本月12日 told as 'on Wednesday' is reported as a dropped date, not as the wrong weekday"),
-    "016-jiangxi-autumn-drought-quote-4": (
-        "first run: 严重影响 softened to 'some impact' inside a quote is not reported (not investigated yet)"),
-    "016-jiangxi-autumn-drought-number-6": (
-        "first run: 五分之一 told as 'a quarter' is not reported (not investigated yet)"),
-    "016-jiangxi-autumn-drought-number-7": (
-        "first run: 1920平方公里 told as '1,920 square miles' is not reported (not investigated yet)"),
-    "016-jiangxi-autumn-drought-date-9": (
-        "first run: 7月中旬 told as 'mid-June' is not reported (not investigated yet)"),
 }
 
 # Planted equivalents the toolkit still flags, with the reason (kept visible as expected failures).
@@ -123,11 +111,6 @@ KNOWN_FALSE_ALARMS: dict[str, str] = {
         "edition's previous sentence; the aligner leaves the quote sentence as a 1-0 bead, and the summary shares "
         "only one dictionary word (know) with it that the neighbouring bead's own original does not explain, too "
         "little to tell a folded paraphrase from a dropped quote without meaning (an MT model)"),
-    "016-jiangxi-autumn-drought-number-7": "first run: 近半数 → 'Nearly half' read as a qualifier the original lacks",
-    "016-jiangxi-autumn-drought-number-8": "first run: the hectares added in brackets after 亩 read as an added figure",
-    "016-jiangxi-autumn-drought-number-9": "first run: 三成三 (33%) read as 三成 (30%)",
-    "016-jiangxi-autumn-drought-number-13": "first run: 摄氏35度 → 95 degrees Fahrenheit not taken as a conversion",
-    "016-jiangxi-autumn-drought-number-15": "first run: 增加了两倍 → 'three times' read as 2 times against 3",
 }
 
 
