@@ -276,3 +276,25 @@ def test_a_decimal_before_day_or_month_is_a_quantity_not_a_date(text):
 def test_a_decimal_duration_in_days_is_not_a_dropped_date():
     findings, _ = run(["病人平均住院日数由8.3日缩短至6.4日。"], ["Patients stayed 6.4 days on average, down from 8.3."])
     assert findings == []
+
+
+def test_a_wrong_weekday_is_a_change_not_a_drop_beside_this_year():
+    """本月12日 (Thursday, Nov. 12) told as "on Wednesday" beside 今年: the year took the weekday as its
+    match (any day this year equals it) and left the day looking dropped, its wrong weekday unreported."""
+    zh = ["水利厅本月12日发布的通报显示，今年前10个月降水量偏少。"]
+    en = ["Rainfall in the first 10 months was low, according to a bulletin released on Wednesday."]
+    findings, _ = run(zh, en, date="2026-11-13")
+    assert [(f.subtype, f.evidence["edition"][0]["text"]) for f in findings] == [("changed", "Wednesday")]
+    findings, _ = run(zh, [en[0].replace("Wednesday", "Thursday")], date="2026-11-13")
+    assert findings == []
+
+
+@pytest.mark.parametrize("en,subtypes", [
+    ("Rain has been scarce since mid-July.", []),
+    ("Rain has been scarce since mid-June.", ["changed"]),
+    ("Rain has been scarce in early June.", ["changed"]),
+    ("Officials said in July that rain may fall.", []),
+])
+def test_a_bare_month_after_a_preposition_is_a_date(en, subtypes):
+    findings, _ = run(["7月中旬以来，降雨持续偏少。"], [en], date="2026-11-13")
+    assert [f.subtype for f in findings] == subtypes

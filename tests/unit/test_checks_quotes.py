@@ -560,3 +560,15 @@ def test_speaker_named_in_full_before_and_cut_by_the_word_cut_after():
 def test_flat_denial_turned_into_a_possibility_is_altered(zh, en, weakened):
     found = [f for f in run_beads([zh], [en])[2] if f.evidence.get("guarantee_weakened")]
     assert bool(found) == weakened
+
+
+def test_a_quote_softened_by_degree_words_is_altered():
+    """造成了严重影响 ('a serious impact') told as 'some impact' inside the quote: the quote is softened;
+    the wording check leaves quoted words to this one."""
+    zh = ["省水利厅副厅长邓海川表示：“这次旱情对全省晚稻生产造成了严重影响，晚稻预计减产五成以上。”"]
+    en = ["\"The drought has had some impact on late rice production, with yields expected to fall more than 50 percent,\" "
+          "said Deng Haichuan, a deputy director of the provincial water department."]
+    (f,) = [f for f in run_beads(zh, en)[2] if f.subtype == "altered"]
+    assert f.evidence["softened"] == ["严重", "some impact"]
+    kept = [en[0].replace("some impact", "a serious impact")]
+    assert [f for f in run_beads(zh, kept)[2] if f.subtype == "altered"] == []

@@ -299,3 +299,14 @@ def test_a_bead_the_omission_check_reads_as_a_drop_and_an_addition_is_not_a_depa
     flat = CheckContext(edition("original", "zh", ZH), edition("edition", "en", en), beads,
                         options={"encoder": TopicEncoder(topics)})
     assert [f.bead for f in WordingCheck().run(flat)] == [6]  # one paragraph: no seam, a departure
+
+
+def test_some_measures_an_effect_only():
+    """'some impact' is a weak degree ('had some impact' for 严重影响); 'some areas' is no degree at all."""
+    (f,) = _degree(["干旱对晚稻生产造成了严重影响。"], ["The drought has had some impact on late rice production."])
+    assert f.evidence["edition"] == "some impact"
+    assert _degree(["干旱对部分地区造成了严重影响。"], ["The drought has seriously hit some areas."]) == []
+
+
+def test_a_softened_quote_is_left_to_the_quote_check():
+    assert _degree(["他说：“旱情造成了严重影响。”"], ["\"The drought has had some impact,\" he said."]) == []

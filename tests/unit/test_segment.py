@@ -214,6 +214,25 @@ def test_hard_wrapped_english_paragraph_stays_one():
     assert [s.kind for s in lines.sentences] == ["headline", "byline", "body"]
 
 
+def test_plain_text_list_items_are_sentences_of_their_own():
+    """A plain-text list of key figures has no end punctuation: its items ran together into one
+    sentence, which the aligner could pair with only one of the original's items."""
+    text = (
+        "Drought Deepens\n\n"
+        "Key figures from the bulletin:\n\n"
+        "- 1.18 million people are short of drinking water\n"
+        "- Reservoirs hold 6.84 billion cubic meters, down 41 percent\n"
+        "- 17 rivers have run dry\n\n"
+        "Officials said the drought would last into spring.\n"
+    )
+    ed = segment(_doc(text), "edition")
+    assert [s.text for s in ed.sentences][2:5] == [
+        "1.18 million people are short of drinking water", "Reservoirs hold 6.84 billion cubic meters, down 41 percent",
+        "17 rivers have run dry"]
+    zh_text = "旱情通报\n\n主要数据：\n- 受旱面积1850万亩\n- 17条河流断流\n"
+    assert [s.text for s in segment(_doc(zh_text), "x", lang="zh").sentences][2:] == ["受旱面积1850万亩", "17条河流断流"]
+
+
 def test_a_run_on_line_is_cut_into_sentences_of_bounded_length():
     """A page with no full stop (a 2-million-character line) was one 'sentence': the encoder took
     a minute per 50,000 characters of it. It is now cut after clause marks or spaces."""

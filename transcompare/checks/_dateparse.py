@@ -79,11 +79,17 @@ _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday":
 _MON = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 #: "April 1 next year", "December of last year": a year counted from publication, as 明年 / 去年.
 _REL_YEAR = r",?\s+(?:of\s+)?(?P<{name}>(?i:next|last|this))\s+year\b"
+#: Words after which a bare month name is a month ("since mid-July", "in early June", "by May"), each a
+#: fixed-width lookbehind; elsewhere March, May and August are words too often.
+_MONTH_AFTER = "(?:" + "|".join(rf"(?<=\b{w} )" for w in (
+    "early", "late", "in", "since", "by", "until", "till", "from", "through", "throughout", "end of", "middle of",
+    "beginning of", "start of")) + r"|(?<=\bmid-))"
 _EN_DATE = re.compile(
     rf"\b(?P<m>{_MON})\s+(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\b"
     rf"(?:\s*(?:-|–|to|through)\s*(?P<dr>[0-9]{{1,2}})(?:st|nd|rd|th)?\b(?![.,]?[0-9]))?(?:,?\s+(?P<y>[0-9]{{4}})\b|{_REL_YEAR.format(name='ry')})?"
     rf"|\b(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MON})(?:,?\s+(?P<y2>[0-9]{{4}})\b|{_REL_YEAR.format(name='ry2')})?"
     rf"|\b(?P<m3>{_MON})(?:(?:\s+of)?,?\s+(?P<y3>[0-9]{{4}})\b|{_REL_YEAR.format(name='ry3')})"
+    rf"|{_MONTH_AFTER}(?P<m4>{_MON})(?![\w-]|\s+[0-9])"  # since mid-July, in early June: a month of the publication's year
     r"|\b(?P<wk>last |this |next )?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     r"|\b(?P<rel>(?i:(?:the\s+)?day\s+before\s+yesterday|(?:the\s+)?day\s+after\s+tomorrow|yesterday|today|tomorrow))\b"
     r"|(?<![\d,.$])\b(?P<y4>(?:18|19|20)[0-9]{2})\b(?![,.]?[0-9])(?!\s*(?:percent|%|people|yuan|dollars))"
@@ -171,6 +177,8 @@ def _extract_en(text: str) -> list[DateMention]:
                 out.append(DateMention(m.start(), m.end(), m.group(0), month=_month(g("m3")), relative=_EN_RY[g("ry3").lower()]))
                 continue
             out.append(DateMention(m.start(), m.end(), m.group(0), int(g("y3")), _month(g("m3"))))
+        elif g("m4"):
+            out.append(DateMention(m.start(), m.end(), m.group(0), month=_month(g("m4"))))
         elif g("wd"):
             rel = {"last ": "week-last-en", "next ": "week-next", "this ": "week-this"}.get((g("wk") or "").lower(), "")
             if not rel and _EN_FUTURE.search(_clause_before(text, m.start(), ".!?;,")):

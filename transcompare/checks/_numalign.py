@@ -117,7 +117,8 @@ def reconcile(beads: Sequence[Bead], orig: list[list[T]], edit: list[list[T]], e
         # Same kind and unit first: 7cm takes "seven centimeters" before 七个 can, and 十英尺
         # is the "five-meter" figure changed before a bare 5 elsewhere counts as its match.
         o_left, e_left = _match_in_bead(o_all, e_all, lambda o, e: close(o, e) and equal(o, e), matched)
-        pairs = _nearest_pairs(o_left, e_left, rank, close)
+        pairs = _nearest_pairs(o_left, e_left, rank,
+                               lambda o, e: close(o[2], e[2]) and not _swapped(o, e, o_left, e_left, equal))
         changed += pairs
         paired = {id(o) for o, _ in pairs} | {id(e) for _, e in pairs}
         o_left = [o for o in o_left if id(o) not in paired]
@@ -166,6 +167,13 @@ def reconcile(beads: Sequence[Bead], orig: list[list[T]], edit: list[list[T]], e
     return matched, changed, dropped, added
 
 
+def _swapped(o: Located, e: Located, o_left: list, e_left: list, equal) -> bool:
+    """Do both items of a close pair have an equal partner in their bead? Then the units were only
+    worded apart (41个…高温日 is "41 days", 多17天 "17 more"), not a figure changed."""
+    return (any(x is not e and x[0] == o[0] and equal(o[2], x[2]) for x in e_left)
+            and any(x is not o and x[0] == e[0] and equal(x[2], e[2]) for x in o_left))
+
+
 def _match_in_bead(o_items: list, e_items: list, equal, matched: list) -> tuple[list, list]:
     """One-to-one ``equal`` pairs inside each bead, appended to ``matched``; returns the leftovers."""
     e_used: set = set()
@@ -192,10 +200,10 @@ def _ranks(o_by_bead: dict, e_by_bead: dict) -> dict[int, float]:
 
 
 def _nearest_pairs(o_left: list, e_left: list, rank: dict, test) -> list:
-    """Leftovers of one bead that ``test`` pairs, the ones at the nearest places first."""
+    """Leftovers of one bead that ``test`` (on located items) pairs, the ones at the nearest places first."""
     candidates = sorted(
         ((abs(rank[id(o)] - rank[id(e)]), n, m) for n, o in enumerate(o_left) for m, e in enumerate(e_left)
-         if e[0] == o[0] and test(o[2], e[2])),
+         if e[0] == o[0] and test(o, e)),
     )
     pairs, used_o, used_e = [], set(), set()
     for _, n, m in candidates:

@@ -71,17 +71,23 @@ _DURATION_ZH = {
 _MEASURES_ZH = (
     "个国家 个城市 个省 个县 个人 个 名 人次 人 位 次 条 段 股 家 款 项 件 种 台 辆 架次 架 艘 座 所 部 本 份 篇 张 只 头 匹 "
     "户 起 宗 例 票 枚 颗 公里 千米 平方公里 米 吨 公斤 千克 斤 英里 英尺 克 亩 批 轮 场 届 岁 国 省 市 县 处 间 层 道 集 页 字 "
-    "单 笔 桩 栋 剂 针 支 枪 发 倍 成 英寸 厘米 公分 毫米 纳米 奈米 cm mm nm km kg"
+    "单 笔 桩 栋 剂 针 支 枪 发 倍 成 英寸 厘米 公分 毫米 纳米 奈米 cm mm nm km kg "
+    "平方千米 平方米 平方英里 公顷 英亩 摄氏度 华氏度 ℃ ℉ °C °F"
 ).split()
 #: Weights and lengths -> SI base (kg, m), for unit conversions (60公斤 = about 130 pounds).
 _DIMENSION = {"kg": "weight", "jin": "weight", "t": "weight", "lb": "weight", "km": "length", "m": "length", "li": "length",
               "mile": "length", "ft": "length", "in": "length", "cm": "length", "mm": "length",
-              "nm": "length"}
+              "nm": "length", "km2": "area", "m2": "area", "mi2": "area", "ft2": "area", "ha": "area", "mu": "area",
+              "acre": "area", "C": "temperature", "F": "temperature", "deg": "temperature"}
+#: Areas in square metres; 亩 (mu) is 1/15 of a hectare. Temperatures are compared in Celsius (``Quantity.canonical``).
 _SI = {"kg": 1.0, "jin": 0.5, "t": 1000.0, "lb": 0.45359, "km": 1000.0, "m": 1.0, "li": 500.0, "mile": 1609.34, "ft": 0.3048,
-       "in": 0.0254, "cm": 0.01, "mm": 0.001, "nm": 1e-9}
+       "in": 0.0254, "cm": 0.01, "mm": 0.001, "nm": 1e-9, "km2": 1e6, "m2": 1.0, "mi2": 2_589_988.0, "ft2": 0.092903,
+       "ha": 10_000.0, "mu": 10_000 / 15, "acre": 4046.86, "C": 1.0}
 _MEASURE_ZH = {"公斤": "kg", "千克": "kg", "斤": "jin", "吨": "t", "公里": "km", "千米": "km", "米": "m", "英里": "mile", "英尺": "ft",
                "英寸": "in", "厘米": "cm", "公分": "cm", "毫米": "mm", "cm": "cm", "mm": "mm", "km": "km", "kg": "kg",
-               "纳米": "nm", "奈米": "nm", "nm": "nm"}  # chip process nodes: 14纳米 (奈米 in Taiwan) = 14nm
+               "纳米": "nm", "奈米": "nm", "nm": "nm",  # chip process nodes: 14纳米 (奈米 in Taiwan) = 14nm
+               "平方公里": "km2", "平方千米": "km2", "平方米": "m2", "平方英里": "mi2", "公顷": "ha", "亩": "mu", "英亩": "acre",
+               "摄氏度": "C", "℃": "C", "°C": "C", "华氏度": "F", "℉": "F", "°F": "F"}
 #: 个百分点 / 百分点: percentage points, the difference of two rates (失业率下降0.3个百分点), not a percent change.
 _POINTS_ZH = ("个百分点", "百分点", "个基点", "基点")  # 基点: basis points, hundredths of a percentage point
 _UNITS_ZH = sorted(set(_MEASURES_ZH) | set(_CURRENCY_ZH) | set(_DURATION_ZH) | set(_POINTS_ZH), key=len, reverse=True)
@@ -96,7 +102,7 @@ _MIXED_NUM = rf"[0-9]+{_SCALE_CHAR}+(?:[0-9]+{_SCALE_CHAR}+)*(?:[0-9]+{_SCALE_CH
 _ZH_PRE = "|".join(sorted(_ZH_PREFIX_QUAL, key=len, reverse=True))
 #: Between a bound and its figure: a verb of being or having, or a modal (最少须有80平方呎, 至少需要3年, 最多只有500个).
 _ZH_TEMPLATE = (
-    r"(?P<ord>第)?(?:(?P<pre>{pre})(?:有|存在|达到|达|为|是|了|共|需要|须|需|要|应|可|只){{0,2}})?(?P<cur>人民币|美元|港币|港元|新台币|澳门元|澳门币)?(?P<pct>百分之)?"
+    r"(?P<ord>第)?(?:(?P<pre>{pre})(?:有|存在|达到|达|为|是|了|共|需要|须|需|要|应|可|只){{0,2}})?(?P<cur>人民币|美元|港币|港元|新台币|澳门元|澳门币)?(?P<temp>摄氏|华氏)?(?P<pct>百分之)?"
     r"(?P<num>{num})"
     r"(?:(?P<sep>至|到|-|—|–|~|～)(?:百分之)?(?P<num2>{num}))?"
     r"(?P<more1>多|余)?(?P<scale>万亿|千亿|百亿|十亿|千万|百万|十万|{scale})?(?P<more2>多|余)?"
@@ -228,6 +234,8 @@ class Quantity:
         """Durations in days, weights in kg, lengths in m, everything else as is: 78 months == 6.5 years."""
         if self.kind == "duration" and self.unit in _DAYS:
             return self.value * _DAYS[self.unit]
+        if self.kind == "measure" and self.unit == "F":
+            return (self.value - 32) * 5 / 9
         if self.kind == "measure" and self.unit in _SI:
             return self.value * _SI[self.unit]
         return self.value
@@ -240,6 +248,8 @@ def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
 def extract_zh(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
     """Quantities in (normalised) Chinese text; ``skip`` are spans (dates) to leave alone."""
     out: list[Quantity] = []
+    shares = _zh_fractions(text, skip)
+    skip = list(skip) + [(q.start, q.end) for q in shares if q.kind == "fraction" and "分之" in q.text]
     consumed = 0  # a height (一米八零) reads past its match
     for m in _zh_matches(text):
         num = m.group("num")
@@ -254,6 +264,12 @@ def extract_zh(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
             continue  # 一两天, 十七八个, 五六岁: "a day or two", a guess, not a figure
         unit = m.group("unit") or ""
         scale = m.group("scale") or ""
+        if m.group("temp") and not unit and text[end:end + 1] == "度":
+            unit, end = m.group("temp") + "度", end + 1  # 摄氏35度 = 35摄氏度
+            consumed = end
+        tenths = re.match(r"[一二三四五六七八九](?![零〇一二三四五六七八九十百千万亿两个名位次人家条])", text[end:]) if unit == "成" and not m.group("num2") else None
+        if tenths:  # 三成三: 33 percent, not 30 and a stray 三
+            end, consumed = end + 1, end + 1
         pct = bool(m.group("pct") or m.group("pctsign") or unit == "成" or unit in _POINTS_ZH)
         if not is_digits:
             if not any(ch in num for ch in "零〇一二三四五六七八九十两"):
@@ -311,12 +327,17 @@ def extract_zh(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
         elif pct:
             kind, unit_code = "percent", "pp" if unit in _POINTS_ZH else ""
             if unit == "成":
-                value *= 10
+                value = value * 10 + (_ZH_DIGITS[tenths.group(0)] if tenths else 0)
                 high = high * 10 if high is not None else None
         elif unit == "倍":
             kind, unit_code = "times", ""
-            if value == 1 and not m.group("num2") and re.search(r"(?:增长|增加|提高|上升|上涨|扩大|翻)了?$", text[:start]):
-                value = 2.0  # 增长了一倍: up by 100 percent, i.e. doubled (是前一年的两倍 is twice as it stands)
+            growth = _ZH_GROWTH.search(text, max(0, start - 4), start)
+            if growth and (growth.group(1) != "翻" or value == 1 and not m.group("num2")):
+                # 增长了一倍 is up by 100 percent, doubled; 增加了两倍 up by 200 percent, tripled (是前一年的两倍
+                # is twice as it stands); 翻了一番/一倍 is doubled, and a larger 翻 figure is read either way
+                value += 1
+                high = high + 1 if high is not None else None
+                start = growth.start()
         elif unit in _CURRENCY_ZH or m.group("cur"):
             # 新台币12亿元, 港币5亿元: the named currency, not the bare 元 after the figure
             kind, unit_code = "money", _CURRENCY_ZH.get(m.group("cur") if m.group("cur") and unit == "元" else unit or m.group("cur"), "CNY")
@@ -336,15 +357,7 @@ def extract_zh(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
             step = _mixed_parts(num)[1]  # 1兆2000亿: rounded to 亿
         out.append(Quantity(start, end, text[start:end], value, kind, unit_code, qualifier, qual_text, high,
                             step=step, digits=is_digits))
-    for m in _ZH_HALF_RE.finditer(text):
-        if _overlaps(m.start(), m.end(), [(q.start, q.end) for q in out] + list(skip)):
-            continue
-        word = m.group("w")
-        qual = _ZH_SUFFIX_QUAL.get(m.group("post") or "", "") or ("lower" if word == "过半" else "")
-        if word in ("半年", "半个月"):
-            out.append(Quantity(m.start(), m.end(), m.group(0), 0.5, "duration", "year" if word == "半年" else "month", qual, m.group("post") or ""))
-        else:
-            out.append(Quantity(m.start(), m.end(), m.group(0), 0.5, "fraction", "", qual, m.group("post") or ("过" if word == "过半" else "")))
+    out += [q for q in shares if not _overlaps(q.start, q.end, [(x.start, x.end) for x in out])]
     for m in _ZH_READING_RE.finditer(text):
         if not _overlaps(m.start(), m.end(), [(q.start, q.end) for q in out] + list(skip)):
             out.append(Quantity(m.start(), m.end(), m.group(0), 3.0, "ordinal", ""))
@@ -353,6 +366,8 @@ def extract_zh(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
 
 
 _NUMERALS = set("零〇一二三四五六七八九十百千万亿两半")
+#: A growth verb right before a multiple: 增加了两倍 says "up by two times" (tripled), not "two times".
+_ZH_GROWTH = re.compile(r"(增长|增加|提高|上升|上涨|扩大|翻)了?$")
 #: 约占 (大约占, 约佔) before a share in the same clause: "about 27 percent of" (约占该协会营收的27%)
 _ZH_ABOUT_SHARE = re.compile(r"((?:大)?约)[占佔][^，。；：！？、,;:!?0-9零〇一二三四五六七八九十百千万亿两]*$")
 
@@ -394,7 +409,52 @@ def _word_tags() -> dict[str, str]:
 #: 三读 (通过): a bill's third reading, a rank ("third") as 第三 is; 一读 and 二读 are ranks under 3, which are
 #: not figures worth checking (as 第一, 第二)
 _ZH_READING_RE = re.compile(r"(?<![0-9零〇一二三四五六七八九十百千万亿两第])三读(?![书者物音])")
-_ZH_HALF_RE = re.compile(r"(?<![一二三四五六七八九十两0-9个])(?P<w>一半|半数|过半|半年|半个月)(?P<post>以上|以下|左右)?")
+_ZH_HALF_RE = re.compile(r"(?<![一二三四五六七八九十两0-9个])(?P<pre>将近|接近|超过|不到|不足|近|逾|约)?"
+                         r"(?P<w>一半|半数|过半|半年|半个月)(?P<post>以上|以下|左右)?")
+_ZH_FRACTION_NUM = r"[0-9]+|[一二三四五六七八九十两]+"
+#: 三分之一, 五分之二 (not 百分之: percentages); a hedge before it (不足三分之一) or after (三分之一以上).
+_ZH_FRACTION_RE = re.compile(rf"(?P<pre>{_ZH_PRE})?(?P<d>{_ZH_FRACTION_NUM})分之(?P<n>{_ZH_FRACTION_NUM})(?P<post>以上|以下|左右)?")
+#: A hedge that governs a share a few words on, across 的: 不足常年同期的三分之一 ("less than a third of
+#: the usual"), 超过全省的一半.
+_ZH_HEDGED_SHARE = re.compile(r"(不足|不到|少于|超过|多于|逾|将近|接近|约为|约)[^，。；：,;:!?！？、0-9]{0,8}$")
+
+
+def _zh_fractions(text: str, skip) -> list[Quantity]:
+    """Fractions and halves (三分之一, 近半数, 一半以上) as shares between 0 and 1; 半年 as a duration."""
+    out: list[Quantity] = []
+    for m in _ZH_FRACTION_RE.finditer(text):
+        d, n = parse_zh_number(m.group("d")), parse_zh_number(m.group("n"))
+        if not d or not n or n > d or _overlaps(m.start(), m.end(), list(skip)) or m.group("d") == "百":
+            continue
+        qual_text = m.group("post") or m.group("pre") or ""
+        qual = _ZH_SUFFIX_QUAL.get(m.group("post") or "") or _ZH_PREFIX_QUAL.get(m.group("pre") or "", "")
+        out.append(_hedged_share(text, Quantity(m.start(), m.end(), m.group(0), n / d, "fraction", "", qual, qual_text)))
+    for m in _ZH_HALF_RE.finditer(text):
+        if _overlaps(m.start(), m.end(), [(q.start, q.end) for q in out] + list(skip)):
+            continue
+        word = m.group("w")
+        pre = m.group("pre") or ""
+        if pre.startswith("近") and m.start() > 0 and text[m.start() - 1] in "最附":
+            pre = ""  # 最近半年: "the last six months", not "nearly"
+        start = m.start() if pre else m.start("w")
+        qual_text = m.group("post") or pre
+        qual = _ZH_SUFFIX_QUAL.get(m.group("post") or "", "") or _ZH_PREFIX_QUAL.get(pre, "") or ("lower" if word == "过半" else "")
+        if word in ("半年", "半个月"):
+            out.append(Quantity(start, m.end(), text[start:m.end()], 0.5, "duration", "year" if word == "半年" else "month", qual, qual_text))
+        else:
+            q = Quantity(start, m.end(), text[start:m.end()], 0.5, "fraction", "", qual, qual_text or ("过" if word == "过半" else ""))
+            out.append(_hedged_share(text, q))
+    return out
+
+
+def _hedged_share(text: str, q: Quantity) -> Quantity:
+    """A plain share takes the hedge a few words before it (不足常年同期的三分之一)."""
+    if q.qualifier:
+        return q
+    m = _ZH_HEDGED_SHARE.search(text, max(0, q.start - 12), q.start)
+    if m is None:
+        return q
+    return Quantity(q.start, q.end, q.text, q.value, q.kind, q.unit, _ZH_PREFIX_QUAL[m.group(1)], m.group(1))
 
 
 # --- English ----------------------------------------------------------------------------------
@@ -405,7 +465,23 @@ _MEASURE_EN = {
     "pounds": "lb", "inch": "in", "inches": "in", "centimeter": "cm", "centimeters": "cm", "centimetre": "cm",
     "centimetres": "cm", "cm": "cm", "millimeter": "mm", "millimeters": "mm", "millimetre": "mm", "millimetres": "mm", "mm": "mm",
     "nanometer": "nm", "nanometers": "nm", "nanometre": "nm", "nanometres": "nm", "nm": "nm",
+    "hectare": "ha", "hectares": "ha", "acre": "acre", "acres": "acre", "mu": "mu", "km2": "km2", "km²": "km2",
+    "°c": "C", "℃": "C", "°f": "F", "℉": "F", "degrees": "deg", "degree": "deg",
 }
+
+
+def _en_measure(unit: str) -> str | None:
+    """"square kilometers" -> km2, "sq mi" -> mi2, "degrees Fahrenheit" -> F: the unit code of an English measure."""
+    unit = " ".join(unit.lower().replace(".", "").split())
+    if unit in _MEASURE_EN:
+        return _MEASURE_EN[unit]
+    if unit.startswith(("square ", "sq ")):
+        base = _MEASURE_EN.get(unit.split(" ", 1)[1], {"mi": "mile"}.get(unit.split(" ", 1)[1]))
+        return {"km": "km2", "m": "m2", "mile": "mi2", "ft": "ft2"}.get(base or "")
+    if unit.startswith("degree"):
+        scale = unit.split()[-1]
+        return {"celsius": "C", "centigrade": "C", "c": "C", "fahrenheit": "F", "f": "F"}.get(scale, "deg")
+    return None
 _EN_UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -445,7 +521,9 @@ _EN_RE = re.compile(
     rf"(?:(?(between)\s+and\s+|\s?(?:-\s?to[\s-]|-|–|to)\s?)(?P<cur2>US\$|HK\$|\$)?(?P<num2>[0-9]+(?:,[0-9]{{3}})*(?:\.[0-9]+)?|(?(between){_WORD_NUM}|(?!))))?"
     r"(?:[ -]?(?P<scale>trillion|billion|million|thousand|bn|mn|m|k)\b)?"
     r"(?:[ -]?(?P<unit>percentage points?|basis points?|per ?cent|%|times|fold|(?:U\.S\. |Hong Kong |Taiwan )?dollars?|yuan|renminbi|euros|pounds|yen|patacas?|kilograms?|kilos?|kg|kilometers?|kilometres?|km|meters?|metres?|miles?|feet|foot|tons?|tonnes?|"
-    r"inch(?:es)?|centimet(?:er|re)s?|cm|millimet(?:er|re)s?|mm|nanomet(?:er|re)s?|nm|seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|century|centuries))?"
+    r"inch(?:es)?|centimet(?:er|re)s?|cm|millimet(?:er|re)s?|mm|nanomet(?:er|re)s?|nm|seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|century|centuries|"
+    r"(?:square|sq\.?) (?:kilomet(?:er|re)s?|km|miles?|mi|met(?:er|re)s?|feet|foot|ft)|km2|km²|hectares?|acres?|mu|"
+    r"degrees? (?:Celsius|centigrade|Fahrenheit|C|F)|degrees?|°\s?[CF]|℃|℉))?"
     rf"(?:\s+(?P<post>{_EN_POST})(?!\s+(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your)\b))?(?![\w])",
     re.I,
 )
@@ -487,10 +565,33 @@ def parse_en_number(token: str) -> float | None:
     return total
 
 
+_EN_FRACTIONS = {"third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+#: "a third of", "two-thirds", "one-fifth": a share. A singular "a third" is one only before "of" or a
+#: comparison ("a third below normal"); "a third term" is an ordinal.
+_EN_FRACTION_RE = re.compile(
+    rf"(?:\b(?P<pre>{_EN_PRE})\s+)?\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine)[\s-]"
+    rf"(?P<d>{'|'.join(_EN_FRACTIONS)})(?P<pl>s)?\b(?=(?P<of>\s+(?:of|below|above|less|more|fewer|lower|higher|smaller|larger|bigger)\b)?)",
+    re.I)
+
+
+def _en_fractions(text: str) -> list[Quantity]:
+    out = []
+    for m in _EN_FRACTION_RE.finditer(text):
+        n = 1 if m.group("n").lower() in ("a", "one") else _EN_UNITS[m.group("n").lower()]
+        if (n == 1) == bool(m.group("pl")) or n == 1 and not m.group("of"):
+            continue
+        pre = (m.group("pre") or "").lower()
+        start = m.start() if pre else m.start("n")
+        out.append(Quantity(start, m.end(), text[start:m.end()], n / _EN_FRACTIONS[m.group("d").lower()], "fraction", "",
+                            _EN_PREFIX_QUAL.get(pre, ""), pre))
+    return out
+
+
 def extract_en(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
     """Quantities in English text; ``skip`` are spans (dates) to leave alone."""
-    out: list[Quantity] = []
+    out: list[Quantity] = [q for q in _en_fractions(text) if not _overlaps(q.start, q.end, list(skip))]
     taken: list[tuple[int, int]] = list(skip) + [(m.start(), m.end()) for m in _EN_VAGUE.finditer(text)]
+    taken += [(q.start, q.end) for q in out]
     for m in _EN_RE.finditer(text):
         num = m.group("num")
         value = parse_en_number(num)
@@ -548,8 +649,8 @@ def extract_en(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
             kind, code = "count", ""
         elif unit == "pounds" and cur != "£":
             kind, code = "measure", "lb"
-        elif unit in _MEASURE_EN:
-            kind, code = "measure", _MEASURE_EN[unit]
+        elif _en_measure(unit):
+            kind, code = "measure", _en_measure(unit)
         elif cur or unit in _CURRENCY_EN:
             kind, code = "money", _CURRENCY_EN.get(cur or unit, "USD")
         elif unit in _DURATION_EN:
@@ -725,7 +826,14 @@ def format_value(q: Quantity) -> str:
             return f"{int(v):,}"
         return f"{v:,.2f}".rstrip("0").rstrip(".")
 
+    if q.kind == "fraction":  # 五分之一 -> "1/5", 三分之二 -> "2/3", 半数 -> "1/2"
+        from fractions import Fraction
+
+        share = Fraction(q.value).limit_denominator(12)
+        return _QUAL_PREFIX.get(q.qualifier, "") + f"{share.numerator}/{share.denominator}"
     body = num(q.value) + (f"–{num(q.high)}" if q.high is not None else "")
+    if q.kind == "measure" and q.unit:
+        body += " " + _UNIT_NAMES.get(q.unit, q.unit)
     if q.kind == "percent":
         body += " percentage points" if q.unit == "pp" else "%"
     elif q.kind == "times":
@@ -736,5 +844,9 @@ def format_value(q: Quantity) -> str:
         body += f" {q.unit}{'s' if q.value != 1 else ''}"
     elif q.kind == "ordinal":
         body = f"no. {body}"
-    words = {"lower": "more than ", "upper": "under ", "approx": "about ", "upto": "as many as "}
-    return words.get(q.qualifier, "") + body
+    return _QUAL_PREFIX.get(q.qualifier, "") + body
+
+
+_QUAL_PREFIX = {"lower": "more than ", "upper": "under ", "approx": "about ", "upto": "as many as "}
+_UNIT_NAMES = {"km2": "square kilometers", "m2": "square meters", "mi2": "square miles", "ft2": "square feet", "ha": "hectares",
+               "C": "°C", "F": "°F", "deg": "degrees", "t": "tonnes", "lb": "pounds", "in": "inches", "ft": "feet"}

@@ -35,7 +35,10 @@ class DateCheck:
         # Inside a bead too, mentions as fine as each other pair first.
         as_fine = lambda a, b: a[0].granularity == b[0].granularity  # noqa: E731
         slipped = lambda o, e: as_fine(o[2], e[2])  # noqa: E731
-        _, changed, dropped, _ = reconcile(ctx.beads, orig_r, edit_r, equal, comparable, slipped=slipped, prefer=as_fine)
+        # Inside a bead, mentions as fine as each other and unequal are a change before a coarser one takes
+        # the edition's (今年 equals "on Wednesday", any day this year, and left 本月12日 looking dropped).
+        _, changed, dropped, _ = reconcile(ctx.beads, orig_r, edit_r, equal, comparable, slipped=slipped, prefer=as_fine,
+                                           close=comparable)
         for (i, osid, (om, o)), (_, esid, (em, e)) in changed:
             explanation = f"The original says {_says(om, o)}; this edition says {_says(em, e)}."
             when = e.as_date()

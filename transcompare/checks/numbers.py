@@ -9,6 +9,7 @@ the aligned edition sentences lack is looked for in neighbouring beads before it
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Iterable
 
 from ..langs import is_chinese
@@ -57,12 +58,16 @@ def same_value(a: Quantity, b: Quantity) -> bool:
         return False  # 2.5个百分点 (percentage points) is not 2.5 percent
     hedged = bool(a.qualifier or b.qualifier)
     tolerance = 0.02 if hedged else 1e-6
-    step = max(a.step, b.step) / 2
+    step = 0.0 if "fraction" in (a.kind, b.kind) else max(a.step, b.step) / 2  # a fifth is not a quarter
     if a.kind == "measure" and b.kind == "measure":
         if _DIMENSION.get(a.unit) != _DIMENSION.get(b.unit):
             return False
+        if _DIMENSION.get(a.unit) == "temperature":
+            return _same_temperature(a, b, step)
         if a.unit != b.unit:
             tolerance += 0.03  # converted units are rounded
+            if _DIMENSION.get(a.unit) == "area" and not (a.digits and b.digits):
+                tolerance = max(tolerance, 0.5)  # 两亩 as "a half-acre": an area converted in words is a rough one
             x, y, step = a.canonical, b.canonical, 0.0
         else:
             x, y = a.value, b.value  # the rounding step is in the written unit
@@ -74,6 +79,17 @@ def same_value(a: Quantity, b: Quantity) -> bool:
     if not _close(x, y, tolerance, step):
         return False
     return a.high is None or _close(a.high, b.high, tolerance, step)
+
+
+def _same_temperature(a: Quantity, b: Quantity, step: float) -> bool:
+    """35摄氏度 = 95 degrees Fahrenheit, to within the rounding of a whole degree Fahrenheit; a bare
+    "degrees" is either scale."""
+    if a.high is not None or b.high is not None:
+        return a.unit == b.unit and _close(a.value, b.value, 0, step) and _close(a.high, b.high, 0, step)
+    if "deg" in (a.unit, b.unit):
+        bare, other = (a, b) if a.unit == "deg" else (b, a)
+        return any(abs(bare.value - v) <= max(step, 0.6) for v in (other.value, other.canonical, other.canonical * 9 / 5 + 32))
+    return abs(a.canonical - b.canonical) <= (0.6 if a.unit != b.unit else max(step, 1e-9))
 
 
 #: A bare 元 is yuan, or Taiwan or Hong Kong dollars in a story from there; a bare $ or "dollars"
@@ -99,7 +115,13 @@ _CONVERSION_GAP = re.compile(r"\s*[(（]\s*|\s*,\s*or\s+")
 
 def _converted(text: str, items: list[Quantity], e: Quantity) -> bool:
     """Is ``e`` a conversion the edition adds after a sum in another currency: "4.15 trillion yuan ($583
-    billion)", "HK$300 million (US$38.5 million)"? Only at a plausible exchange rate."""
+    billion)", "HK$300 million (US$38.5 million)"? Only at a plausible exchange rate. A measure in other
+    units ("18.5 million mu (about 1.23 million hectares)", "35 degrees Celsius (95 degrees Fahrenheit)")
+    is one when it is the same quantity."""
+    if e.kind == "measure":
+        return any(q.kind == "measure" and q.end <= e.start and q.unit != e.unit
+                   and _DIMENSION.get(q.unit) == _DIMENSION.get(e.unit) and _CONVERSION_GAP.fullmatch(text[q.end:e.start])
+                   and same_value(q, replace(e, qualifier=e.qualifier or "approx")) for q in items)
     if e.kind != "money" or e.unit not in _PER_USD:
         return False
     for q in items:
@@ -347,6 +369,13 @@ def _equal_strict_first(a: Quantity, b: Quantity) -> bool:
     if _age_and_years(a, b) or _age_and_years(b, a):
         return True
     kinds = {a.kind, b.kind}
+    if kinds == {"fraction", "percent"}:  # 三分之一 = 33 percent, 半数 = 50%, 三成三 = a third
+        share, pct = (a, b) if a.kind == "fraction" else (b, a)
+        if pct.unit == "pp":
+            return False
+        as_pct = replace(share, kind="percent", value=share.value * 100, step=0.0,
+                         high=share.high * 100 if share.high is not None else None)
+        return same_value(as_pct, pct)
     return same_value(a, b) and (a.kind == b.kind or kinds <= {"count", "money", "times", "percent"}
                                  or "count" in kinds and kinds <= {"count", "duration", "measure", "ordinal"})
 

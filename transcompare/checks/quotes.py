@@ -26,6 +26,7 @@ from ..langs import is_chinese
 from ..model import Edition, Finding, Span
 from .base import CheckContext, new_finding, sentence_spans
 from .entities import Mention, _bead_of, _memo, en_mentions, score_rendering, zh_mentions
+from .wording import degree_softened
 
 ZH_PAIRS = {"“": "”", "「": "」", "『": "』", "﹁": "﹂"}
 EN_DOUBLE = {"“": "”"}
@@ -837,6 +838,16 @@ class QuoteCheck:
                         f"The quote's guarantee becomes a possibility: the original is certain, the edition says "
                         f"“{_EN_POSSIBLE.search(x.text).group(0)}” (“{_short(z.text)}” vs “{_short(x.text, 60)}”).",
                         z, x, bead, {"original": z.text, "edition": x.text, "similarity": score, "guarantee_weakened": True},
+                    )
+            softened = None if flip else degree_softened(z.text, x.text, ctx.edition.lang)
+            if softened and (score >= 0.3 or sole):
+                conf = 0.65 * flip_damp
+                if conf >= threshold:
+                    yield self._finding(
+                        ctx, "altered", "medium", conf,
+                        f"The quote is softened: the original says {softened[0]} (strongly), the edition “{softened[1]}” "
+                        f"(“{_short(z.text)}” vs “{_short(x.text, 60)}”).",
+                        z, x, bead, {"original": z.text, "edition": x.text, "similarity": score, "softened": list(softened)},
                     )
             opposite = None if flip else _opposite(z.text, x.text)
             if opposite and _negations(z.text, "zh") % 2 == _negations(x.text, "en") % 2 and (score >= 0.3 or sole):

@@ -110,6 +110,8 @@ class WordingCheck:
             bead = ctx.beads[i]
             o = _degree_words(ctx.original, bead.src)
             e = _degree_words(ctx.edition, bead.tgt)
+            if any(_inside_quote(matching_text(ctx.original, sid), a) for sid, a, _, _ in o["strong"]):
+                continue  # a quote softened is the quote check's (quotes.v1 compares the quote's own words)
             if o["strong"] and not o["weak"] and e["weak"] and not e["strong"]:
                 (osid, oa, ob, ow), (esid, ea, eb, ew) = o["strong"][0], e["weak"][0]
                 yield new_finding(
@@ -249,7 +251,10 @@ _DEGREE = {
                   "gravely markedly noticeably vastly highly profoundly serious severe sharp dramatic drastic massive huge heavy "
                   "significant substantial considerable plunged plummeted soared surged slumped crippled devastated",
         "weak": "to some extent|to a certain extent|to some degree|to a degree|somewhat|slightly|partly|partially|marginally|"
-                "modestly|a little|a bit|mildly|in part|moderately|slight|modest|marginal|mild",
+                "modestly|a little|a bit|mildly|in part|moderately|slight|modest|marginal|mild|"
+                # "some" only as the measure of an effect: "had some impact" for 造成了严重影响
+                "some impact|some effect|some effects|some damage|some harm|some influence|some pressure|some losses|"
+                "some difficulty|some difficulties|a certain impact|a certain effect",
     },
 }
 
@@ -263,6 +268,22 @@ def _degree_patterns(lang: str) -> dict[str, re.Pattern]:
         body = "|".join(sorted((re.escape(w) for w in items), key=len, reverse=True))
         out[grade] = re.compile(body if is_chinese(lang) else rf"\b(?:{body})\b", 0 if is_chinese(lang) else re.I)
     return out
+
+
+def degree_softened(original: str, edition: str, lang: str) -> tuple[str, str] | None:
+    """(strong word, weak word) where ``original`` (Chinese) says a strong degree word and no weak one
+    and ``edition`` (in ``lang``) only a weak one: 造成了严重影响 told as "had some impact"."""
+    o, e = _degree_patterns("zh"), _degree_patterns(lang)
+    strong, weak = o["strong"].search(original), e["weak"].search(edition)
+    if strong and weak and not o["weak"].search(original) and not e["strong"].search(edition):
+        return strong.group(0), weak.group(0)
+    return None
+
+
+def _inside_quote(text: str, at: int) -> bool:
+    """Is ``at`` inside quotation marks opened in the same sentence (“…严重…”)?"""
+    before = text[:at]
+    return before.count("“") + before.count("「") > before.count("”") + before.count("」")
 
 
 def _degree_words(doc, sids: Sequence[int]) -> dict[str, list[tuple[int, int, int, str]]]:

@@ -153,7 +153,7 @@ def _paragraph_spans(text: str, lang: str) -> list[tuple[int, int]]:
     single newline breaks only after a sentence end."""
     blocks = [(m.start(), m.end()) for m in re.finditer(r"\S(?:.|\n(?!\s*\n))*", text)]
     if len(blocks) <= 1 or lang in _CJK_LANGS:
-        return _lines(text)
+        return _unmarked(text, _lines(text))
     spans = []
     for a, b in blocks:
         start = a
@@ -162,11 +162,26 @@ def _paragraph_spans(text: str, lang: str) -> list[tuple[int, int]]:
             cut = a + m.start()
             before = text[start:cut].rstrip()
             after = text[cut + 1:b].lstrip()
-            if before.endswith((".", "!", "?", "”", '"', ":")) and after[:1].isupper() or _is_short_line(before, longest):
+            if (before.endswith((".", "!", "?", "”", '"', ":")) and after[:1].isupper() or _is_short_line(before, longest)
+                    or _LIST_ITEM.match(after)):
                 spans.append((start, cut))
                 start = cut + 1
         spans.append((start, b))
-    return [(a + len(text[a:b]) - len(text[a:b].lstrip()), b) for a, b in spans if text[a:b].strip()]
+    return _unmarked(text, [(a + len(text[a:b]) - len(text[a:b].lstrip()), b) for a, b in spans if text[a:b].strip()])
+
+
+#: A list item's marker at the start of a line ("- ", "* ", "• ", "3. ", "3) "): a plain-text list
+#: of key figures has no end punctuation, so its items would run together into one sentence.
+_LIST_ITEM = re.compile(r"(?:[-*•‣◦]|[0-9]{1,2}[.)])[ \t]+(?=\S)")
+
+
+def _unmarked(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Paragraph spans without a leading list marker: the item's words are its sentence."""
+    out = []
+    for a, b in spans:
+        m = _LIST_ITEM.match(text, a, b)
+        out.append((m.end(), b) if m and m.end() < b else (a, b))
+    return out
 
 
 def _is_short_line(line: str, longest: int) -> bool:
