@@ -760,3 +760,19 @@ def test_figures_whose_units_are_only_worded_apart_are_not_swapped_changes():
     en = "Nanchang recorded 41 days with highs above 35 degrees Celsius, 17 more than usual."
     findings, _ = run([zh], [en])
     assert findings == []
+
+
+@pytest.mark.parametrize("zh,en,subtypes", [
+    ("前三季度，全省地区生产总值同比增长5.2%。", "In the first three quarters, GDP grew 5.2 percent.", []),
+    ("前三季度，全省地区生产总值同比增长5.2%。", "In the first nine months, GDP grew 5.2 percent.", []),
+    ("前三季度，全省地区生产总值同比增长5.2%。", "In the first six quarters, GDP grew 5.2 percent.", ["changed"]),
+    ("利润连续三个季度增长。", "Profit rose for three straight quarters.", []),
+    ("利润连续三个季度增长。", "Profit rose for four quarters in a row.", ["changed"]),
+    ("三季度，全省地区生产总值同比增长5.2%。", "In the third quarter, GDP grew 5.2 percent.", []),
+    ("约四分之三的居民已经搬走。", "About three quarters of the residents have left.", []),
+])
+def test_quarters_of_a_year_counted_are_months_not_a_share(zh, en, subtypes):
+    """"the first three quarters" (前三季度) is nine months, not the share 0.75; "six quarters" for it is a
+    changed figure. 三季度 alone is Q3, a period, and "three quarters of" stays a share."""
+    findings, _ = run([zh], [en])
+    assert [f.subtype for f in findings] == subtypes

@@ -248,8 +248,8 @@ def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
 def extract_zh(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
     """Quantities in (normalised) Chinese text; ``skip`` are spans (dates) to leave alone."""
     out: list[Quantity] = []
-    shares = _zh_fractions(text, skip)
-    skip = list(skip) + [(q.start, q.end) for q in shares if q.kind == "fraction" and "分之" in q.text]
+    shares = _zh_fractions(text, skip) + _zh_quarters(text, skip)
+    skip = list(skip) + [(q.start, q.end) for q in shares if q.kind == "duration" or "分之" in q.text]
     consumed = 0  # a height (一米八零) reads past its match
     for m in _zh_matches(text):
         num = m.group("num")
@@ -417,6 +417,20 @@ _ZH_FRACTION_RE = re.compile(rf"(?P<pre>{_ZH_PRE})?(?P<d>{_ZH_FRACTION_NUM})分�
 #: A hedge that governs a share a few words on, across 的: 不足常年同期的三分之一 ("less than a third of
 #: the usual"), 超过全省的一半.
 _ZH_HEDGED_SHARE = re.compile(r"(不足|不到|少于|超过|多于|逾|将近|接近|约为|约)[^，。；：,;:!?！？、0-9]{0,8}$")
+
+
+#: 前三季度 "the first three quarters", 连续两个季度 "two quarters in a row": quarters counted, a duration of
+#: three months each (so "the first nine months" renders it); 三季度 or 第三季度 alone is Q3, a period (_periods.py)
+_ZH_QUARTERS_RE = re.compile(r"(?:(?<=[前头])(?P<a>[一二三四两1-4])个?|(?P<b>[一二三四五六七八九十两0-9]+)个)季度")
+
+
+def _zh_quarters(text: str, skip) -> list[Quantity]:
+    out = []
+    for m in _ZH_QUARTERS_RE.finditer(text):
+        n = parse_zh_number(m.group("a") or m.group("b"))
+        if n and not _overlaps(m.start(), m.end(), list(skip)):
+            out.append(Quantity(m.start(), m.end(), m.group(0), 3.0 * n, "duration", "month"))
+    return out
 
 
 def _zh_fractions(text: str, skip) -> list[Quantity]:
@@ -587,9 +601,28 @@ def _en_fractions(text: str) -> list[Quantity]:
     return out
 
 
+#: "the first three quarters", "two straight quarters", "three quarters in a row": quarters of a year counted, a
+#: duration of three months each, not a share ("three quarters of the vote")
+_EN_QUARTERS_RE = re.compile(
+    r"\b(?:(?P<when>first|last|past|previous|next|coming|recent|latest)\s+)?(?P<n>two|three|four|five|six|seven|eight|[2-9])"
+    r"\s+(?:(?P<row>consecutive|straight|successive)\s+)?quarters\b(?!\s+of\b)(?P<after>\s+in\s+a\s+row\b)?", re.I)
+
+
+def _en_quarters(text: str) -> list[Quantity]:
+    out = []
+    for m in _EN_QUARTERS_RE.finditer(text):
+        if m.group("when") or m.group("row") or m.group("after"):
+            n = m.group("n").lower()
+            n = float(n) if n.isdigit() else float(_EN_UNITS[n])
+            out.append(Quantity(m.start("n"), m.end(), text[m.start("n"):m.end()], 3.0 * n, "duration", "month"))
+    return out
+
+
 def extract_en(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
     """Quantities in English text; ``skip`` are spans (dates) to leave alone."""
-    out: list[Quantity] = [q for q in _en_fractions(text) if not _overlaps(q.start, q.end, list(skip))]
+    quarters = [q for q in _en_quarters(text) if not _overlaps(q.start, q.end, list(skip))]
+    skip = list(skip) + [(q.start, q.end) for q in quarters]
+    out: list[Quantity] = quarters + [q for q in _en_fractions(text) if not _overlaps(q.start, q.end, list(skip))]
     taken: list[tuple[int, int]] = list(skip) + [(m.start(), m.end()) for m in _EN_VAGUE.finditer(text)]
     taken += [(q.start, q.end) for q in out]
     for m in _EN_RE.finditer(text):
