@@ -436,3 +436,16 @@ def test_the_portfolio_of_a_title_is_no_part_of_the_name_after_it(text, name):
     from transcompare.checks.entities import en_mentions
 
     assert name in [m.text for m in en_mentions(edition(text, "en", "e")) if m.type == "person"]
+
+
+@pytest.mark.parametrize("zh,edition_text,found", [
+    ("政務司副司長陳國華表示，政府將增撥資源。", "Chief Secretary Chan Kwok-wah said the government would add resources.", "Secretary"),
+    ("政務司副司長陳國華表示，政府將增撥資源。", "Deputy Chief Secretary Chan Kwok-wah said the government would add resources.", None),
+    ("屋宇署副署長李家明表示，署方將增聘人手。", "Buildings Department Director Lee Ka-ming said more staff would be hired.", "Director"),
+    ("屋宇署副署長李家明表示，署方將增聘人手。", "Deputy Director of Buildings Lee Ka-ming said more staff would be hired.", None),
+])
+def test_hong_kong_deputy_secretaries_and_directors_promoted(zh, edition_text, found):
+    """Hong Kong's 司長 is a Secretary and 署長 a department's Director: their deputies (副司長, 副署長)
+    rendered without "Deputy" are promoted, as 副局長 is."""
+    findings = run(zh, edition_text, glossary=None)[2]
+    assert [f.evidence["edition"] for f in findings if f.subtype == "title"] == ([found] if found else [])

@@ -705,6 +705,7 @@ _TITLE_EN = {
     "总统": "president", "局长": "director|chief|secretary", "厅长": "director", "院长": "president|dean|director",
     "校长": "president|principal|chancellor", "书记": "secretary|party chief", "总经理": "general manager",
     "董事长": "chairman|chairwoman|chair", "主任": "director",
+    "司长": "secretary", "署长": "director|commissioner",  # Hong Kong: 政务司司长 Chief Secretary, 副署长 Deputy Director
 }
 _DEPUTY_RE = re.compile("副(" + "|".join(sorted(_TITLE_EN, key=len, reverse=True)) + ")")
 _DEPUTY_EN = re.compile(r"\b(?:vice|deputy|lieutenant|assistant|associate|executive|under[- ]secretary)\b", re.I)
