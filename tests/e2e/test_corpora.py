@@ -111,10 +111,6 @@ KNOWN_FALSE_ALARMS: dict[str, str] = {
         "edition's previous sentence; the aligner leaves the quote sentence as a 1-0 bead, and the summary shares "
         "only one dictionary word (know) with it that the neighbouring bead's own original does not explain, too "
         "little to tell a folded paraphrase from a dropped quote without meaning (an MT model)"),
-    "015-subdivided-flat-law-entity-14": (
-        "the first mention's Cantonese 'Leung Ho-yin' is right, but the finding that the scholar is rendered two ways "
-        "('Leung Ho-yin', then 'Liang Haoran') points at both renderings by design, so it overlaps the first one; the "
-        "planted inconsistency itself (entity-9) is found"),
     "015-subdivided-flat-law-quote-16": (
         "the resident's quote rendered faithfully in indirect speech is reported as a low-severity `paraphrased` "
         "finding, by design (tests/unit/test_checks_quotes.py::test_quote_turned_into_reported_speech; see 010 in "

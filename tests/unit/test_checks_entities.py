@@ -99,8 +99,20 @@ def test_an_inconsistent_rendering_points_at_the_mention_it_renders():
     orig, ed, findings = run(zh, en, glossary=None)
     (f,) = [f for f in findings if f.subtype == "inconsistent"]
     said = [orig.text[s.start:s.end + 2] for s in f.original_spans]
-    assert said == ["陈家豪指出", "陈家豪表示"]
-    assert [ed.text[s.start:s.end] for s in f.edition_spans] == ["Chan Ka-ho", "Chen Jiahao"]
+    assert said == ["陈家豪表示"]
+    assert [ed.text[s.start:s.end] for s in f.edition_spans] == ["Chen Jiahao"]
+    assert f.evidence["usual"] == "Chan Ka-ho"  # the first mention's form, named but not marked
+
+
+def test_the_first_mention_sets_the_form_and_the_later_one_is_the_slip():
+    """Cantonese at first mention, pinyin after: the pinyin is reported where it stands, not the
+    first (right) rendering; the other way round, the Cantonese one is."""
+    zh = "港务局长陈家豪指出，港口吞吐量下降。\n\n陈家豪表示，港务局计划明年新建两座码头。"
+    for first, later in (("Chan Ka-ho", "Chen Jiahao"), ("Chen Jiahao", "Chan Ka-ho")):
+        en = f"Port authority chief {first} said port throughput fell.\n\n{later} said the authority plans two new berths."
+        _, ed, findings = run(zh, en, glossary=None)
+        (f,) = [f for f in findings if f.subtype == "inconsistent"]
+        assert [ed.text[s.start:s.end] for s in f.edition_spans] == [later]
 
 
 def test_two_chinese_editions_compare_after_folding():

@@ -1083,8 +1083,11 @@ class EntityCheck:
             bead = src_bead.get(m.sentence)
             return sid is not None and bead is not None and tgt_bead.get(sid) == bead
 
+        first_at: dict[str, int] = {}  # where each form first renders the entity in the edition
+
         def keep(key: str, m: Mention, x: Match) -> None:
             # each rendering with the mention it renders in its own bead, where there is one
+            first_at[key] = min(first_at.get(key, x.start), x.start)
             held = forms.get(key)
             if held is None or not own_bead(*held) and own_bead(m, x):
                 forms[key] = (m, x)
@@ -1099,14 +1102,18 @@ class EntityCheck:
                     keep(letters(tokens[-1]), m, x)
         approved = all(x.method == "glossary" for _, x in forms.values())
         if len(forms) >= 2 and not approved:
-            (m1, x1), (m2, x2) = list(forms.values())[:2]
+            # the first mention sets the name's form (as a style guide has it): the form that departs from it
+            # later is reported where it stands, and the first form is not marked as the slip
+            (key1, (m1, x1)), (key2, (m2, x2)) = sorted(forms.items(), key=lambda kv: first_at[kv[0]])[:2]
+            (mu, xu), (mo, xo) = (m1, x1), (m2, x2)
             yield self._finding(
                 ctx, "inconsistent", "low", 0.85,
-                f"{entity.name} is rendered two ways in the edition: '{x1.text}' and '{x2.text}'.",
-                original_spans=(Span(m1.start, m1.end), Span(m2.start, m2.end)),
-                edition_spans=(Span(x1.start, x1.end), Span(x2.start, x2.end)),
-                bead=src_bead.get(m1.sentence),
-                evidence={"entity": entity.name, "renderings": sorted({x.text for _, x in forms.values()})},
+                f"{entity.name} is rendered two ways in the edition: '{xo.text}' here, '{xu.text}' at its first mention.",
+                original_spans=(Span(mo.start, mo.end),),
+                edition_spans=(Span(xo.start, xo.end),),
+                bead=src_bead.get(mo.sentence),
+                evidence={"entity": entity.name, "renderings": sorted({x.text for _, x in forms.values()}),
+                          "usual": xu.text, "usual_at": [xu.start, xu.end]},
             )
 
     def _finding(self, ctx: CheckContext, subtype: str, severity: str, confidence: float, explanation: str, **where) -> Finding:
