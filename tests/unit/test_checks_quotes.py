@@ -538,3 +538,9 @@ def test_opposite_adjective_is_shown_as_written():
     orig, ed, findings = run_en_original("She said the rule was “narrower than the market had feared.”", "她表示，新規「比市場預期的更廣」。", "zh-Hant")
     (f,) = findings
     assert "更廣" in f.explanation and "narrower" in f.explanation
+
+
+def test_free_of_charge_is_no_negation():
+    # 可以免费 'can … free of charge' holds 以免 'so as not to' across its words: no 'not' to lose
+    assert not negated("附近的居民也可以免费使用", "zh")
+    assert negated("大家早点出发，以免迟到", "zh")

@@ -51,6 +51,7 @@ _EN_PRONOUNS = ("he", "she", "they", "i", "we")
 _ZH_NOT_NEGATION = re.compile(
     r"不过|不少|不同|不断|不久|不论|不管|无论|不禁|不得不|差不多|了不起|不仅|不但|不只|未来|无数|非常|除非|非洲|不停|"
     r"非法|不法|无辜|不幸|非正式|非政府|"  # lexical negatives: 'illegal', 'innocent' carry no English 'not'
+    r"免费|免税|免签|免票|免检|免息|"  # 'free of charge' (可以免费 is no 以免 'so as not to')
     r"不然|要不|不如|对不起|不好意思|不得了|恨不得|巴不得|舍不得|忍不住|还不是|不就是|岂不是|何尝不|莫非|无比|无限|并不亚于|毫不犹豫|不由得|不一会|不得已|不成|要不|难道|那里还|哪里还|岂|何尝|不是吗|好不|怪不得|无论如何|不错|没错"
     r"|没有?了(?=[。，！？；…”」,.!?;]|$)"  # 收成都没了: 'gone' at the end of a clause, not 'not'
 )
