@@ -544,3 +544,36 @@ def test_free_of_charge_is_no_negation():
     # 可以免费 'can … free of charge' holds 以免 'so as not to' across its words: no 'not' to lose
     assert not negated("附近的居民也可以免费使用", "zh")
     assert negated("大家早点出发，以免迟到", "zh")
+
+
+SCHOOL_ZH = ["校长周文华说：“我们计划明年在学校旁边新建一座三层的图书馆，还要买五千本新书，学生以后可以在周末借书。”",
+             "“这个项目的资金主要来自家长和校友的捐款，”她说。",
+             "“图书馆建成以后，附近的居民也可以进来看书，”她补充说。"]
+SCHOOL_EN = ["“We plan to build a new three-storey library next to the school next year and buy five thousand new books, "
+             "and students will be able to borrow books at weekends,” said Zhou Wenhua, the principal.",
+             "“The funds for this project come mainly from donations by parents and alumni,” she said.",
+             "“After the library is completed, residents nearby can also come in to read books,” she added."]
+
+
+def test_quote_cut_at_its_head_in_a_close_translation():
+    # Only the quote's second half is kept: its beginning is gone, as a tail can be
+    assert run_beads(SCHOOL_ZH, SCHOOL_EN)[2] == []
+    head_cut = ["“Students will be able to borrow books at weekends,” said Zhou Wenhua, the principal."] + SCHOOL_EN[1:]
+    (f,) = run_beads(SCHOOL_ZH, head_cut)[2]
+    assert (f.subtype, f.evidence["cut"]) == ("altered", "head") and "图书馆" in f.evidence["left_out"]
+    assert "beginning" in f.explanation and "借书" not in f.evidence["left_out"]
+    # the opening said in the sentence around the quote, out of its marks: moved, not cut
+    moved = ["Zhou Wenhua, the principal, said the school plans to build a new three-storey library next to it next year "
+             "and buy five thousand new books: “Students will be able to borrow books at weekends.”"] + SCHOOL_EN[1:]
+    assert run_beads(SCHOOL_ZH, moved)[2] == []
+
+
+@pytest.mark.parametrize("flags,expected", [
+    ("++--", ("tail", 2, 4)), ("--++", ("head", 0, 2)), ("+-+-", None), ("----", None),
+    ("--+-", None),  # one word rendered after an unrendered opening: a stray match, no kept half
+    ("++++++----", ("tail", 6, 10)), ("+++++++---", None),  # three of ten words: free translation, not a cut
+])
+def test_cut_end_is_a_run_of_unrendered_words_at_one_end(flags, expected):
+    from transcompare.checks._quote_words import Word, cut_end
+
+    assert cut_end([Word(i, i + 1, c == "+") for i, c in enumerate(flags)]) == expected

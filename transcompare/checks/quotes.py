@@ -23,6 +23,9 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from ..model import Edition, Finding, Span
+from ._quote_words import EN_STOP as _EN_STOP
+from ._quote_words import ZH_STOP as _ZH_STOP
+from ._quote_words import cut_end, rendered_share, zh_words
 from .base import CheckContext, new_finding, sentence_spans
 from .entities import Mention, _bead_of, _memo, en_mentions, score_rendering, zh_mentions
 
@@ -67,16 +70,6 @@ _EN_NEGATION = re.compile(
 _EN_NOT_NEGATION = re.compile(
     r"\b(?:nothing (?:would|could|will|can) \w+ \w+ (?:more|better)|no doubt|not only|no sooner|nothing but|no matter|not just|"
     r"(?:can(?:no|[’']|)t|couldn[’']t) help|never mind|no wonder|don[’']t (?:mind|worry))\b", re.I)
-_EN_STOP = frozenset(
-    "a an the of to in on at by for with from and or but as is be are was were been it its this that these those "
-    "i we you he she they me us him her them my our your his their what which who whom there here if then so than "
-    "do does did have has had will would can could should may might must not no just also even very more most all "
-    "any some such only own same into over about up out "
-    # prepositions: a gloss's 'under' (监视居住 'residential surveillance under …') renders nothing
-    "under after before between through against within during across upon onto toward towards among around "
-    "behind beneath beside via per".split()
-)
-_ZH_STOP = frozenset("的 了 是 在 和 也 就 都 而 及 与 把 被 让 给 对 向 从 之 着 过 吧 呢 吗 啊 呀 嘛 这 那 个 一 我 你 他 她 它 们".split())
 MIN_CONFIDENCE = 0.6
 #: beads each side of a quote's own where its words may stand after an alignment slip (see QuoteCheck._anywhere)
 SLIP_RADIUS = 5
@@ -849,19 +842,22 @@ class QuoteCheck:
                 continue
             alone = en_count.get(tgt_bead.get(x.sentence)) == 1
             # Cut short: far fewer words rendered, far fewer characters, than this translator's other
-            # quotes, and what is missing is the quote's tail. Only where the translator renders
-            # quotes closely (free translation leaves words unrendered everywhere).
+            # quotes, and what is missing is the quote's tail or its head. Only where the translator
+            # renders quotes closely (free translation leaves words unrendered everywhere).
             short = lone and usual_cov >= 0.4 and zh_cov <= 0.6 * usual_cov and _ratio(z, x) <= 0.7 * usual_ratio
             cut = _uncovered(z.text, x.text) if alone and short and len(_bare(z.text)) >= 12 else None
+            if cut and cut[0] == "head" and self._head_in_narration(ctx, z, bead, cut, usual_cov):
+                cut = None
             if cut:
                 conf = 0.75 * flip_damp
                 if conf >= threshold:
-                    a, b = cut
+                    end, a, b = cut
+                    what = "leaves out" if end == "tail" else "leaves out the beginning,"
                     yield new_finding(
                         self, ctx, "quote", "altered", "medium", conf,
-                        f"The quote in the edition leaves out “{_short(z.text[a:b])}” (“{_short(x.text, 60)}”).",
+                        f"The quote in the edition {what} “{_short(z.text[a:b])}” (“{_short(x.text, 60)}”).",
                         original_spans=(Span(z.start + a, z.start + b),), edition_spans=(Span(x.start, x.end),), bead=bead,
-                        evidence={"original": z.text, "edition": x.text, "left_out": z.text[a:b], "original_covered": zh_cov,
+                        evidence={"original": z.text, "edition": x.text, "left_out": z.text[a:b], "cut": end, "original_covered": zh_cov,
                                   "edition_covered": en_cov, "usual_covered": usual_cov},
                     )
                 continue
@@ -875,6 +871,14 @@ class QuoteCheck:
                         f"The quote in the edition shares little with the original's (“{_short(z.text)}”).",
                         z, x, bead, {"original": z.text, "edition": x.text, "similarity": score, "typical": typical},
                     )
+
+    @staticmethod
+    def _head_in_narration(ctx, z: Quote, bead: int, cut: tuple[str, int, int], usual_cov: float) -> bool:
+        """Is the opening the edition's quote lacks said in the edition's sentence around it, half as
+        closely as this translator renders a quote? ('This year's goal, he said, is "growth of 5
+        percent"': the opening moved out of the marks, not cut.)"""
+        around = " ".join(ctx.edition.sentences[s].text for s in ctx.beads[bead].tgt)  # the quote renders none of it
+        return rendered_share(zh_words(z.text[cut[1]:cut[2]], around)) >= 0.5 * usual_cov
 
     def _speakers(self, ctx, pairs, same_language: bool, threshold: float) -> Iterable[Finding]:
         zh_people = [m for m in zh_mentions(ctx.original, ctx.glossary)]
@@ -1215,29 +1219,10 @@ def _left_for_quote(narration: str, en: str) -> str:
     return " ".join(t for i, t in enumerate(tokens) if i not in used)
 
 
-def _uncovered(zh: str, en: str) -> tuple[int, int] | None:
-    """The tail of a zh quote that the English quote does not render, when the English renders
-    something before it and leaves out the rest (at least 40 % of the glossed words): a quote cut
-    short. Free translation leaves words out here and there, not a whole tail."""
-    from ..names.cedict import glosses, stem
-    from .entities import _jieba
-
-    en_set = {stem(t) for t in re.findall(r"[a-z]+", en.lower()) if t not in _EN_STOP and len(t) > 1}
-    hits: list[tuple[int, int, bool]] = []  # (start, end, rendered) per glossed word
-    at = 0
-    for w in _jieba().lcut(zh):
-        a, at = at, at + len(w)
-        if not any("\u3400" <= c <= "\u9fff" for c in w) or w in _ZH_STOP:
-            continue
-        g = set(glosses(w)) or ({x for ch in w for x in glosses(ch)} if len(w) > 1 else set())
-        if g:
-            hits.append((a, at, bool(g & en_set)))
-    tail = 0
-    while tail < len(hits) and not hits[len(hits) - 1 - tail][2]:
-        tail += 1
-    if tail >= max(2, 0.4 * len(hits)) and tail < len(hits):
-        return hits[len(hits) - tail][0], hits[-1][1]
-    return None
+def _uncovered(zh: str, en: str) -> tuple[str, int, int] | None:
+    """("tail" or "head", start, end) of the part of a zh quote that the English quote does not
+    render, when the English renders the rest: a quote cut short (see _quote_words.cut_end)."""
+    return cut_end(zh_words(zh, en))
 
 
 def _damp(rate: float) -> float:
