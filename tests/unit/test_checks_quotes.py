@@ -577,3 +577,47 @@ def test_cut_end_is_a_run_of_unrendered_words_at_one_end(flags, expected):
     from transcompare.checks._quote_words import Word, cut_end
 
     assert cut_end([Word(i, i + 1, c == "+") for i, c in enumerate(flags)]) == expected
+
+
+def run_en_beads(en_lines: list[str], zh_lines: list[str]):
+    """An English original and a Chinese edition, one sentence per line, bead i = line i on both sides."""
+    orig, ed = edition("\n".join(en_lines), "en"), edition("\n".join(zh_lines), "zh", "edition")
+    assert len(orig.sentences) == len(en_lines) and len(ed.sentences) == len(zh_lines)
+    ctx = CheckContext(orig, ed, [Bead((i,), (i,), 0.9) for i in range(len(en_lines))], glossary=GLOSSARY)
+    return orig, ed, list(QuoteCheck().run(ctx))
+
+
+PORT_EN = ["Harbour master Chen Yuming said: “The new crane will double the number of containers we can handle each day.”",
+           "“Ships will no longer wait three days outside the port, and farmers will get their fruit to market sooner,” Chen said.",
+           "Dock worker Liu Fang said: “We were trained for two weeks before the crane arrived, and now the work is safer and the pay is better.”",
+           "The crane was built in Shanghai and cost 40 million yuan."]
+PORT_ZH = ["港务局局长陈玉明说：“新起重机将使我们每天能处理的集装箱数量增加一倍。”",
+           "“船只将不再需要在港外等待三天，农民也能更快把水果运到市场，”陈玉明说。",
+           "码头工人刘芳说：“起重机到港之前，我们接受了两个星期的培训，现在工作更安全，工资也更高了。”",
+           "这台起重机在上海制造，造价4000万元。"]
+
+
+def test_english_original_quote_dropped_by_the_edition_is_missing():
+    assert run_en_beads(PORT_EN, PORT_ZH)[2] == []
+    dropped = PORT_ZH[:1] + ["陈玉明随后离开了会场。"] + PORT_ZH[2:]  # 'Chen then left the hall': none of the quote's words
+    orig, ed, findings = run_en_beads(PORT_EN, dropped)
+    (f,) = findings
+    assert (f.subtype, f.bead, f.edition, f.confidence) == ("missing", 1, "edition", 0.75)
+    assert orig.text[f.original_spans[-1].start:f.original_spans[-1].end].startswith("Ships will no longer wait")
+    assert ed.text[f.edition_spans[0].start:f.edition_spans[0].end] == "陈玉明随后离开了会场。"
+
+
+def test_english_original_quote_in_faithful_reported_speech_is_quiet():
+    reported = PORT_ZH[:1] + ["陈玉明说，船只将不再需要在港外等待三天，农民也能更快把水果运到市场。"] + PORT_ZH[2:]
+    assert run_en_beads(PORT_EN, reported)[2] == []
+
+
+def test_english_original_quote_cut_short():
+    cut = PORT_ZH[:2] + ["码头工人刘芳说：“起重机到港之前，我们接受了两个星期的培训。”"] + PORT_ZH[3:]
+    orig, ed, findings = run_en_beads(PORT_EN, cut)
+    (f,) = findings
+    assert (f.subtype, f.bead, f.evidence["cut"]) == ("altered", 2, "tail")
+    assert orig.text[f.original_spans[0].start:f.original_spans[0].end].endswith("the pay is better")
+    # the dropped words said in the sentence, out of the quote marks: not cut
+    moved = PORT_ZH[:2] + ["码头工人刘芳表示现在工作更安全，工资也更高了，并说：“起重机到港之前，我们接受了两个星期的培训。”"] + PORT_ZH[3:]
+    assert run_en_beads(PORT_EN, moved)[2] == []

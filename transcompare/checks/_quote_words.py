@@ -1,9 +1,10 @@
 """The dictionary words of a quote, each marked rendered or not by the other side's text, and the
 run of unrendered words at one end of a quote (a quote cut short at its tail or its head).
 
-CC-CEDICT (names.cedict) is the dictionary: a Chinese word is rendered where one of its glosses
-stands among the English words. A word the dictionary cannot gloss (a name, a coinage) says
-nothing either way and is left out.
+CC-CEDICT (names.cedict) is the dictionary both ways: a Chinese word is rendered where one of its
+glosses stands among the English words; an English word where it is among the glosses of the
+Chinese words. A word the dictionary cannot gloss (a name, a coinage) says nothing either way and
+is left out.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ EN_STOP = frozenset(
 )
 ZH_STOP = frozenset("的 了 是 在 和 也 就 都 而 及 与 把 被 让 给 对 向 从 之 着 过 吧 呢 吗 啊 呀 嘛 这 那 个 一 我 你 他 她 它 们".split())
 _HAN = re.compile(r"[\u3400-\u9fff]")
+_EN_TOKEN = re.compile(r"[A-Za-z]+")
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,36 @@ def zh_words(zh: str, en: str) -> list[Word]:
     """The glossed words of a Chinese quote, each rendered where a gloss of it is among ``en``'s words."""
     found = en_stems(en)
     return [Word(a, b, bool(g & found)) for a, b, g in _zh_tokens(zh)]
+
+
+def zh_glosses(zh: str, narration_en: str = "") -> set[str]:
+    """Every gloss stem of a Chinese text's words, less the words that render the English narration
+    (one Chinese word per narration word): what is left to render a quote that stood in it."""
+    from ..names.cedict import stem
+
+    tokens = [g for _, _, g in _zh_tokens(zh)]
+    for t in re.findall(r"[a-z]+", narration_en.lower()):
+        if t in EN_STOP or len(t) < 2:
+            continue
+        s = stem(t)
+        k = next((i for i, g in enumerate(tokens) if s in g), None)
+        if k is not None:
+            del tokens[k]
+    return {x for g in tokens for x in g}
+
+
+def en_words(en: str, glosses: set[str]) -> list[Word]:
+    """The dictionary words of an English quote, each rendered where it is among ``glosses`` (see zh_glosses)."""
+    from ..names.cedict import gloss_vocabulary, stem
+
+    vocabulary = gloss_vocabulary()
+    out = []
+    for m in _EN_TOKEN.finditer(en):
+        t = m.group(0).lower()
+        if t in EN_STOP or len(t) < 2 or stem(t) not in vocabulary:
+            continue
+        out.append(Word(m.start(), m.end(), stem(t) in glosses))
+    return out
 
 
 def cut_end(words: Sequence[Word]) -> tuple[str, int, int] | None:

@@ -25,7 +25,7 @@ from typing import Iterable, Sequence
 from ..model import Edition, Finding, Span
 from ._quote_words import EN_STOP as _EN_STOP
 from ._quote_words import ZH_STOP as _ZH_STOP
-from ._quote_words import cut_end, rendered_share, zh_words
+from ._quote_words import cut_end, en_words, rendered_share, zh_glosses, zh_words
 from .base import CheckContext, new_finding, sentence_spans
 from .entities import Mention, _bead_of, _memo, en_mentions, score_rendering, zh_mentions
 
@@ -75,6 +75,8 @@ MIN_CONFIDENCE = 0.6
 SLIP_RADIUS = 5
 #: A long zh quote rendered in full: share of its words glossed in the English, English characters per zh character
 _USUAL_PAIR = (0.5, 4.0)
+#: The same for an English quote rendered in Chinese: share of its dictionary words rendered, Chinese characters per English one
+_USUAL_EN_PAIR = (0.6, 0.23)
 
 
 @dataclass(frozen=True)
@@ -567,9 +569,10 @@ class QuoteCheck:
 
     def _reversed(self, ctx: CheckContext) -> Iterable[Finding]:
         """An English original with a Chinese edition: the quotes are compared as for a Chinese
-        original (the Chinese side read as such), then each finding is turned back round. Only a
-        quote's meaning reversed (a negation added or dropped, an opposite adjective) is reported so far: what is missing
-        or added on the Chinese side would need its own wording."""
+        original (the Chinese side read as such), then each finding of reversed meaning (a negation
+        added or dropped, an opposite adjective) is turned back round. Its missing and cut quotes
+        are read the wrong way round there (what the English adds), so they are found on their own
+        (_lost_in_edition); a quote the edition adds is not reported."""
         from dataclasses import replace
 
         swapped = CheckContext(ctx.edition, ctx.original, [replace(b, src=b.tgt, tgt=b.src) for b in ctx.beads],
@@ -586,6 +589,86 @@ class QuoteCheck:
                 explanation=explanation,
                 evidence={**f.evidence, "original": en, "edition": zh},
             )
+        yield from self._lost_in_edition(ctx, swapped)
+
+    def _lost_in_edition(self, ctx: CheckContext, swapped: CheckContext) -> Iterable[Finding]:
+        """An English original's quotes whose dictionary words the Chinese edition leaves out: a quote
+        unmatched none (or hardly any) of whose words are in its bead, less the words that render the
+        English around it there (a faithful rendering in reported speech keeps them), nor in a
+        sentence a few beads away (an alignment slip); or a quote cut short (_cut_in_edition)."""
+        threshold = float(ctx.options.get("quote_min_confidence", MIN_CONFIDENCE))
+        src_bead, tgt_bead = _bead_of(ctx.beads, True), _bead_of(ctx.beads, False)
+        eq = _pieces(_memo(swapped, f"quotes:{ctx.original.id}", lambda: find_quotes(ctx.original, ctx.glossary)), ctx.original, src_bead)
+        zq = _pieces(_memo(swapped, f"quotes:{ctx.edition.id}", lambda: find_quotes(ctx.edition, ctx.glossary)), ctx.edition, tgt_bead)
+        m = self._match(swapped, zq, eq, False)
+
+        def window(bead: int, radius: int) -> range:
+            return range(max(0, bead - radius), min(len(ctx.beads), bead + radius + 1))
+
+        # a translator who quotes differently throughout (dialogue reported, thoughts quoted) is a
+        # style: the more of the other kept quotes go unmatched, the less each one means (as _compare)
+        kept = [j for j, x in enumerate(eq) if x.speech and src_bead.get(x.sentence) is not None and ctx.beads[src_bead[x.sentence]].tgt]
+        unmatched = [j for j in kept if j not in m.matched_en]
+        for j in unmatched:
+            x, bead = eq[j], src_bead[eq[j].sentence]
+            n = len(en_words(x.text, set()))
+            if n < 3:
+                continue  # too few dictionary words to tell
+            zh = _text(ctx.edition, ctx.beads[bead].tgt)
+            narration = _text(ctx.original, ctx.beads[bead].src, " ").replace(x.text, " ", 1)
+            share = rendered_share(en_words(x.text, zh_glosses(zh, narration)))
+            if share >= 0.2:
+                continue  # its words are there: reported speech, or a free rendering
+            # an alignment slip: the words stand in a sentence a few beads away
+            if any(rendered_share(en_words(x.text, zh_glosses(ctx.edition.sentences[s].text))) >= 0.5
+                   for b in window(bead, SLIP_RADIUS) for s in ctx.beads[b].tgt):
+                continue
+            # 0.75 where none of four or more words is there, as for a Chinese original's quote
+            conf = (0.75 - 0.5 * share) * (1.0 if n >= 4 else 0.9)
+            if len(kept) >= 4:
+                conf *= _damp((len(unmatched) - 1) / (len(kept) - 1))
+            if conf >= threshold:
+                yield self._finding(ctx, "missing", "medium", conf,
+                                    f"The quote “{_short(x.text)}”{f' ({x.speaker})' if x.speaker else ''} has no counterpart in the edition.",
+                                    x, None, bead, {"original": x.text, "speaker": x.speaker, "rendered": round(share, 3)},
+                                    extra_e=sentence_spans(ctx.edition, ctx.beads[bead].tgt))
+        yield from self._cut_in_edition(ctx, m.pairs, eq, zq, threshold)
+
+    def _cut_in_edition(self, ctx: CheckContext, pairs, eq, zq, threshold: float) -> Iterable[Finding]:
+        """An English original's quote whose Chinese quote renders far fewer of its words than this
+        translator's other quotes (leave one out, as _content), and whose tail or head is nowhere in
+        the Chinese sentence: cut short."""
+        src_bead, tgt_bead = _bead_of(ctx.beads, True), _bead_of(ctx.beads, False)
+        en_count, zh_count = _count_by(eq, src_bead), _count_by(zq, tgt_bead)
+        sure = [(z, x, bead) for z, x, _, bead in pairs if zh_count.get(bead) == 1 and en_count.get(bead) == 1
+                and src_bead.get(x.sentence) == bead and len(en_words(x.text, set())) >= 5]
+        measured = [(rendered_share(en_words(x.text, zh_glosses(z.text))), len(_bare(z.text)) / max(len(x.text), 1)) for z, x, _ in sure]
+        for k, ((z, x, bead), (share, ratio)) in enumerate(zip(sure, measured)):
+            others = [p for i, p in enumerate(measured) if i != k]
+            real = list(others)
+            others += [_USUAL_EN_PAIR] * max(0, 2 - len(others))
+            usual_share, usual_ratio = statistics.median(p[0] for p in others), statistics.median(p[1] for p in others)
+            lone = not any(c <= 0.75 * usual_share for c, _ in real)
+            if not (lone and usual_share >= 0.45 and share <= 0.75 * usual_share and ratio <= 0.7 * usual_ratio):
+                continue
+            cut = cut_end(en_words(x.text, zh_glosses(z.text)))
+            if cut is None:
+                continue
+            end, a, b = cut
+            if rendered_share(en_words(x.text[a:b], zh_glosses(_text(ctx.edition, ctx.beads[bead].tgt)))) > 0.2:
+                continue  # the words are in the sentence, out of the quote marks
+            conf = 0.7
+            if conf >= threshold:
+                exact = ctx.original.text[x.start:x.end] == x.text  # a quote joined from parts is shown whole
+                where = Span(x.start + a, x.start + b) if exact else Span(x.start, x.end)
+                what = "leaves out" if end == "tail" else "leaves out the beginning,"
+                yield new_finding(
+                    self, ctx, "quote", "altered", "medium", conf,
+                    f"The quote in the edition {what} “{_short(x.text[a:b])}” (“{_short(z.text, 60)}”).",
+                    original_spans=(where,), edition_spans=(Span(z.start, z.end),), bead=bead,
+                    evidence={"original": x.text, "edition": z.text, "left_out": x.text[a:b], "cut": end,
+                              "original_covered": round(share, 3), "usual_covered": round(usual_share, 3)},
+                )
 
     def _compare(self, ctx: CheckContext, same_language: bool) -> Iterable[Finding]:
         threshold = float(ctx.options.get("quote_min_confidence", MIN_CONFIDENCE))
@@ -1140,6 +1223,10 @@ def _joined(parts: list[Quote]) -> Quote:
     parts = sorted(parts, key=lambda q: q.start)
     voiced = next((q for q in parts if q.speaker_explicit), next((q for q in parts if q.speaker), parts[0]))
     return replace(voiced, start=parts[0].start, end=parts[-1].end, text=" ".join(q.text for q in parts), sentence=parts[0].sentence)
+
+
+def _text(doc: Edition, sids: Sequence[int], sep: str = "") -> str:
+    return sep.join(doc.sentences[s].text for s in sids)
 
 
 def _length_ratio(ctx) -> float:
