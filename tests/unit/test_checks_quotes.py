@@ -621,3 +621,12 @@ def test_english_original_quote_cut_short():
     # the dropped words said in the sentence, out of the quote marks: not cut
     moved = PORT_ZH[:2] + ["码头工人刘芳表示现在工作更安全，工资也更高了，并说：“起重机到港之前，我们接受了两个星期的培训。”"] + PORT_ZH[3:]
     assert run_en_beads(PORT_EN, moved)[2] == []
+
+
+def test_english_original_dropped_quote_is_not_excused_by_the_storys_words_nearby():
+    # A sentence two beads on shares most of the quote's words (farmers, fruit, the port), but its own
+    # English says them: no slipped rendering of the quote, which is still missing
+    farm_en, farm_zh = "Farmers often wait days to bring their fruit to the port market by ship.", "农民常常要等好几天才能用船把水果运到港口市场。"
+    dropped = PORT_ZH[:1] + ["陈玉明随后离开了会场。"] + PORT_ZH[2:]
+    (f,) = run_en_beads(PORT_EN + [farm_en], dropped + [farm_zh])[2]
+    assert (f.subtype, f.bead) == ("missing", 1)

@@ -619,9 +619,10 @@ class QuoteCheck:
             share = rendered_share(en_words(x.text, zh_glosses(zh, narration)))
             if share >= 0.2:
                 continue  # its words are there: reported speech, or a free rendering
-            # an alignment slip: the words stand in a sentence a few beads away
-            if any(rendered_share(en_words(x.text, zh_glosses(ctx.edition.sentences[s].text))) >= 0.5
-                   for b in window(bead, SLIP_RADIUS) for s in ctx.beads[b].tgt):
+            # an alignment slip: the words stand in a sentence a few beads away, where the English
+            # of its own bead does not account for them (the story's words, China, trade, do)
+            if any(rendered_share(en_words(x.text, zh_glosses(ctx.edition.sentences[s].text, _text(ctx.original, ctx.beads[b].src, " ")))) >= 0.5
+                   for b in window(bead, SLIP_RADIUS) if b != bead for s in ctx.beads[b].tgt):
                 continue
             # 0.75 where none of four or more words is there, as for a Chinese original's quote
             conf = (0.75 - 0.5 * share) * (1.0 if n >= 4 else 0.9)
