@@ -572,3 +572,95 @@ def test_a_quote_softened_by_degree_words_is_altered():
     assert f.evidence["softened"] == ["严重", "some impact"]
     kept = [en[0].replace("some impact", "a serious impact")]
     assert [f for f in run_beads(zh, kept)[2] if f.subtype == "altered"] == []
+
+
+def test_free_of_charge_is_no_negation():
+    # 可以免费 'can … free of charge' holds 以免 'so as not to' across its words: no 'not' to lose
+    assert not negated("附近的居民也可以免费使用", "zh")
+    assert negated("大家早点出发，以免迟到", "zh")
+
+
+SCHOOL_ZH = ["校长周文华说：“我们计划明年在学校旁边新建一座三层的图书馆，还要买五千本新书，学生以后可以在周末借书。”",
+             "“这个项目的资金主要来自家长和校友的捐款，”她说。",
+             "“图书馆建成以后，附近的居民也可以进来看书，”她补充说。"]
+SCHOOL_EN = ["“We plan to build a new three-storey library next to the school next year and buy five thousand new books, "
+             "and students will be able to borrow books at weekends,” said Zhou Wenhua, the principal.",
+             "“The funds for this project come mainly from donations by parents and alumni,” she said.",
+             "“After the library is completed, residents nearby can also come in to read books,” she added."]
+
+
+def test_quote_cut_at_its_head_in_a_close_translation():
+    # Only the quote's second half is kept: its beginning is gone, as a tail can be
+    assert run_beads(SCHOOL_ZH, SCHOOL_EN)[2] == []
+    head_cut = ["“Students will be able to borrow books at weekends,” said Zhou Wenhua, the principal."] + SCHOOL_EN[1:]
+    (f,) = run_beads(SCHOOL_ZH, head_cut)[2]
+    assert (f.subtype, f.evidence["cut"]) == ("altered", "head") and "图书馆" in f.evidence["left_out"]
+    assert "beginning" in f.explanation and "借书" not in f.evidence["left_out"]
+    # the opening said in the sentence around the quote, out of its marks: moved, not cut
+    moved = ["Zhou Wenhua, the principal, said the school plans to build a new three-storey library next to it next year "
+             "and buy five thousand new books: “Students will be able to borrow books at weekends.”"] + SCHOOL_EN[1:]
+    assert run_beads(SCHOOL_ZH, moved)[2] == []
+
+
+@pytest.mark.parametrize("flags,expected", [
+    ("++--", ("tail", 2, 4)), ("--++", ("head", 0, 2)), ("+-+-", None), ("----", None),
+    ("--+-", None),  # one word rendered after an unrendered opening: a stray match, no kept half
+    ("++++++----", ("tail", 6, 10)), ("+++++++---", None),  # three of ten words: free translation, not a cut
+])
+def test_cut_end_is_a_run_of_unrendered_words_at_one_end(flags, expected):
+    from transcompare.checks._quote_words import Word, cut_end
+
+    assert cut_end([Word(i, i + 1, c == "+") for i, c in enumerate(flags)]) == expected
+
+
+def run_en_beads(en_lines: list[str], zh_lines: list[str]):
+    """An English original and a Chinese edition, one sentence per line, bead i = line i on both sides."""
+    orig, ed = edition("\n".join(en_lines), "en"), edition("\n".join(zh_lines), "zh", "edition")
+    assert len(orig.sentences) == len(en_lines) and len(ed.sentences) == len(zh_lines)
+    ctx = CheckContext(orig, ed, [Bead((i,), (i,), 0.9) for i in range(len(en_lines))], glossary=GLOSSARY)
+    return orig, ed, list(QuoteCheck().run(ctx))
+
+
+PORT_EN = ["Harbour master Chen Yuming said: “The new crane will double the number of containers we can handle each day.”",
+           "“Ships will no longer wait three days outside the port, and farmers will get their fruit to market sooner,” Chen said.",
+           "Dock worker Liu Fang said: “We were trained for two weeks before the crane arrived, and now the work is safer and the pay is better.”",
+           "The crane was built in Shanghai and cost 40 million yuan."]
+PORT_ZH = ["港务局局长陈玉明说：“新起重机将使我们每天能处理的集装箱数量增加一倍。”",
+           "“船只将不再需要在港外等待三天，农民也能更快把水果运到市场，”陈玉明说。",
+           "码头工人刘芳说：“起重机到港之前，我们接受了两个星期的培训，现在工作更安全，工资也更高了。”",
+           "这台起重机在上海制造，造价4000万元。"]
+
+
+def test_english_original_quote_dropped_by_the_edition_is_missing():
+    assert run_en_beads(PORT_EN, PORT_ZH)[2] == []
+    dropped = PORT_ZH[:1] + ["陈玉明随后离开了会场。"] + PORT_ZH[2:]  # 'Chen then left the hall': none of the quote's words
+    orig, ed, findings = run_en_beads(PORT_EN, dropped)
+    (f,) = findings
+    assert (f.subtype, f.bead, f.edition, f.confidence) == ("missing", 1, "edition", 0.75)
+    assert orig.text[f.original_spans[-1].start:f.original_spans[-1].end].startswith("Ships will no longer wait")
+    assert ed.text[f.edition_spans[0].start:f.edition_spans[0].end] == "陈玉明随后离开了会场。"
+
+
+def test_english_original_quote_in_faithful_reported_speech_is_quiet():
+    reported = PORT_ZH[:1] + ["陈玉明说，船只将不再需要在港外等待三天，农民也能更快把水果运到市场。"] + PORT_ZH[2:]
+    assert run_en_beads(PORT_EN, reported)[2] == []
+
+
+def test_english_original_quote_cut_short():
+    cut = PORT_ZH[:2] + ["码头工人刘芳说：“起重机到港之前，我们接受了两个星期的培训。”"] + PORT_ZH[3:]
+    orig, ed, findings = run_en_beads(PORT_EN, cut)
+    (f,) = findings
+    assert (f.subtype, f.bead, f.evidence["cut"]) == ("altered", 2, "tail")
+    assert orig.text[f.original_spans[0].start:f.original_spans[0].end].endswith("the pay is better")
+    # the dropped words said in the sentence, out of the quote marks: not cut
+    moved = PORT_ZH[:2] + ["码头工人刘芳表示现在工作更安全，工资也更高了，并说：“起重机到港之前，我们接受了两个星期的培训。”"] + PORT_ZH[3:]
+    assert run_en_beads(PORT_EN, moved)[2] == []
+
+
+def test_english_original_dropped_quote_is_not_excused_by_the_storys_words_nearby():
+    # A sentence two beads on shares most of the quote's words (farmers, fruit, the port), but its own
+    # English says them: no slipped rendering of the quote, which is still missing
+    farm_en, farm_zh = "Farmers often wait days to bring their fruit to the port market by ship.", "农民常常要等好几天才能用船把水果运到港口市场。"
+    dropped = PORT_ZH[:1] + ["陈玉明随后离开了会场。"] + PORT_ZH[2:]
+    (f,) = run_en_beads(PORT_EN + [farm_en], dropped + [farm_zh])[2]
+    assert (f.subtype, f.bead) == ("missing", 1)

@@ -24,6 +24,9 @@ from typing import Iterable, Sequence
 
 from ..langs import is_chinese
 from ..model import Edition, Finding, Span
+from ._quote_words import EN_STOP as _EN_STOP
+from ._quote_words import ZH_STOP as _ZH_STOP
+from ._quote_words import cut_end, en_words, rendered_share, zh_glosses, zh_words
 from .base import CheckContext, new_finding, sentence_spans
 from .entities import Mention, _bead_of, _memo, en_mentions, score_rendering, zh_mentions
 from .wording import degree_softened
@@ -53,6 +56,7 @@ _EN_PRONOUNS = ("he", "she", "they", "i", "we")
 _ZH_NOT_NEGATION = re.compile(
     r"不过|不少|不同|不断|不久|不论|不管|无论|不禁|不得不|差不多|了不起|不仅|不但|不只|未来|无数|非常|除非|非洲|不停|"
     r"非法|不法|无辜|不幸|非正式|非政府|"  # lexical negatives: 'illegal', 'innocent' carry no English 'not'
+    r"免费|免税|免签|免票|免检|免息|"  # 'free of charge' (可以免费 is no 以免 'so as not to')
     r"不然|要不|不如|对不起|不好意思|不得了|恨不得|巴不得|舍不得|忍不住|还不是|不就是|岂不是|何尝不|莫非|无比|无限|并不亚于|毫不犹豫|不由得|不一会|不得已|不成|要不|难道|那里还|哪里还|岂|何尝|不是吗|好不|怪不得|无论如何|不错|没错"
     r"|没有?了(?=[。，！？；…”」,.!?;]|$)"  # 收成都没了: 'gone' at the end of a clause, not 'not'
 )
@@ -68,21 +72,13 @@ _EN_NEGATION = re.compile(
 _EN_NOT_NEGATION = re.compile(
     r"\b(?:nothing (?:would|could|will|can) \w+ \w+ (?:more|better)|no doubt|not only|no sooner|nothing but|no matter|not just|"
     r"(?:can(?:no|[’']|)t|couldn[’']t) help|never mind|no wonder|don[’']t (?:mind|worry))\b", re.I)
-_EN_STOP = frozenset(
-    "a an the of to in on at by for with from and or but as is be are was were been it its this that these those "
-    "i we you he she they me us him her them my our your his their what which who whom there here if then so than "
-    "do does did have has had will would can could should may might must not no just also even very more most all "
-    "any some such only own same into over about up out "
-    # prepositions: a gloss's 'under' (监视居住 'residential surveillance under …') renders nothing
-    "under after before between through against within during across upon onto toward towards among around "
-    "behind beneath beside via per".split()
-)
-_ZH_STOP = frozenset("的 了 是 在 和 也 就 都 而 及 与 把 被 让 给 对 向 从 之 着 过 吧 呢 吗 啊 呀 嘛 这 那 个 一 我 你 他 她 它 们".split())
 MIN_CONFIDENCE = 0.6
 #: beads each side of a quote's own where its words may stand after an alignment slip (see QuoteCheck._anywhere)
 SLIP_RADIUS = 5
 #: A long zh quote rendered in full: share of its words glossed in the English, English characters per zh character
 _USUAL_PAIR = (0.5, 4.0)
+#: The same for an English quote rendered in Chinese: share of its dictionary words rendered, Chinese characters per English one
+_USUAL_EN_PAIR = (0.6, 0.23)
 
 
 @dataclass(frozen=True)
@@ -577,9 +573,10 @@ class QuoteCheck:
 
     def _reversed(self, ctx: CheckContext) -> Iterable[Finding]:
         """An English original with a Chinese edition: the quotes are compared as for a Chinese
-        original (the Chinese side read as such), then each finding is turned back round. Only a
-        quote's meaning reversed (a negation added or dropped, an opposite adjective) is reported so far: what is missing
-        or added on the Chinese side would need its own wording."""
+        original (the Chinese side read as such), then each finding of reversed meaning (a negation
+        added or dropped, an opposite adjective) is turned back round. Its missing and cut quotes
+        are read the wrong way round there (what the English adds), so they are found on their own
+        (_lost_in_edition); a quote the edition adds is not reported."""
         from dataclasses import replace
 
         swapped = CheckContext(ctx.edition, ctx.original, [replace(b, src=b.tgt, tgt=b.src) for b in ctx.beads],
@@ -596,6 +593,87 @@ class QuoteCheck:
                 explanation=explanation,
                 evidence={**f.evidence, "original": en, "edition": zh},
             )
+        yield from self._lost_in_edition(ctx, swapped)
+
+    def _lost_in_edition(self, ctx: CheckContext, swapped: CheckContext) -> Iterable[Finding]:
+        """An English original's quotes whose dictionary words the Chinese edition leaves out: a quote
+        unmatched none (or hardly any) of whose words are in its bead, less the words that render the
+        English around it there (a faithful rendering in reported speech keeps them), nor in a
+        sentence a few beads away (an alignment slip); or a quote cut short (_cut_in_edition)."""
+        threshold = float(ctx.options.get("quote_min_confidence", MIN_CONFIDENCE))
+        src_bead, tgt_bead = _bead_of(ctx.beads, True), _bead_of(ctx.beads, False)
+        eq = _pieces(_memo(swapped, f"quotes:{ctx.original.id}", lambda: find_quotes(ctx.original, ctx.glossary)), ctx.original, src_bead)
+        zq = _pieces(_memo(swapped, f"quotes:{ctx.edition.id}", lambda: find_quotes(ctx.edition, ctx.glossary)), ctx.edition, tgt_bead)
+        m = self._match(swapped, zq, eq, False)
+
+        def window(bead: int, radius: int) -> range:
+            return range(max(0, bead - radius), min(len(ctx.beads), bead + radius + 1))
+
+        # a translator who quotes differently throughout (dialogue reported, thoughts quoted) is a
+        # style: the more of the other kept quotes go unmatched, the less each one means (as _compare)
+        kept = [j for j, x in enumerate(eq) if x.speech and src_bead.get(x.sentence) is not None and ctx.beads[src_bead[x.sentence]].tgt]
+        unmatched = [j for j in kept if j not in m.matched_en]
+        for j in unmatched:
+            x, bead = eq[j], src_bead[eq[j].sentence]
+            n = len(en_words(x.text, set()))
+            if n < 3:
+                continue  # too few dictionary words to tell
+            zh = _text(ctx.edition, ctx.beads[bead].tgt)
+            narration = _text(ctx.original, ctx.beads[bead].src, " ").replace(x.text, " ", 1)
+            share = rendered_share(en_words(x.text, zh_glosses(zh, narration)))
+            if share >= 0.2:
+                continue  # its words are there: reported speech, or a free rendering
+            # an alignment slip: the words stand in a sentence a few beads away, where the English
+            # of its own bead does not account for them (the story's words, China, trade, do)
+            if any(rendered_share(en_words(x.text, zh_glosses(ctx.edition.sentences[s].text, _text(ctx.original, ctx.beads[b].src, " ")))) >= 0.5
+                   for b in window(bead, SLIP_RADIUS) if b != bead for s in ctx.beads[b].tgt):
+                continue
+            # 0.75 where none of four or more words is there, as for a Chinese original's quote
+            conf = (0.75 - 0.5 * share) * (1.0 if n >= 4 else 0.9)
+            if len(kept) >= 4:
+                conf *= _damp((len(unmatched) - 1) / (len(kept) - 1))
+            if conf >= threshold:
+                yield self._finding(ctx, "missing", "medium", conf,
+                                    f"The quote “{_short(x.text)}”{f' ({x.speaker})' if x.speaker else ''} has no counterpart in the edition.",
+                                    x, None, bead, {"original": x.text, "speaker": x.speaker, "rendered": round(share, 3)},
+                                    extra_e=sentence_spans(ctx.edition, ctx.beads[bead].tgt))
+        yield from self._cut_in_edition(ctx, m.pairs, eq, zq, threshold)
+
+    def _cut_in_edition(self, ctx: CheckContext, pairs, eq, zq, threshold: float) -> Iterable[Finding]:
+        """An English original's quote whose Chinese quote renders far fewer of its words than this
+        translator's other quotes (leave one out, as _content), and whose tail or head is nowhere in
+        the Chinese sentence: cut short."""
+        src_bead, tgt_bead = _bead_of(ctx.beads, True), _bead_of(ctx.beads, False)
+        en_count, zh_count = _count_by(eq, src_bead), _count_by(zq, tgt_bead)
+        sure = [(z, x, bead) for z, x, _, bead in pairs if zh_count.get(bead) == 1 and en_count.get(bead) == 1
+                and src_bead.get(x.sentence) == bead and len(en_words(x.text, set())) >= 5]
+        measured = [(rendered_share(en_words(x.text, zh_glosses(z.text))), len(_bare(z.text)) / max(len(x.text), 1)) for z, x, _ in sure]
+        for k, ((z, x, bead), (share, ratio)) in enumerate(zip(sure, measured)):
+            others = [p for i, p in enumerate(measured) if i != k]
+            real = list(others)
+            others += [_USUAL_EN_PAIR] * max(0, 2 - len(others))
+            usual_share, usual_ratio = statistics.median(p[0] for p in others), statistics.median(p[1] for p in others)
+            lone = not any(c <= 0.75 * usual_share for c, _ in real)
+            if not (lone and usual_share >= 0.45 and share <= 0.75 * usual_share and ratio <= 0.7 * usual_ratio):
+                continue
+            cut = cut_end(en_words(x.text, zh_glosses(z.text)))
+            if cut is None:
+                continue
+            end, a, b = cut
+            if rendered_share(en_words(x.text[a:b], zh_glosses(_text(ctx.edition, ctx.beads[bead].tgt)))) > 0.2:
+                continue  # the words are in the sentence, out of the quote marks
+            conf = 0.7
+            if conf >= threshold:
+                exact = ctx.original.text[x.start:x.end] == x.text  # a quote joined from parts is shown whole
+                where = Span(x.start + a, x.start + b) if exact else Span(x.start, x.end)
+                what = "leaves out" if end == "tail" else "leaves out the beginning,"
+                yield new_finding(
+                    self, ctx, "quote", "altered", "medium", conf,
+                    f"The quote in the edition {what} “{_short(x.text[a:b])}” (“{_short(z.text, 60)}”).",
+                    original_spans=(where,), edition_spans=(Span(z.start, z.end),), bead=bead,
+                    evidence={"original": x.text, "edition": z.text, "left_out": x.text[a:b], "cut": end,
+                              "original_covered": round(share, 3), "usual_covered": round(usual_share, 3)},
+                )
 
     def _compare(self, ctx: CheckContext, same_language: bool) -> Iterable[Finding]:
         threshold = float(ctx.options.get("quote_min_confidence", MIN_CONFIDENCE))
@@ -862,19 +940,22 @@ class QuoteCheck:
                 continue
             alone = en_count.get(tgt_bead.get(x.sentence)) == 1
             # Cut short: far fewer words rendered, far fewer characters, than this translator's other
-            # quotes, and what is missing is the quote's tail. Only where the translator renders
-            # quotes closely (free translation leaves words unrendered everywhere).
+            # quotes, and what is missing is the quote's tail or its head. Only where the translator
+            # renders quotes closely (free translation leaves words unrendered everywhere).
             short = lone and usual_cov >= 0.4 and zh_cov <= 0.6 * usual_cov and _ratio(z, x) <= 0.7 * usual_ratio
             cut = _uncovered(z.text, x.text) if alone and short and len(_bare(z.text)) >= 12 else None
+            if cut and cut[0] == "head" and self._head_in_narration(ctx, z, bead, cut, usual_cov):
+                cut = None
             if cut:
                 conf = 0.75 * flip_damp
                 if conf >= threshold:
-                    a, b = cut
+                    end, a, b = cut
+                    what = "leaves out" if end == "tail" else "leaves out the beginning,"
                     yield new_finding(
                         self, ctx, "quote", "altered", "medium", conf,
-                        f"The quote in the edition leaves out “{_short(z.text[a:b])}” (“{_short(x.text, 60)}”).",
+                        f"The quote in the edition {what} “{_short(z.text[a:b])}” (“{_short(x.text, 60)}”).",
                         original_spans=(Span(z.start + a, z.start + b),), edition_spans=(Span(x.start, x.end),), bead=bead,
-                        evidence={"original": z.text, "edition": x.text, "left_out": z.text[a:b], "original_covered": zh_cov,
+                        evidence={"original": z.text, "edition": x.text, "left_out": z.text[a:b], "cut": end, "original_covered": zh_cov,
                                   "edition_covered": en_cov, "usual_covered": usual_cov},
                     )
                 continue
@@ -888,6 +969,14 @@ class QuoteCheck:
                         f"The quote in the edition shares little with the original's (“{_short(z.text)}”).",
                         z, x, bead, {"original": z.text, "edition": x.text, "similarity": score, "typical": typical},
                     )
+
+    @staticmethod
+    def _head_in_narration(ctx, z: Quote, bead: int, cut: tuple[str, int, int], usual_cov: float) -> bool:
+        """Is the opening the edition's quote lacks said in the edition's sentence around it, half as
+        closely as this translator renders a quote? ('This year's goal, he said, is "growth of 5
+        percent"': the opening moved out of the marks, not cut.)"""
+        around = " ".join(ctx.edition.sentences[s].text for s in ctx.beads[bead].tgt)  # the quote renders none of it
+        return rendered_share(zh_words(z.text[cut[1]:cut[2]], around)) >= 0.5 * usual_cov
 
     def _speakers(self, ctx, pairs, same_language: bool, threshold: float) -> Iterable[Finding]:
         zh_people = [m for m in zh_mentions(ctx.original, ctx.glossary)]
@@ -1151,6 +1240,10 @@ def _joined(parts: list[Quote]) -> Quote:
     return replace(voiced, start=parts[0].start, end=parts[-1].end, text=" ".join(q.text for q in parts), sentence=parts[0].sentence)
 
 
+def _text(doc: Edition, sids: Sequence[int], sep: str = "") -> str:
+    return sep.join(doc.sentences[s].text for s in sids)
+
+
 def _length_ratio(ctx) -> float:
     """Edition characters per original character over the beads with both sides: this translator's measure."""
     zh = en = 0
@@ -1228,29 +1321,10 @@ def _left_for_quote(narration: str, en: str) -> str:
     return " ".join(t for i, t in enumerate(tokens) if i not in used)
 
 
-def _uncovered(zh: str, en: str) -> tuple[int, int] | None:
-    """The tail of a zh quote that the English quote does not render, when the English renders
-    something before it and leaves out the rest (at least 40 % of the glossed words): a quote cut
-    short. Free translation leaves words out here and there, not a whole tail."""
-    from ..names.cedict import glosses, stem
-    from .entities import _jieba
-
-    en_set = {stem(t) for t in re.findall(r"[a-z]+", en.lower()) if t not in _EN_STOP and len(t) > 1}
-    hits: list[tuple[int, int, bool]] = []  # (start, end, rendered) per glossed word
-    at = 0
-    for w in _jieba().lcut(zh):
-        a, at = at, at + len(w)
-        if not any("\u3400" <= c <= "\u9fff" for c in w) or w in _ZH_STOP:
-            continue
-        g = set(glosses(w)) or ({x for ch in w for x in glosses(ch)} if len(w) > 1 else set())
-        if g:
-            hits.append((a, at, bool(g & en_set)))
-    tail = 0
-    while tail < len(hits) and not hits[len(hits) - 1 - tail][2]:
-        tail += 1
-    if tail >= max(2, 0.4 * len(hits)) and tail < len(hits):
-        return hits[len(hits) - tail][0], hits[-1][1]
-    return None
+def _uncovered(zh: str, en: str) -> tuple[str, int, int] | None:
+    """("tail" or "head", start, end) of the part of a zh quote that the English quote does not
+    render, when the English renders the rest: a quote cut short (see _quote_words.cut_end)."""
+    return cut_end(zh_words(zh, en))
 
 
 def _damp(rate: float) -> float:

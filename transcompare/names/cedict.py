@@ -139,6 +139,14 @@ def glosses(word: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@functools.lru_cache(maxsize=1)
+def gloss_vocabulary() -> frozenset[str]:
+    """Every stem the glosses use: can the dictionary tell whether an English word is rendered at all?"""
+    found = {d for entries in _index().values() for defs in entries for d in defs}
+    tokens = {t for d in found for t in _WORD.findall(_BRACKETS.sub(" ", d).lower())}
+    return frozenset(stem(t) for t in tokens if t not in _STOP and len(t) > 1)
+
+
 def stem(word: str) -> str:
     """A crude English stem, enough to match gloss words with running text (officials ~ official)."""
     word = word.lower()
