@@ -54,6 +54,17 @@ def test_segment_tsv(run_cli):
     assert lines[0].startswith("id\tparagraph") and len(lines) > 10
 
 
+
+def test_segment_text_shows_control_characters_inert(run_cli, tmp_path):
+    """The text listing is for a reader at a terminal: an escape sequence in the article went out as is."""
+    article = tmp_path / "a.en.txt"
+    article.write_text("The minister\x1b]0;PWNED\x07 said \x1b[8mnothing\x1b[0m new.\n", encoding="utf-8")
+    result = run_cli("segment", article, "--format", "text")
+    assert result.exit_code == 0, result.stderr
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert "PWNED" in result.stdout and "␛" in result.stdout
+
+
 def test_segment_prints_one_sentence_a_line(run_cli, tmp_path):
     """A sentence over a wrapped line (or holding a tab) broke the TSV row and the text listing."""
     wrapped = tmp_path / "wrapped.en.txt"
