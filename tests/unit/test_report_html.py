@@ -143,6 +143,18 @@ def test_multiple_editions_one_column_each():
         assert sids == list(range(len(ec.edition.sentences)))
 
 
+
+def test_finding_excerpts_carry_their_language():
+    """The findings list and the details showed a Traditional edition's text under the page's
+    lang="en": a screen reader read it with an English voice, and the browser chose glyphs for it blind."""
+    html = render(planted_comparison("002-trad-edition"))
+    soup = BeautifulSoup(html, "html.parser")
+    item = next(li for li in soup.select("#finding-list li") if len(li.select("q")) == 2)
+    assert [q["lang"] for q in item.select("q")] == ["zh-Hans", "zh-Hant"]
+    data = json.loads(soup.select_one("#findings-data").string)
+    assert {(f["original_lang"], f["edition_lang"]) for f in data} == {("zh-Hans", "zh-Hant")}
+
+
 def test_article_text_is_escaped(xss_html):
     soup = BeautifulSoup(xss_html, "html.parser")
     scripts = soup.find_all("script")

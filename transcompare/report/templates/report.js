@@ -130,8 +130,8 @@
       add(head, "span", " · confidence " + Math.round(f.confidence * 100) + "% · " + f.check + " · " + f.edition + " · " + f.id, "count");
       add(box, "div", f.explanation);
       var sides = add(box, "div", null, "ex");
-      if (f.original) { add(sides, "span", "orig", "tag"); add(sides, "span", f.original + "  "); }
-      if (f.published) { add(sides, "span", "ed", "tag"); add(sides, "span", f.published); }
+      if (f.original) { add(sides, "span", "orig", "tag"); add(sides, "span", f.original + "  ").lang = f.original_lang; }
+      if (f.published) { add(sides, "span", "ed", "tag"); add(sides, "span", f.published).lang = f.edition_lang; }
       if (f.evidence && Object.keys(f.evidence).length) {
         var more = add(box, "details", null, "d-ev");
         add(more, "summary", "evidence");
