@@ -155,12 +155,26 @@ def test_finding_excerpts_carry_their_language():
     assert {(f["original_lang"], f["edition_lang"]) for f in data} == {("zh-Hans", "zh-Hant")}
 
 
+
+def test_findings_list_links_to_the_text_without_scripts(case001):
+    """The list's entries were buttons that only the script could follow; each is now a link to its row."""
+    soup = BeautifulSoup(case001, "html.parser")
+    entries = soup.select("#finding-list li")
+    assert entries
+    for li in entries:
+        link = li.select_one("a.goto[href]")
+        assert link is not None, li
+        assert soup.find(id=link["href"][1:]) is not None, link["href"]
+
+
+
 def test_article_text_is_escaped(xss_html):
     soup = BeautifulSoup(xss_html, "html.parser")
     scripts = soup.find_all("script")
     assert len(scripts) == 2 and scripts[0]["type"] == "application/json"
     assert not soup.find_all(["img", "svg", "textarea"])
-    assert [a["href"] for a in soup.find_all("a")] == ["#rows"]
+    links = [a["href"] for a in soup.find_all("a")]  # the skip link and the findings list's, all inside the page
+    assert links[0] == "#rows" and all(h.startswith("#") and soup.find(id=h[1:]) for h in links)
     for tag in soup.find_all(True):
         assert not [a for a in tag.attrs if a.lower().startswith("on")], tag
     urls = [t.get(a) for t in soup.find_all(True) for a in ("href", "src", "action", "formaction", "xlink:href")]

@@ -180,6 +180,7 @@
     if (ev.target.closest(".d-close") || !ev.target.closest("#detail, [data-f], [data-goto]")) { hideDetail(); }
     var btn = ev.target.closest("[data-goto]");
     if (!btn) { return; }
+    ev.preventDefault();  /* a link to the row, for readers without scripts; with them, to the mark itself */
     var target = firstStop[Number(btn.getAttribute("data-goto"))];
     if (target) {
       if (target._row >= 0) { rows[target._row].hidden = false; }
