@@ -237,3 +237,14 @@ def test_findings_list_navigates_without_javascript(browser, tmp_path, case001_h
     finally:
         context.close()
 
+
+def test_severity_filters_show_the_underline_of_their_marks(open_report, case001_html):
+    """The underline told a mark's severity (solid, dashed, dotted), but nothing on the page said which was which."""
+    page = open_report(case001_html).page
+    style = """(s) => {
+        var key = getComputedStyle(document.querySelector('.sev-filter[data-s="' + s + '"] .sev-key')).borderBottomStyle;
+        var m = document.createElement('mark'); m.setAttribute('data-s', s); document.getElementById('rows').appendChild(m);
+        var mark = getComputedStyle(m).borderBottomStyle; m.remove();
+        return [key, mark];
+    }"""
+    assert [page.evaluate(style, s) for s in ("high", "medium", "low")] == [["solid"] * 2, ["dashed"] * 2, ["dotted"] * 2]

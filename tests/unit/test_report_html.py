@@ -168,6 +168,12 @@ def test_findings_list_links_to_the_text_without_scripts(case001):
 
 
 
+def test_severity_filters_are_the_legend_of_the_underlines(case001):
+    soup = BeautifulSoup(case001, "html.parser")
+    keys = {label["data-s"]: label.select_one(".sev-key") for label in soup.select("label.sev-filter")}
+    assert set(keys) == {"high", "medium", "low"} and all(keys.values())
+
+
 def test_article_text_is_escaped(xss_html):
     soup = BeautifulSoup(xss_html, "html.parser")
     scripts = soup.find_all("script")
