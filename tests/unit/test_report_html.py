@@ -174,6 +174,19 @@ def test_severity_filters_are_the_legend_of_the_underlines(case001):
     assert set(keys) == {"high", "medium", "low"} and all(keys.values())
 
 
+
+def test_counts_of_one_are_singular():
+    """The header said "1 findings" (the terminal summary had been mended, the page had not)."""
+    from dataclasses import replace
+
+    comparison = planted_comparison("003-two-editions")
+    ec = comparison.editions[0]
+    soup = BeautifulSoup(render(replace(comparison, editions=(replace(ec, findings=ec.findings[:1]),))), "html.parser")
+    counts = next(tr for tr in soup.select("table.editions tr") if tr.th.get_text() == "counts").get_text(" ")
+    assert "1 finding" in counts and "1 findings" not in counts and "sentences" in counts
+    assert soup.select_one("#shown").get_text() == "1 of 1 finding shown"
+
+
 def test_article_text_is_escaped(xss_html):
     soup = BeautifulSoup(xss_html, "html.parser")
     scripts = soup.find_all("script")

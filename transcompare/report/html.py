@@ -384,6 +384,7 @@ def _environment():
     )
     env.filters["pct"] = lambda x: f"{x:.0%}"
     env.filters["num"] = lambda x: f"{x:.2f}" if isinstance(x, float) else str(x)
+    env.filters["counted"] = lambda n, noun: f"{n} {noun}{'' if n == 1 else 's'}"  # "1 finding", not "1 findings"
     return env
 
 

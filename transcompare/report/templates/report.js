@@ -62,7 +62,7 @@
     items.forEach(function (li) { li.hidden = !visible[Number(li.getAttribute("data-n"))]; });
     var only = onlyEl.checked;
     rows.forEach(function (row) { row.hidden = only && row._active === 0; });
-    shownEl.textContent = shown + " of " + F.length + " findings shown";
+    shownEl.textContent = shown + " of " + F.length + (F.length === 1 ? " finding shown" : " findings shown");
   }
 
   function isActive(el) {
