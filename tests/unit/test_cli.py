@@ -354,3 +354,16 @@ def test_a_full_standard_output_is_an_output_error_not_an_internal_one():
                               stdout=full, stderr=subprocess.PIPE, text=True)
     assert proc.returncode == 2
     assert proc.stderr.strip() == "error [E601]: cannot write the output (No space left on device)"
+
+
+@pytest.mark.parametrize("to", ["en", "EN"])
+def test_translate_refuses_an_article_already_in_the_target_language(run_cli, tmp_path, monkeypatch, to):
+    """An English article given to `translate` (whose target is English) was run through a zh-en
+    model and came back as garbage, exit 0."""
+    monkeypatch.setenv("TRANSCOMPARE_CONFIG", str(tmp_path / "none.toml"))
+    monkeypatch.delenv("TRANSCOMPARE_MT_MODEL", raising=False)
+    article = tmp_path / "a.en.txt"
+    article.write_text("The minister declined to comment.\n", encoding="utf-8")
+    result = run_cli("translate", article, "--to", to)
+    assert result.exit_code == 2
+    assert "already in en" in result.stderr and len(result.stderr.strip().splitlines()) == 1
