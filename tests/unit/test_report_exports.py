@@ -148,3 +148,16 @@ def test_compare_html_option(run_cli, tmp_path):
     assert result.exit_code == 0, result.stderr
     assert out.read_text(encoding="utf-8").startswith("<!doctype html>")
     assert f"wrote {out}" in result.stdout
+
+
+def test_align_json_tells_simplified_from_traditional(run_cli, tmp_path):
+    """The JSON said "lang": "zh" for both sides of a Simplified original and its Traditional edition."""
+    import json
+
+    case = CORPORA / "002-trad-edition"
+    out = tmp_path / "a.json"
+    result = run_cli("align", case / "original.zh.txt", case / "edition.zh-hant.txt", "--encoder", "none", "--format", "json", "-o", out)
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert (data["src"]["lang"], data["src"]["script"]) == ("zh", "Hans")
+    assert (data["tgt"]["lang"], data["tgt"]["script"]) == ("zh", "Hant")
