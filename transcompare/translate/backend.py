@@ -50,9 +50,11 @@ def _base(lang: str) -> str:
     return _ISO3.get(code, code)
 
 
-def _first_line(err: Exception) -> str:
-    text = str(err).strip()
-    return text.splitlines()[0] if text else ""
+def _first_line(err: Exception, limit: int = 400) -> str:
+    """The error on one line, all of it: transformers' first line alone read "Couldn't instantiate
+    the backend tokenizer from one of:" and stopped there."""
+    text = " ".join(str(err).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class Seq2SeqTranslator:
