@@ -283,3 +283,14 @@ def test_a_model_directory_without_a_tokenizer_gets_the_whole_reason(tmp_path):
         load_tokenizer(tmp_path)
     message = caught.value.message
     assert "\n" not in message and not message.rstrip().endswith(":")
+
+
+def test_a_model_directory_without_tokenizer_files_says_so(tmp_path):
+    """Weights and a Marian config but no tokenizer: transformers failed with a TypeError about NoneType."""
+    from transcompare.translate.backend import load_tokenizer
+
+    (tmp_path / "config.json").write_text('{"model_type": "marian"}', encoding="utf-8")
+    (tmp_path / "model.safetensors").write_bytes(b"x")
+    with pytest.raises(ModelError) as caught:
+        load_tokenizer(tmp_path)
+    assert "has no tokenizer files (tokenizer.json" in caught.value.message

@@ -14,10 +14,20 @@ from .langcodes import LanguageCodes
 from .locate import ModelRef
 
 
+# what a tokenizer is saved as: transformers' files, or the sentencepiece models Marian, M2M-100, NLLB and T5 use
+TOKENIZER_FILES = ("tokenizer.json", "tokenizer_config.json", "vocab.json", "source.spm", "sentencepiece.bpe.model", "spiece.model", "tokenizer.model")
+
+
 def load_tokenizer(path):
     """The model's own tokenizer, from local files only."""
+    from pathlib import Path
+
     from transformers import AutoTokenizer
 
+    folder = Path(path)
+    if folder.is_dir() and not any((folder / name).is_file() for name in TOKENIZER_FILES):
+        # transformers said "TypeError: expected str, bytes or os.PathLike object, not NoneType"
+        raise ModelError(f"{path} has no tokenizer files ({', '.join(TOKENIZER_FILES[:4])} ...); copy them from the model it was made from")
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # e.g. Marian's "install sacremoses" advice
