@@ -129,7 +129,7 @@ def test_keyboard_moves_from_finding_to_finding(open_report, case001_html):
 
 def test_sidebar_click_focuses_the_finding(open_report, case001_html):
     page = open_report(case001_html).page
-    page.locator("#finding-list li[data-k='date'] button").click()
+    page.locator("#finding-list li[data-k='date'] .goto").click()
     assert page.evaluate("document.activeElement.textContent") in ("3月4日", "March 14")
     assert "date" in page.locator("#detail").inner_text()
     page.locator("#detail .d-close").click()
@@ -152,7 +152,7 @@ def test_xss_payloads_stay_inert(open_report):
     report = open_report(html_of(xss_comparison()))
     page = report.page
     page.mouse.move(300, 300)
-    for selector in ("mark", ".chip", "#finding-list button"):
+    for selector in ("mark", ".chip", "#finding-list .goto"):
         page.locator(selector).first.hover()
         page.locator(selector).first.focus()
     page.keyboard.press("j")
@@ -219,3 +219,32 @@ def test_screenshot_of_case_001(open_report, run_cli, tmp_path, monkeypatch):
     if os.environ.get("TRANSCOMPARE_UPDATE_SCREENSHOT"):
         assert shot.stat().st_size < 300_000, "keep the README's picture under 300 KB"
         shutil.copyfile(shot, ROOT / "docs" / "screenshot.png")
+
+
+def test_findings_list_navigates_without_javascript(browser, tmp_path, case001_html):
+    """Without scripts the text, the marks and the list were there, but the list led nowhere."""
+    path = tmp_path / "report.html"
+    path.write_bytes(case001_html)
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1400, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(path.as_uri())
+        link = page.locator("#finding-list li[data-k='date'] .goto")
+        row = link.get_attribute("href")
+        link.click()
+        assert page.evaluate("location.hash") == row
+        assert page.locator(f"[id='{row[1:]}'] mark[data-k='date']").count() >= 1
+    finally:
+        context.close()
+
+
+def test_severity_filters_show_the_underline_of_their_marks(open_report, case001_html):
+    """The underline told a mark's severity (solid, dashed, dotted), but nothing on the page said which was which."""
+    page = open_report(case001_html).page
+    style = """(s) => {
+        var key = getComputedStyle(document.querySelector('.sev-filter[data-s="' + s + '"] .sev-key')).borderBottomStyle;
+        var m = document.createElement('mark'); m.setAttribute('data-s', s); document.getElementById('rows').appendChild(m);
+        var mark = getComputedStyle(m).borderBottomStyle; m.remove();
+        return [key, mark];
+    }"""
+    assert [page.evaluate(style, s) for s in ("high", "medium", "low")] == [["solid"] * 2, ["dashed"] * 2, ["dotted"] * 2]

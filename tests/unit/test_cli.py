@@ -54,6 +54,17 @@ def test_segment_tsv(run_cli):
     assert lines[0].startswith("id\tparagraph") and len(lines) > 10
 
 
+
+def test_segment_text_shows_control_characters_inert(run_cli, tmp_path):
+    """The text listing is for a reader at a terminal: an escape sequence in the article went out as is."""
+    article = tmp_path / "a.en.txt"
+    article.write_text("The minister\x1b]0;PWNED\x07 said \x1b[8mnothing\x1b[0m new.\n", encoding="utf-8")
+    result = run_cli("segment", article, "--format", "text")
+    assert result.exit_code == 0, result.stderr
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert "PWNED" in result.stdout and "␛" in result.stdout
+
+
 def test_segment_prints_one_sentence_a_line(run_cli, tmp_path):
     """A sentence over a wrapped line (or holding a tab) broke the TSV row and the text listing."""
     wrapped = tmp_path / "wrapped.en.txt"
@@ -343,3 +354,16 @@ def test_a_full_standard_output_is_an_output_error_not_an_internal_one():
                               stdout=full, stderr=subprocess.PIPE, text=True)
     assert proc.returncode == 2
     assert proc.stderr.strip() == "error [E601]: cannot write the output (No space left on device)"
+
+
+@pytest.mark.parametrize("to", ["en", "EN"])
+def test_translate_refuses_an_article_already_in_the_target_language(run_cli, tmp_path, monkeypatch, to):
+    """An English article given to `translate` (whose target is English) was run through a zh-en
+    model and came back as garbage, exit 0."""
+    monkeypatch.setenv("TRANSCOMPARE_CONFIG", str(tmp_path / "none.toml"))
+    monkeypatch.delenv("TRANSCOMPARE_MT_MODEL", raising=False)
+    article = tmp_path / "a.en.txt"
+    article.write_text("The minister declined to comment.\n", encoding="utf-8")
+    result = run_cli("translate", article, "--to", to)
+    assert result.exit_code == 2
+    assert "already in en" in result.stderr and len(result.stderr.strip().splitlines()) == 1

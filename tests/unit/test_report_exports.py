@@ -46,6 +46,27 @@ def test_tsv_keeps_rows_intact_with_tabs_and_newlines():
     assert all(line.count("\t") == 8 for line in lines)
 
 
+
+def test_tsv_cell_breaks_no_line_on_any_line_separator():
+    """str.splitlines() and many readers also end a line at \\v, \\f, \\x1c-\\x1e, NEL and U+2028/9
+    (text pasted from a CMS carries U+2028); the TSV replaced only tabs, CR and LF."""
+    from transcompare.report.tsv import cell
+
+    for sep in "\t\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029":
+        assert cell(f"a{sep}b") == "a b"
+    assert cell("第一句。") == "第一句。"
+
+
+def test_align_tsv_rows_stay_whole_with_line_separators(run_cli, tmp_path):
+    zh, en = tmp_path / "a.zh.txt", tmp_path / "a.en.txt"
+    zh.write_text("第一句\u2028续行。\n第二句\x0b有竖表符。\n", encoding="utf-8")
+    en.write_text("First\u2028line.\nSecond\x0cline.\n", encoding="utf-8")
+    result = run_cli("align", zh, en, "--presplit", "--encoder", "none", "--format", "tsv", "-o", "-")
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == 3 and all(line.count("\t") == 4 for line in lines), lines
+
+
 def test_tmx_pairs_beads_with_both_sides():
     from translate.storage.tmx import tmxfile
 
@@ -127,3 +148,16 @@ def test_compare_html_option(run_cli, tmp_path):
     assert result.exit_code == 0, result.stderr
     assert out.read_text(encoding="utf-8").startswith("<!doctype html>")
     assert f"wrote {out}" in result.stdout
+
+
+def test_align_json_tells_simplified_from_traditional(run_cli, tmp_path):
+    """The JSON said "lang": "zh" for both sides of a Simplified original and its Traditional edition."""
+    import json
+
+    case = CORPORA / "002-trad-edition"
+    out = tmp_path / "a.json"
+    result = run_cli("align", case / "original.zh.txt", case / "edition.zh-hant.txt", "--encoder", "none", "--format", "json", "-o", out)
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert (data["src"]["lang"], data["src"]["script"]) == ("zh", "Hans")
+    assert (data["tgt"]["lang"], data["tgt"]["script"]) == ("zh", "Hant")

@@ -143,12 +143,57 @@ def test_multiple_editions_one_column_each():
         assert sids == list(range(len(ec.edition.sentences)))
 
 
+
+def test_finding_excerpts_carry_their_language():
+    """The findings list and the details showed a Traditional edition's text under the page's
+    lang="en": a screen reader read it with an English voice, and the browser chose glyphs for it blind."""
+    html = render(planted_comparison("002-trad-edition"))
+    soup = BeautifulSoup(html, "html.parser")
+    item = next(li for li in soup.select("#finding-list li") if len(li.select("q")) == 2)
+    assert [q["lang"] for q in item.select("q")] == ["zh-Hans", "zh-Hant"]
+    data = json.loads(soup.select_one("#findings-data").string)
+    assert {(f["original_lang"], f["edition_lang"]) for f in data} == {("zh-Hans", "zh-Hant")}
+
+
+
+def test_findings_list_links_to_the_text_without_scripts(case001):
+    """The list's entries were buttons that only the script could follow; each is now a link to its row."""
+    soup = BeautifulSoup(case001, "html.parser")
+    entries = soup.select("#finding-list li")
+    assert entries
+    for li in entries:
+        link = li.select_one("a.goto[href]")
+        assert link is not None, li
+        assert soup.find(id=link["href"][1:]) is not None, link["href"]
+
+
+
+def test_severity_filters_are_the_legend_of_the_underlines(case001):
+    soup = BeautifulSoup(case001, "html.parser")
+    keys = {label["data-s"]: label.select_one(".sev-key") for label in soup.select("label.sev-filter")}
+    assert set(keys) == {"high", "medium", "low"} and all(keys.values())
+
+
+
+def test_counts_of_one_are_singular():
+    """The header said "1 findings" (the terminal summary had been mended, the page had not)."""
+    from dataclasses import replace
+
+    comparison = planted_comparison("003-two-editions")
+    ec = comparison.editions[0]
+    soup = BeautifulSoup(render(replace(comparison, editions=(replace(ec, findings=ec.findings[:1]),))), "html.parser")
+    counts = next(tr for tr in soup.select("table.editions tr") if tr.th.get_text() == "counts").get_text(" ")
+    assert "1 finding" in counts and "1 findings" not in counts and "sentences" in counts
+    assert soup.select_one("#shown").get_text() == "1 of 1 finding shown"
+
+
 def test_article_text_is_escaped(xss_html):
     soup = BeautifulSoup(xss_html, "html.parser")
     scripts = soup.find_all("script")
     assert len(scripts) == 2 and scripts[0]["type"] == "application/json"
     assert not soup.find_all(["img", "svg", "textarea"])
-    assert [a["href"] for a in soup.find_all("a")] == ["#rows"]
+    links = [a["href"] for a in soup.find_all("a")]  # the skip link and the findings list's, all inside the page
+    assert links[0] == "#rows" and all(h.startswith("#") and soup.find(id=h[1:]) for h in links)
     for tag in soup.find_all(True):
         assert not [a for a in tag.attrs if a.lower().startswith("on")], tag
     urls = [t.get(a) for t in soup.find_all(True) for a in ("href", "src", "action", "formaction", "xlink:href")]

@@ -75,3 +75,24 @@ def test_counts_of_one_are_singular():
     text = summary(one)
     assert "1 finding)" in text and "Top 1 of 1 finding" in text and "1 findings" not in text
     assert "sentences," in text and "beads," in text
+
+
+def test_control_characters_in_an_article_do_not_reach_the_terminal():
+    """An escape sequence in a hostile page went to the terminal as is: it could hide text (ESC[8m),
+    retitle the window or rewrite earlier lines. It is shown as a symbol instead."""
+    comparison = synthetic_comparison(60, with_mt=False)
+    omission = next(f for f in comparison.findings if f.kind == "omission")
+    ec = comparison.editions[0]
+    original = comparison.original
+    sid = ec.beads[omission.bead].src[0]
+    sentences = list(original.sentences)
+    sentences[sid] = replace(sentences[sid], text="据称\x1b]0;PWNED\x07有人\x1b[8m隐藏\x1b[0m\x9b2J参加。")
+    original = replace(original, title="标题\x1b[2K", sentences=tuple(sentences))
+    finding = replace(omission, edition_spans=(), original_spans=(), explanation="It said \x1b[8mhidden\x1b[0m.")
+    hostile = replace(comparison, original=original, editions=(replace(ec, findings=(finding,)),))
+    for terminal in (False, True):
+        text = summary(hostile, terminal=terminal)
+        assert "PWNED" in text and "隐藏" in text and "hidden" in text
+        for injected in ("\x1b]", "\x07", "\x1b[8m", "\x1b[2K", "\x9b"):
+            assert injected not in text
+        assert "␛" in text

@@ -269,3 +269,28 @@ def test_models_list_does_not_deny_a_configured_model_directory(run_cli, isolate
     assert "no MT models on this machine" not in result.stdout and "models pull" not in result.stdout
     monkeypatch.delenv("TRANSCOMPARE_MT_MODEL")
     assert "models pull" in run_cli("models", "list").stdout
+
+
+def test_a_model_directory_without_a_tokenizer_gets_the_whole_reason(tmp_path):
+    """transformers' message spans lines; its first alone ended "... from one of:" and said nothing more."""
+    from transcompare.translate.backend import _first_line, load_tokenizer
+
+    err = ValueError("Couldn't instantiate the backend tokenizer from one of: \n(1) a `tokenizers` library serialization file, \n(2) a slow tokenizer")
+    assert _first_line(err) == "Couldn't instantiate the backend tokenizer from one of: (1) a `tokenizers` library serialization file, (2) a slow tokenizer"
+    assert len(_first_line(ValueError("x" * 5000))) == 400
+    (tmp_path / "config.json").write_text("{}", encoding="utf-8")
+    with pytest.raises(ModelError) as caught:
+        load_tokenizer(tmp_path)
+    message = caught.value.message
+    assert "\n" not in message and not message.rstrip().endswith(":")
+
+
+def test_a_model_directory_without_tokenizer_files_says_so(tmp_path):
+    """Weights and a Marian config but no tokenizer: transformers failed with a TypeError about NoneType."""
+    from transcompare.translate.backend import load_tokenizer
+
+    (tmp_path / "config.json").write_text('{"model_type": "marian"}', encoding="utf-8")
+    (tmp_path / "model.safetensors").write_bytes(b"x")
+    with pytest.raises(ModelError) as caught:
+        load_tokenizer(tmp_path)
+    assert "has no tokenizer files (tokenizer.json" in caught.value.message

@@ -30,6 +30,7 @@ def command(
     if fmt == "json":
         typer.echo(json.dumps(_plain(edition), ensure_ascii=False, indent=2))
         return
+    from ..report.terminal import shown
     from ..report.tsv import cell
 
     if fmt == "tsv":
@@ -39,4 +40,4 @@ def command(
         if fmt == "tsv":
             typer.echo(f"{s.id}\t{s.paragraph}\t{s.kind}\t{s.start}\t{s.end}\t{text}")
         else:
-            typer.echo(f"[{s.id}] p{s.paragraph} {s.kind} {s.start}-{s.end}  {text}")
+            typer.echo(f"[{s.id}] p{s.paragraph} {s.kind} {s.start}-{s.end}  {shown(text)}")  # for a reader, as the summary

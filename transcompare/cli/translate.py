@@ -27,7 +27,7 @@ def command(
 ) -> None:
     from ..errors import OptionError
     from ..fileio import atomic_write
-    from ..langs import is_chinese
+    from ..langs import is_chinese, normalise_lang
     from ..pipeline import read_edition
     from ..translate.config import resolve_settings
     from ..translate.engine import load_translator
@@ -39,6 +39,9 @@ def command(
     output = output_path(output_to, "--output", f"{source_stem(file)}.{target}.{fmt}")
     validate_output_paths(output, inputs=[file])
     edition = read_edition(file, "original", lang, encoding, presplit)
+    if normalise_lang(target) == normalise_lang(edition.lang) and "-" not in target.replace("_", "-"):
+        # an English article "translated" into English came out as the model's garbage, exit 0
+        raise OptionError(f"{file} is already in {edition.lang}; --to names the language to translate it into")
     settings = resolve_settings(model, backend, beam_size)
     translator = load_translator(settings=settings, cache=not no_cache)
     src_lang = "zh-Hant" if is_chinese(edition.lang) and edition.script == "Hant" else edition.lang

@@ -18,8 +18,9 @@ def render_alignment(src: Edition, tgt: Edition, beads: Sequence[Bead], fmt: str
     if fmt == "json":
         data = {
             "signature": signature,
-            "src": {"source": src.source, "lang": src.lang, "sentences": len(src.sentences)},
-            "tgt": {"source": tgt.source, "lang": tgt.lang, "sentences": len(tgt.sentences)},
+            # the script beside the language, as in a comparison's JSON: TMX and XLIFF say zh-Hans / zh-Hant
+            "src": {"source": src.source, "lang": src.lang, "script": src.script, "sentences": len(src.sentences)},
+            "tgt": {"source": tgt.source, "lang": tgt.lang, "script": tgt.script, "sentences": len(tgt.sentences)},
             "beads": [{"src": list(b.src), "tgt": list(b.tgt), "score": b.score} for b in beads],
         }
         return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -80,6 +80,8 @@ class FindingView:
     evidence: dict
     row: str = ""  # id of the first row that shows it
     number: int = 0  # 1-based, in reading order: what the list and print-outs show
+    original_lang: str = ""  # BCP 47 tags of the two excerpts, for fonts and screen readers
+    edition_lang: str = ""
 
     def as_data(self) -> dict[str, Any]:
         return {
@@ -87,6 +89,7 @@ class FindingView:
             "confidence": self.confidence, "explanation": self.explanation, "check": self.check,
             "edition": self.edition, "original": self.original_text, "published": self.edition_text,
             "evidence": self.evidence, "num": self.number,
+            "original_lang": self.original_lang, "edition_lang": self.edition_lang,
         }
 
 
@@ -221,6 +224,7 @@ def build_view(data: dict) -> dict[str, Any]:
                 original_text=_excerpt(original["text"], f.get("original_spans", ())),
                 edition_text=_excerpt(ec["edition"]["text"], f.get("edition_spans", ())),
                 evidence=f.get("evidence") or {},
+                original_lang=_lang_tag(original), edition_lang=_lang_tag(ec["edition"]),
             ))
             orig_marks.extend((s["start"], s["end"], n) for s in f.get("original_spans", ()))
             ed_marks[e].extend((s["start"], s["end"], n) for s in f.get("edition_spans", ()))
@@ -380,6 +384,7 @@ def _environment():
     )
     env.filters["pct"] = lambda x: f"{x:.0%}"
     env.filters["num"] = lambda x: f"{x:.2f}" if isinstance(x, float) else str(x)
+    env.filters["counted"] = lambda n, noun: f"{n} {noun}{'' if n == 1 else 's'}"  # "1 finding", not "1 findings"
     return env
 
 

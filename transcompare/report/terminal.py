@@ -13,10 +13,18 @@ from ..model import FINDING_KINDS, SEVERITIES, Comparison, Edition, EditionCompa
 _SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "dim"}
 _SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
 NO_COUNTERPART = "(no counterpart)"
+# C0 controls as their Control Pictures (ESC as ␛), DEL as ␡, C1 controls (0x9b is a one-byte CSI) as �
+_CONTROLS = {**{c: 0x2400 + c for c in range(32) if chr(c) not in "\t\n"}, 0x7F: 0x2421, **{c: 0xFFFD for c in range(0x80, 0xA0)}}
+
+
+def shown(text: str) -> str:
+    """Article text made inert for a terminal: rich passes escape sequences through, and one in a
+    hostile page could hide text, retitle the window or rewrite earlier lines."""
+    return text.translate(_CONTROLS)
 
 
 def _clip(piece: str, width: int) -> str:
-    piece = " ".join(piece.split())
+    piece = shown(" ".join(piece.split()))
     return piece if len(piece) <= width else piece[: width - 1] + "…"
 
 
@@ -65,7 +73,7 @@ def counts_table(comparison: Comparison):
     several = len(comparison.editions) > 1
     if several:
         for ec in comparison.editions:
-            table.add_column(ec.edition.id, justify="right")
+            table.add_column(shown(ec.edition.id), justify="right")
     findings = comparison.findings
     by = Counter((f.kind, f.severity) for f in findings)
     by_edition = Counter((f.kind, f.edition) for f in findings)
@@ -94,11 +102,11 @@ def print_summary(comparison: Comparison, console=None, top: int = 10) -> None:
 
     console = console or Console(highlight=False)
     orig = comparison.original
-    console.print(Text.assemble((orig.title or orig.source, "bold"), f"  original, {_lang(orig)}, {_count(len(orig.sentences), 'sentence')}"))
+    console.print(Text.assemble((shown(orig.title or orig.source), "bold"), f"  original, {_lang(orig)}, {_count(len(orig.sentences), 'sentence')}"))
     for ec in comparison.editions:
         ed = ec.edition
         line = Text.assemble(
-            "  ", (ed.id, "bold"), f": {ed.source} ({_lang(ed)}, {_count(len(ed.sentences), 'sentence')}, {_count(len(ec.beads), 'bead')}, "
+            "  ", (shown(ed.id), "bold"), f": {shown(ed.source)} ({_lang(ed)}, {_count(len(ed.sentences), 'sentence')}, {_count(len(ec.beads), 'bead')}, "
             f"{_count(len(ec.findings), 'finding')})"
         )
         console.print(line)
@@ -107,7 +115,7 @@ def print_summary(comparison: Comparison, console=None, top: int = 10) -> None:
 
             console.print(Text(f"    {summary_line(ec.scores)}"))
         for note in ec.notes:
-            console.print(Text(f"    {note}", style="dim"))
+            console.print(Text(f"    {shown(note)}", style="dim"))
     console.print(counts_table(comparison))
     pairs = top_findings(comparison, top)
     if pairs:
@@ -118,10 +126,10 @@ def print_summary(comparison: Comparison, console=None, top: int = 10) -> None:
         for eid, f in pairs:
             ec = ecs[eid]
             table.add_row(
-                Text(f.id),
-                Text(f"{f.kind}/{f.subtype}"),
+                Text(shown(f.id)),
+                Text(shown(f"{f.kind}/{f.subtype}")),
                 Text(f"{f.severity} {f.confidence:.2f}", style=_SEVERITY_STYLE.get(f.severity, "")),
-                Text(f.explanation),
+                Text(shown(f.explanation)),
                 Text(side_text(f, ec, orig, True)),
                 Text(side_text(f, ec, orig, False)),
             )

@@ -8,9 +8,13 @@ from .tmx import joined
 COLUMNS = ("edition", "bead", "src_ids", "tgt_ids", "score", "original", "edition_text", "findings", "kinds")
 
 
+# a tab, and everything str.splitlines() ends a line at (U+2028 comes with text pasted from a CMS)
+_BREAKS = str.maketrans(dict.fromkeys("\t\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029", " "))
+
+
 def cell(text: str) -> str:
-    """Tabs and newlines would break the row; the text is otherwise kept as is."""
-    return text.replace("\t", " ").replace("\r", " ").replace("\n", " ")
+    """Tabs and line breaks would break the row; the text is otherwise kept as is."""
+    return text.translate(_BREAKS)
 
 
 def _sentences_at(doc: dict, spans) -> set[int]:

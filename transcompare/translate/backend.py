@@ -14,10 +14,20 @@ from .langcodes import LanguageCodes
 from .locate import ModelRef
 
 
+# what a tokenizer is saved as: transformers' files, or the sentencepiece models Marian, M2M-100, NLLB and T5 use
+TOKENIZER_FILES = ("tokenizer.json", "tokenizer_config.json", "vocab.json", "source.spm", "sentencepiece.bpe.model", "spiece.model", "tokenizer.model")
+
+
 def load_tokenizer(path):
     """The model's own tokenizer, from local files only."""
+    from pathlib import Path
+
     from transformers import AutoTokenizer
 
+    folder = Path(path)
+    if folder.is_dir() and not any((folder / name).is_file() for name in TOKENIZER_FILES):
+        # transformers said "TypeError: expected str, bytes or os.PathLike object, not NoneType"
+        raise ModelError(f"{path} has no tokenizer files ({', '.join(TOKENIZER_FILES[:4])} ...); copy them from the model it was made from")
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # e.g. Marian's "install sacremoses" advice
@@ -50,9 +60,11 @@ def _base(lang: str) -> str:
     return _ISO3.get(code, code)
 
 
-def _first_line(err: Exception) -> str:
-    text = str(err).strip()
-    return text.splitlines()[0] if text else ""
+def _first_line(err: Exception, limit: int = 400) -> str:
+    """The error on one line, all of it: transformers' first line alone read "Couldn't instantiate
+    the backend tokenizer from one of:" and stopped there."""
+    text = " ".join(str(err).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class Seq2SeqTranslator:

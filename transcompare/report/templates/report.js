@@ -62,7 +62,7 @@
     items.forEach(function (li) { li.hidden = !visible[Number(li.getAttribute("data-n"))]; });
     var only = onlyEl.checked;
     rows.forEach(function (row) { row.hidden = only && row._active === 0; });
-    shownEl.textContent = shown + " of " + F.length + " findings shown";
+    shownEl.textContent = shown + " of " + F.length + (F.length === 1 ? " finding shown" : " findings shown");
   }
 
   function isActive(el) {
@@ -130,8 +130,8 @@
       add(head, "span", " · confidence " + Math.round(f.confidence * 100) + "% · " + f.check + " · " + f.edition + " · " + f.id, "count");
       add(box, "div", f.explanation);
       var sides = add(box, "div", null, "ex");
-      if (f.original) { add(sides, "span", "orig", "tag"); add(sides, "span", f.original + "  "); }
-      if (f.published) { add(sides, "span", "ed", "tag"); add(sides, "span", f.published); }
+      if (f.original) { add(sides, "span", "orig", "tag"); add(sides, "span", f.original + "  ").lang = f.original_lang; }
+      if (f.published) { add(sides, "span", "ed", "tag"); add(sides, "span", f.published).lang = f.edition_lang; }
       if (f.evidence && Object.keys(f.evidence).length) {
         var more = add(box, "details", null, "d-ev");
         add(more, "summary", "evidence");
@@ -180,6 +180,7 @@
     if (ev.target.closest(".d-close") || !ev.target.closest("#detail, [data-f], [data-goto]")) { hideDetail(); }
     var btn = ev.target.closest("[data-goto]");
     if (!btn) { return; }
+    ev.preventDefault();  /* a link to the row, for readers without scripts; with them, to the mark itself */
     var target = firstStop[Number(btn.getAttribute("data-goto"))];
     if (target) {
       if (target._row >= 0) { rows[target._row].hidden = false; }
