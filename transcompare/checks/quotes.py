@@ -908,24 +908,21 @@ class QuoteCheck:
                         f"The quote's meaning is reversed: {which} (“{_short(z.text)}” vs “{_short(x.text, 60)}”).",
                         z, x, bead, {"original": z.text, "edition": x.text, "similarity": score, "negation_flip": True},
                     )
-            if _guarantee_weakened(z.text, x.text) and (score >= 0.3 or sole):
-                conf = 0.65 * flip_damp
-                if conf >= threshold:
-                    yield self._finding(
-                        ctx, "altered", "medium", conf,
-                        f"The quote's guarantee becomes a possibility: the original is certain, the edition says "
-                        f"“{_EN_POSSIBLE.search(x.text).group(0)}” (“{_short(z.text)}” vs “{_short(x.text, 60)}”).",
-                        z, x, bead, {"original": z.text, "edition": x.text, "similarity": score, "guarantee_weakened": True},
-                    )
+            # weakened: a guarantee told as a possibility, a strong degree word told with a weak one
+            weakened = []
+            if _guarantee_weakened(z.text, x.text):
+                weakened.append((f"The quote's guarantee becomes a possibility: the original is certain, the edition says "
+                                 f"“{_EN_POSSIBLE.search(x.text).group(0)}”", {"guarantee_weakened": True}))
             softened = None if flip else degree_softened(z.text, x.text, ctx.edition.lang)
-            if softened and (score >= 0.3 or sole):
+            if softened:
+                weakened.append((f"The quote is softened: the original says {softened[0]} (strongly), the edition “{softened[1]}”",
+                                 {"softened": list(softened)}))
+            for said, evidence in weakened:
                 conf = 0.65 * flip_damp
-                if conf >= threshold:
+                if (score >= 0.3 or sole) and conf >= threshold:
                     yield self._finding(
-                        ctx, "altered", "medium", conf,
-                        f"The quote is softened: the original says {softened[0]} (strongly), the edition “{softened[1]}” "
-                        f"(“{_short(z.text)}” vs “{_short(x.text, 60)}”).",
-                        z, x, bead, {"original": z.text, "edition": x.text, "similarity": score, "softened": list(softened)},
+                        ctx, "altered", "medium", conf, f"{said} (“{_short(z.text)}” vs “{_short(x.text, 60)}”).",
+                        z, x, bead, {"original": z.text, "edition": x.text, "similarity": score, **evidence},
                     )
             opposite = None if flip else _opposite(z.text, x.text)
             if opposite and _negations(z.text, "zh") % 2 == _negations(x.text, "en") % 2 and (score >= 0.3 or sole):
