@@ -217,3 +217,25 @@ def test_suspicion_kept_does_not_answer_for_a_dropped_media_hedge():
     (f,) = findings
     assert f.subtype == "hedge-removed"
     assert ctx.original.text[f.original_spans[0].start:f.original_spans[0].end] == "据当地媒体报道"
+
+
+@pytest.mark.parametrize("zh,ed,lang,subtypes", [
+    # 所谓 ('so-called') before a quoted term distances the writer from it: adding it is a hedge added
+    ("立法院三读通过“国防韧性特别预算”。", "立法院三读通过所谓“国防韧性特别预算”。", "zh", ["hedge-added"]),
+    ("立法院三讀通過「國防韌性特別預算」。", "立法院三读通过所谓的“国防韧性特别预算”。", "zh", ["hedge-added"]),
+    ("立法院三读通过“国防韧性特别预算”。", "The legislature passed the so-called “Defense Resilience Special Budget.”", "en", ["hedge-added"]),
+    # kept, or a 所谓 that defines a term or means 'does not matter', is quiet
+    ("他批评所谓“改革”。", "He criticized the so-called “reform.”", "en", []),
+    ("他批评所谓“改革”。", "他批评所谓“改革”。", "zh", []),
+    ("所谓韧性，就是遭到攻击后仍能运作。", "所谓韧性，就是遭到攻击后仍能运作。", "zh", []),
+    ("他说，输赢无所谓。", "他说，输赢无所谓。", "zh", []),
+])
+def test_so_called_is_a_distancing_hedge(zh, ed, lang, subtypes):
+    findings, _ = run([zh], [ed], lang=lang)
+    assert [f.subtype for f in findings] == subtypes
+
+
+def test_so_called_that_defines_is_no_hedge():
+    assert hedges("所谓韧性，就是遭到攻击后仍能运作", "zh") == []
+    assert hedges("输赢无所谓", "zh") == []
+    assert [h.strength for h in hedges("通过所谓“国防韧性特别预算”", "zh")] == ["strong"]

@@ -298,3 +298,18 @@ def test_a_wrong_weekday_is_a_change_not_a_drop_beside_this_year():
 def test_a_bare_month_after_a_preposition_is_a_date(en, subtypes):
     findings, _ = run(["7月中旬以来，降雨持续偏少。"], [en], date="2026-11-13")
     assert [f.subtype for f in findings] == subtypes
+
+
+@pytest.mark.parametrize("zh,en,subtypes", [
+    # a month without a year in a clause about the future is the coming one: January in a December story is next January
+    ("行政院须在明年1月底前提出计划。", "The Executive Yuan must submit the plan by the end of January.", []),
+    ("工程预计明年1月5日完工。", "The work is expected to be finished by Jan. 5.", []),
+    ("行政院须在1月底前提出计划。", "The Executive Yuan must submit the plan by the end of January.", []),
+    ("行政院须在明年2月底前提出计划。", "The Executive Yuan must submit the plan by the end of January.", ["changed"]),
+    # a month of the past stays in the publication's year
+    ("今年1月以来，销量持续下滑。", "Sales have fallen since January.", []),
+    ("今年1月5日，工厂停工。", "The factory stopped work on Jan. 5.", []),
+])
+def test_a_month_to_come_is_the_coming_one(zh, en, subtypes):
+    findings, _ = run([zh], [en], date="2026-12-18")
+    assert [f.subtype for f in findings] == subtypes

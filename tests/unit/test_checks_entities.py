@@ -461,3 +461,20 @@ def test_hong_kong_deputy_secretaries_and_directors_promoted(zh, edition_text, f
     rendered without "Deputy" are promoted, as 副局長 is."""
     findings = run(zh, edition_text, glossary=None)[2]
     assert [f.evidence["edition"] for f in findings if f.subtype == "title"] == ([found] if found else [])
+
+
+@pytest.mark.parametrize("zh,edition_text,found", [
+    # a Chinese edition that gives the same person another title: 总统 -> 台湾地区领导人
+    ("赖清德总统肯定立法院的决定。", "台湾地区领导人赖清德肯定立法院的决定。", ("总统", "领导人")),
+    ("總統賴清德肯定立法院的決定。", "台湾地区领导人赖清德肯定立法院的决定。", ("总统", "领导人")),
+    ("市长王建国表示，工程将继续。", "区长王建国表示，工程将继续。", ("市长", "区长")),
+    # the same title, in either place or another script, a title dropped, or a deputy promoted (its own finding)
+    ("赖清德总统肯定立法院的决定。", "總統賴清德肯定立法院的決定。", None),
+    ("新闻发言人王建国表示，工程将继续。", "发言人王建国表示，工程将继续。", None),
+    ("赖清德总统肯定立法院的决定。", "赖清德肯定立法院的决定。", None),
+    ("副市长王建国表示，工程将继续。", "市长王建国表示，工程将继续。", None),
+])
+def test_a_title_changed_in_a_chinese_edition(zh, edition_text, found):
+    findings = run(zh, edition_text, glossary=None, lang="zh")[2]
+    titles = [(f.evidence["original"], f.evidence["edition"]) for f in findings if f.subtype == "retitled"]
+    assert titles == ([found] if found else [])

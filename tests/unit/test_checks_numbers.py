@@ -776,3 +776,18 @@ def test_quarters_of_a_year_counted_are_months_not_a_share(zh, en, subtypes):
     changed figure. 三季度 alone is Q3, a period, and "three quarters of" stays a share."""
     findings, _ = run([zh], [en])
     assert [f.subtype for f in findings] == subtypes
+
+
+@pytest.mark.parametrize("zh,en,flagged", [
+    # 近十年来 is "in the past ten years", a period up to now, not "nearly ten years"
+    ("这是近十年来规模最大的预算。", "It is the largest budget in the past ten years.", False),
+    ("近三年来，销量持续下滑。", "Sales have fallen over the last three years.", False),
+    ("近五个月以来没有降雨。", "There has been no rain for the past five months.", False),
+    ("这是近五年来最大的火灾。", "It was the deadliest fire in nearly five years.", False),
+    ("这是近五年来最大的火灾。", "It was the deadliest fire in more than five years.", True),
+    # a duration hedged with 近 still is one
+    ("他在狱中度过了近十年。", "He spent ten years in prison.", True),
+])
+def test_recent_period_is_no_hedge(zh, en, flagged):
+    findings, _ = run([zh], [en])
+    assert bool(findings) is flagged

@@ -664,3 +664,20 @@ def test_english_original_dropped_quote_is_not_excused_by_the_storys_words_nearb
     dropped = PORT_ZH[:1] + ["陈玉明随后离开了会场。"] + PORT_ZH[2:]
     (f,) = run_en_beads(PORT_EN + [farm_en], dropped + [farm_zh])[2]
     assert (f.subtype, f.bead) == ("missing", 1)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 别 inside a word is no 'don't': 特别 'special', 别人 'others', 区别 'difference'
+    ("特别预算", False), ("我们不能把眼睛交给别人", True), ("两者没有区别", True), ("别去", True),
+    # a dictionary word of three or more characters whose glosses say no 'not' is a word of its own:
+    # 不对称 'asymmetric', 无人机 'drone', 不平等 'inequality'; 不可能 'impossible' still negates
+    ("转向不对称作战", False), ("采购无人机", False), ("这很不平等", False), ("这不可能", True), ("我们不支持", True),
+])
+def test_negation_characters_inside_words(text, expected):
+    assert negated(text, "zh") is expected
+
+
+def test_a_name_with_a_negation_character_inside_a_word_is_no_flip():
+    zh = ["学者分析，台湾正转向“不对称作战”。"]
+    en = ["The scholar said Taiwan was shifting to “asymmetric warfare.”"]
+    assert [f for f in run_beads(zh, en)[2] if f.evidence.get("negation_flip")] == []

@@ -4,7 +4,8 @@
 the month (4日), weekdays (on Monday, 周一, 上周三) and relative days (昨天, yesterday). ``resolve``
 turns each into a concrete (year, month, day) where it can: a weekday is the last such day on or
 before the publication date (the coming one in a clause about the future: will, is expected to, 预计, 将;
-本周四 the one of the publication's week), a month and day without a year take the publication year.
+本周四 the one of the publication's week), a month and day without a year take the publication year (the
+coming one in a clause about the future or an obligation: January in a December story is next January).
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ class DateMention:
     month: int | None = None
     day: int | None = None
     weekday: int | None = None  # 0 = Monday
-    relative: str = ""  # "", "this-year", "last-year", "next-year", "week-last", "week-this", "day-offset"
+    relative: str = ""  # "", "this-year", "last-year", "next-year", "week-last", "week-this", "day-offset", "coming"
     offset: int = 0  # days from publication for "day-offset"
 
     @property
@@ -104,12 +105,24 @@ _EN_FUTURE = re.compile(
     r"|(?:is|are)\s+to|expects?|plans?\s+to|intends?\s+to)\b", re.I)
 # 将 and 计划 alone are no cue: 警方周一将嫌犯带走 (将 marks the object), 该计划周一公布 (a noun).
 _ZH_FUTURE = re.compile(r"将[于在会要]|即将|预计|预定|计划[于在]|拟[于在]|准备[于在]|打算")
+#: An obligation is to come too: a month without a year in such a clause is the coming one (须在1月底前提出).
+_EN_DUE = re.compile(r"\b(?:must|(?:has|have|need|needs|is\s+required|are\s+required)\s+to)\b", re.I)
+_ZH_DUE = re.compile(r"[必须需应][在于]|必须")
 
 
 def _clause_before(text: str, start: int, stops: str) -> str:
     """The text before ``start`` back to the last sentence or clause stop."""
     cut = max(text.rfind(c, 0, start) for c in stops)
     return text[cut + 1:start]
+
+
+def _to_come(text: str, start: int, lang: str) -> bool:
+    """Does the clause before ``start`` speak of what is to come (will, must, 预计, 须在)?"""
+    if lang == "zh":
+        clause = _clause_before(text, start, "。！？；，")
+        return bool(_ZH_FUTURE.search(clause) or _ZH_DUE.search(clause))
+    clause = _clause_before(text, start, ".!?;,")
+    return bool(_EN_FUTURE.search(clause) or _EN_DUE.search(clause))
 
 
 def extract_dates(text: str, lang: str) -> list[DateMention]:
@@ -130,6 +143,8 @@ def _extract_zh(text: str) -> list[DateMention]:
             rel = _ZH_RY.get(g("ry") or "", "")
             if g("rm"):
                 rel = rel or {"本月": "month-this", "当月": "month-this", "同月": "month-this", "上月": "month-last"}[g("rm")]
+            if not rel and year is None and month is not None and _to_come(text, m.start(), "zh"):
+                rel = "coming"  # 须在1月底前: in a December story, next January
             out.append(DateMention(m.start(), m.end(), m.group(0), year, month, day, relative=rel))
         elif g("y2") or g("roc2"):
             year = _zh_int(g("y2")) if g("y2") else int(g("roc2")) + 1911
@@ -166,6 +181,8 @@ def _extract_en(text: str) -> list[DateMention]:
             if not 1 <= day <= 31:
                 continue
             rel = _EN_RY[(g("ry") or g("ry2")).lower()] if g("ry") or g("ry2") else ""
+            if not rel and not year and _to_come(text, m.start(), "en"):
+                rel = "coming"  # "is expected to be finished by Jan. 5" in a December story: next January
             out.append(DateMention(m.start(), m.end(), m.group(0), int(year) if year else None, month, day, relative=rel))
             if g("dr") and day < int(g("dr")) <= 31:  # April 14-15 = 4月14日至15日: the range's last day too
                 out.append(DateMention(m.start("dr"), m.end("dr"), g("dr"), int(year) if year else None, month, int(g("dr")),
@@ -178,7 +195,8 @@ def _extract_en(text: str) -> list[DateMention]:
                 continue
             out.append(DateMention(m.start(), m.end(), m.group(0), int(g("y3")), _month(g("m3"))))
         elif g("m4"):
-            out.append(DateMention(m.start(), m.end(), m.group(0), month=_month(g("m4"))))
+            rel = "coming" if _to_come(text, m.start(), "en") else ""
+            out.append(DateMention(m.start(), m.end(), m.group(0), month=_month(g("m4")), relative=rel))
         elif g("wd"):
             rel = {"last ": "week-last-en", "next ": "week-next", "this ": "week-this"}.get((g("wk") or "").lower(), "")
             if not rel and _EN_FUTURE.search(_clause_before(text, m.start(), ".!?;,")):
@@ -279,6 +297,9 @@ def resolve(m: DateMention, pub: dt.date | None) -> Resolved:
             year, month = (year, month - 1) if month > 1 else (year - 1, 12)
         return Resolved(year, month, m.day)
     year, month = m.year, m.month
+    if m.relative == "coming" and pub is not None and month is not None:
+        # the month to come: this year's when it has not passed, else next year's (January in a December story)
+        return Resolved(pub.year + (month < pub.month), month, m.day)
     if m.relative.startswith("month-") and pub is not None:
         year, month = pub.year, pub.month
         if m.relative == "month-last":

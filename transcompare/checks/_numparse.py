@@ -17,7 +17,8 @@ from ..langs import is_chinese
 
 # --- qualifiers -----------------------------------------------------------------------------
 # Groups: "lower" (more than / at least), "upper" (less than / nearly), "approx" (about),
-# "upto" (as many as: emphasis, not a bound). Equivalence of groups is decided by the check.
+# "upto" (as many as: emphasis, not a bound), "recent" (近十年来: the last ten years, or nearly ten).
+# Equivalence of groups is decided by the check.
 _ZH_PREFIX_QUAL = {
     "至少": "lower", "起码": "lower", "最少": "lower", "逾": "lower", "超过": "lower", "超": "lower", "多于": "lower",
     "突破": "lower",  # 营收突破1兆元: "revenue topped 1 trillion"
@@ -201,7 +202,7 @@ def parse_zh_number(token: str) -> float | None:
     return total + section + (digit or 0)
 
 
-_RANK = {"lower": 3, "upper": 3, "approx": 2, "upto": 1}
+_RANK = {"lower": 3, "upper": 3, "approx": 2, "upto": 1, "recent": 1}
 
 
 def _strongest(found: list[tuple[str | None, str | None]]) -> tuple[str, str]:
@@ -313,6 +314,8 @@ def extract_zh(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
         found = [(m.group("pre"), _ZH_PREFIX_QUAL.get(m.group("pre") or ""))]
         if m.group("pre") and m.group("pre").startswith("近") and start > 0 and text[start - 1] in "最附":
             found = []  # 最近三年: "in the last three years", not "nearly"
+        elif m.group("pre") and m.group("pre").startswith("近") and _recent_period(text, end, unit):
+            found = [(m.group("pre"), "recent")]  # 近十年来: "the past ten years" or "nearly ten years", either
         found += [(m.group(k), _ZH_SUFFIX_QUAL.get((m.group(k) or "").lstrip("及或"))) for k in ("more1", "more2", "post")]
         if "多" in unit:
             found.append(("多", "lower"))
@@ -409,6 +412,12 @@ def _word_tags() -> dict[str, str]:
 #: 三读 (通过): a bill's third reading, a rank ("third") as 第三 is; 一读 and 二读 are ranks under 3, which are
 #: not figures worth checking (as 第一, 第二)
 _ZH_READING_RE = re.compile(r"(?<![0-9零〇一二三四五六七八九十百千万亿两第])三读(?![书者物音])")
+def _recent_period(text: str, end: int, unit: str) -> bool:
+    """近 + a span of time + 来 / 以来 / 内 (近十年来, 近五个月以来): the period up to now, "the past ten years"
+    (translators also write "in nearly ten years")."""
+    return unit.lstrip("个") in ("年", "月", "天", "日", "周", "星期") and bool(re.match(r"(?:以?来|内|间)", text[end:]))
+
+
 _ZH_HALF_RE = re.compile(r"(?<![一二三四五六七八九十两0-9个])(?P<pre>将近|接近|超过|不到|不足|近|逾|约)?"
                          r"(?P<w>一半|半数|过半|半年|半个月)(?P<post>以上|以下|左右)?")
 _ZH_FRACTION_NUM = r"[0-9]+|[一二三四五六七八九十两]+"

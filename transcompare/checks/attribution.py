@@ -1,4 +1,4 @@
-"""Attribution: hedges and sources (据称, 据报道, 据美联社报道, reportedly, it is said) that appear or vanish.
+"""Attribution: hedges and sources (据称, 据报道, 据美联社报道, reportedly, it is said, 所谓“…”) that appear or vanish.
 
 A claim the original hedges ("it is said that ...") reads as fact once the hedge is gone; a named
 source cut to "reportedly" (据美联社报道 -> 据报道) hides where a claim came from. Each side's
@@ -34,6 +34,9 @@ _ZH_HEDGES = {
     "据悉": "weak", "据了解": "weak", "据信": "weak", "谣言": "weak", "流言": "weak", "谣传": "strong", "传说": "weak", "有人称": "strong", "外界传": "strong",
 }
 _ZH_HEDGE_RE = re.compile("|".join(sorted(map(re.escape, _ZH_HEDGES), key=len, reverse=True)))
+#: 所谓 ('so-called') before a quoted term: the writer keeps the term at a distance (所谓“国防预算”);
+#: not 无所谓 ('does not matter'), nor a bare 所谓 that introduces a definition (所谓韧性，就是…)
+_ZH_SO_CALLED = re.compile(r"(?<![无何])所谓的?(?=[“「『\"])")
 _ZH_SOURCE_RE = re.compile(
     r"据(?P<src>[^，。、；;,\s“”]{2,14}?)(?:的)?(?:报道|报导|消息|透露|披露|援引|引述)"
     r"|(?P<src2>美联社|路透社|法新社|彭博社|新华社|中新社|共同社|德新社|《[^》]{1,12}》)(?:报道|报导|援引|引述)(?:称|说)?"
@@ -64,6 +67,8 @@ _EN_HEDGES = {
     "on suspicion of": "strong",
     # 疑似纵火 -> "suspected arson"; weak, since "she suspected that ..." added in translation is no news
     "suspected": "weak",
+    # 所谓“…”: a term kept at a distance
+    "so-called": "strong",
 }
 #: Weak hedges that still recast a plain fact as belief when a translation adds them ("he is believed
 #: to have been held" for 他被羁押); weak only in that losing them (据信, 据悉) matters less.
@@ -102,6 +107,7 @@ def hedges(text: str, lang: str) -> list[Hedge]:
         for m in _ZH_HEDGE_RE.finditer(text):
             if not any(h.start <= m.start() < h.end for h in out):
                 out.append(Hedge(m.start(), m.end(), m.group(0), "hedge", _ZH_HEDGES[m.group(0)]))
+        out += [Hedge(m.start(), m.end(), m.group(0), "hedge", "strong") for m in _ZH_SO_CALLED.finditer(text)]
     else:
         for m in _EN_SOURCE_RE.finditer(text):
             src = (m.group("src") or m.group("src2")).removeprefix("the ")

@@ -711,6 +711,26 @@ _DEPUTY_RE = re.compile("副(" + "|".join(sorted(_TITLE_EN, key=len, reverse=Tru
 _DEPUTY_EN = re.compile(r"\b(?:vice|deputy|lieutenant|assistant|associate|executive|under[- ]secretary)\b", re.I)
 
 
+#: Titles read next to a name when two Chinese editions are compared: the starter list, and the leaders'
+#: titles a re-edit swaps in (台湾地区领导人 for 总统).
+_NEXT_TO_NAME = sorted(set(TITLES) | {"领导人", "区长", "县长", "镇长", "村长", "州长"}, key=len, reverse=True)
+_TITLE_BEFORE = re.compile("(?:" + "|".join(_NEXT_TO_NAME) + ")$")
+_TITLE_AFTER = re.compile("(?:" + "|".join(_NEXT_TO_NAME) + ")")
+
+
+def _titles_next_to(doc: Edition, m: Mention) -> list[tuple[str, int, int]]:
+    """The titles written right before or after a person's name (总统赖清德, 赖清德总统), as
+    (title, start, end) in the sentence's own offsets."""
+    text = matching_text(doc, m.sentence)
+    at = m.start - doc.sentences[m.sentence].start
+    out = []
+    if before := _TITLE_BEFORE.search(text, 0, at):
+        out.append((before.group(0), before.start(), before.end()))
+    if after := _TITLE_AFTER.match(text, at + len(m.text)):
+        out.append((after.group(0), after.start(), after.end()))
+    return out
+
+
 class EntityCheck:
     """entities.v1: people, organisations and places across editions."""
 
@@ -731,6 +751,7 @@ class EntityCheck:
         o_zh, e_zh = is_chinese(ctx.original.lang), is_chinese(ctx.edition.lang)
         if o_zh and e_zh:
             yield from self._same_language(ctx)
+            yield from self._retitled(ctx)
         elif o_zh:
             yield from self._cross(ctx)
         if o_zh:
@@ -771,6 +792,37 @@ class EntityCheck:
                     original_spans=sentence_spans(ctx.original, ctx.beads[b].src) if b is not None else (),
                     edition_spans=(Span(m.start, m.end),), bead=b,
                     evidence={"entity": person, "renderings": [first.text, m.text]},
+                )
+                break
+
+    def _retitled(self, ctx: CheckContext) -> Iterable[Finding]:
+        """A Chinese edition that gives a person of the original another title in the same bead (总统 ->
+        台湾地区领导人): a re-edit's politics, not a rendering. A title dropped, or one only shortened
+        (新闻发言人 -> 发言人), is not a change; a deputy promoted is _deputy_titles' finding."""
+        mentions = {side: [m for m in _memo(ctx, f"entities:zh:{doc.id}", lambda doc=doc: zh_mentions(doc, ctx.glossary))
+                           if m.type == "person" and not m.surname_only and len(m.key) >= 2]
+                    for side, doc in (("o", ctx.original), ("e", ctx.edition))}
+        src_bead, tgt_bead = _bead_of(ctx.beads, True), _bead_of(ctx.beads, False)
+        seen: set[tuple[str, int]] = set()
+        for om in mentions["o"]:
+            b = src_bead.get(om.sentence)
+            o_titles = _titles_next_to(ctx.original, om)
+            if b is None or not o_titles or (om.key, b) in seen:
+                continue
+            for em in (m for m in mentions["e"] if m.key == om.key and tgt_bead.get(m.sentence) == b):
+                e_titles = _titles_next_to(ctx.edition, em)
+                if not e_titles or any(x.endswith(y) or y.endswith(x) or x == "副" + y for x, *_ in o_titles for y, *_ in e_titles):
+                    continue
+                (ot, oa, ob), (et, ea, eb) = o_titles[0], e_titles[0]
+                seen.add((om.key, b))
+                yield self._finding(
+                    ctx, "retitled", "medium", 0.7,
+                    f"The original calls {om.text} {ot}; this edition calls {em.text} {et}.",
+                    original_spans=(located(ctx.original, om.sentence, min(oa, om.start - ctx.original.sentences[om.sentence].start),
+                                            max(ob, om.end - ctx.original.sentences[om.sentence].start)),),
+                    edition_spans=(located(ctx.edition, em.sentence, min(ea, em.start - ctx.edition.sentences[em.sentence].start),
+                                           max(eb, em.end - ctx.edition.sentences[em.sentence].start)),),
+                    bead=b, evidence={"entity": om.key, "original": ot, "edition": et},
                 )
                 break
 

@@ -25,8 +25,10 @@ _COMPATIBLE = {
     frozenset({""}), frozenset({"lower"}), frozenset({"upper"}), frozenset({"approx"}), frozenset({"upto"}),
     frozenset({"", "approx"}), frozenset({"", "upto"}), frozenset({"approx", "upto"}), frozenset({"approx", "upper"}),
     frozenset({"upper", "upto"}), frozenset({"lower", "upto"}),
+    frozenset({"recent"}), frozenset({"", "recent"}), frozenset({"upper", "recent"}), frozenset({"approx", "recent"}),
 }
-_QUAL_WORDS = {"lower": "more than / at least", "upper": "under / nearly", "approx": "about", "upto": "as many as"}
+_QUAL_WORDS = {"lower": "more than / at least", "upper": "under / nearly", "approx": "about", "upto": "as many as",
+               "recent": "in the last / nearly"}
 
 
 def quantities(text: str, lang: str) -> list[Quantity]:

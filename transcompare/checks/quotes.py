@@ -59,6 +59,7 @@ _ZH_NOT_NEGATION = re.compile(
     r"免费|免税|免签|免票|免检|免息|"  # 'free of charge' (可以免费 is no 以免 'so as not to')
     r"不然|要不|不如|对不起|不好意思|不得了|恨不得|巴不得|舍不得|忍不住|还不是|不就是|岂不是|何尝不|莫非|无比|无限|并不亚于|毫不犹豫|不由得|不一会|不得已|不成|要不|难道|那里还|哪里还|岂|何尝|不是吗|好不|怪不得|无论如何|不错|没错"
     r"|没有?了(?=[。，！？；…”」,.!?;]|$)"  # 收成都没了: 'gone' at the end of a clause, not 'not'
+    r"|[特分区个级类告差识性辨鉴派送离判甄道职组有]别|别(?=[人的处墅名称具致针字扭])"  # 特别 'special', 别人 'others': no 'don't'
 )
 _ZH_NEGATION = re.compile(r"[不没未无别非勿莫否]|毫无|免得|以免|省得")  # 免得 'so as not to'
 # a stammer repeats a word, not a negation: 非…… 非去不可, 不…… 不行
@@ -439,9 +440,28 @@ def _negations(text: str, lang: str) -> int:
     """How many negations a text has; a stammer (非…… 非) says one once, 去不去 none."""
     if is_chinese(lang):
         text = re.sub(r"(\w)[不没]\1", "", _STAMMER.sub("", text))
-        return len(_ZH_NEGATION.findall(_ZH_NOT_NEGATION.sub("", text)))
+        return len(_ZH_NEGATION.findall(_lexical_negatives(_ZH_NOT_NEGATION.sub("", text))))
     text = re.sub(r"(?:^|(?<=[.!?“\"]\s)|(?<=[“\"]))No,", "", _STAMMER.sub("", text))  # "No, ma'am, …" answers
     return len(_EN_NEGATION.findall(_EN_NOT_NEGATION.sub("", text)))
+
+
+def _lexical_negatives(text: str) -> str:
+    """``text`` without the words that start with 不, 无 or 非 but say no 'not': a CC-CEDICT word of three or
+    four characters none of whose glosses negates (不对称 'asymmetric', 无人机 'drone'; not 不可能 'impossible')."""
+    from ..names.cedict import definitions
+
+    out = []
+    i = 0
+    while i < len(text):
+        if text[i] in "不无非":
+            word = next((text[i:i + n] for n in (4, 3) if i + n <= len(text) and definitions(text[i:i + n])), None)
+            if word and not any(_EN_NEGATION.search(g) for g in definitions(word)):
+                out.append("_" * len(word))
+                i += len(word)
+                continue
+        out.append(text[i])
+        i += 1
+    return "".join(out)
 
 
 #: a speaker's guarantee: 一定 (not 一定程度 'to some extent'), 绝对, 肯定, 保证, 决不, 一分钱都不会少, and a flat
