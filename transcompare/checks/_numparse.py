@@ -412,6 +412,8 @@ def _word_tags() -> dict[str, str]:
 #: 三读 (通过): a bill's third reading, a rank ("third") as 第三 is; 一读 and 二读 are ranks under 3, which are
 #: not figures worth checking (as 第一, 第二)
 _ZH_READING_RE = re.compile(r"(?<![0-9零〇一二三四五六七八九十百千万亿两第])三读(?![书者物音])")
+
+
 def _recent_period(text: str, end: int, unit: str) -> bool:
     """近 + a span of time + 来 / 以来 / 内 (近十年来, 近五个月以来): the period up to now, "the past ten years"
     (translators also write "in nearly ten years")."""
