@@ -106,7 +106,6 @@ KNOWN_MISSES: dict[str, str] = {  # answer-key items a check is known to miss: i
     "018-battery-maker-hungary-date-6": "first run of the held-out case 018, not yet investigated: Dec. 14 -> 12月4日 is not reported",
     "018-battery-maker-hungary-quote-8": "first run of the held-out case 018, not yet investigated: the softened quote is not reported",
     "018-battery-maker-hungary-quote-10": "first run of the held-out case 018, not yet investigated: the quote given to another speaker is not reported",
-    "018-battery-maker-hungary-wording-12": "first run of the held-out case 018, not yet investigated: 'improved slightly' -> 大幅改善 is not reported",
 }
 
 # Planted equivalents the toolkit still flags, with the reason (kept visible as expected failures).
