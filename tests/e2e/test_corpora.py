@@ -103,7 +103,6 @@ KNOWN_MISSES: dict[str, str] = {  # answer-key items a check is known to miss: i
         "only picks a milder noun; the rest of the sentence is rendered, so the bead does not depart from the "
         "original as a whole; telling a gap from a concern needs meaning (an MT model)"),
     "018-battery-maker-hungary-quote-1": "first run of the held-out case 018, not yet investigated: the dropped quote is not reported",
-    "018-battery-maker-hungary-date-6": "first run of the held-out case 018, not yet investigated: Dec. 14 -> 12月4日 is not reported",
     "018-battery-maker-hungary-quote-8": "first run of the held-out case 018, not yet investigated: the softened quote is not reported",
     "018-battery-maker-hungary-quote-10": "first run of the held-out case 018, not yet investigated: the quote given to another speaker is not reported",
 }
@@ -123,9 +122,6 @@ KNOWN_FALSE_ALARMS: dict[str, str] = {
         "the resident's quote rendered faithfully in indirect speech is reported as a low-severity `paraphrased` "
         "finding, by design (tests/unit/test_checks_quotes.py::test_quote_turned_into_reported_speech; see 010 in "
         "corpora/README.md): a reader is told the direct quote is gone, not that it was changed"),
-    "018-battery-maker-hungary-omission-18": (
-        "first run of the held-out case 018, not yet investigated: the mayor's reordered sentence is reported as "
-        "an omission and an addition"),
 }
 
 
