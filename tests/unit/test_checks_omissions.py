@@ -256,13 +256,13 @@ MOVED_EN = [["The mayor said the city expected to issue the final building permi
             ["The company also plans a recycling plant in Morocco."]]
 
 
-def _moved(zh: list[list[str]], tmp_path, monkeypatch, check):
+def _moved(zh: list[list[str]], tmp_path, monkeypatch, check, en: list[list[str]] = MOVED_EN):
     monkeypatch.setenv("TRANSCOMPARE_CACHE", str(tmp_path))
     from transcompare.checks import wording
 
     wording._default_encoder.cache_clear()
     beads = [Bead((0,), ()), Bead((1,), (0,), 0.99), Bead((), (1,)), Bead((2,), (2,), 0.99)]
-    ctx = CheckContext(edition("original", "en", MOVED_EN), edition("edition", "zh", zh), beads,
+    ctx = CheckContext(edition("original", "en", en), edition("edition", "zh", zh), beads,
                        publication_date="2026-11-02")
     try:
         return list(check.run(ctx))
@@ -288,3 +288,15 @@ def test_a_dropped_and_an_unrelated_added_sentence_around_a_bead_are_both_report
           ["该公司还计划在摩洛哥建设一座回收厂。"]]
     kinds = sorted(f.kind for f in _moved(zh, tmp_path, monkeypatch, OmissionCheck()))
     assert kinds == ["addition", "omission"]
+
+
+def test_a_figure_changed_in_a_sentence_moved_past_its_neighbour_is_compared(tmp_path, monkeypatch):
+    from transcompare.checks.numbers import NumberCheck
+
+    zh = [["“这是我们地区30年来最大的一笔投资，”市长说。", "她表示，该市预计将发放40份最终建筑许可。"],
+          ["该公司还计划在摩洛哥建设一座回收厂。"]]
+    en = [["The mayor said the city expected to issue 14 final building permits.",
+           "“This is the largest investment our region has seen in 30 years,” she said."],
+          ["The company also plans a recycling plant in Morocco."]]
+    (f,) = _moved(zh, tmp_path, monkeypatch, NumberCheck(), en)
+    assert (f.kind, f.subtype) == ("number", "changed") and "40" in f.explanation
