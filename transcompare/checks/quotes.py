@@ -867,16 +867,6 @@ class QuoteCheck:
                         f"“{_EN_POSSIBLE.search(x.text).group(0)}” (“{_short(z.text)}” vs “{_short(x.text, 60)}”).",
                         z, x, bead, {"original": z.text, "edition": x.text, "similarity": score, "guarantee_weakened": True},
                     )
-            hedged = _certainty_hedged(x.text, z.text) if ctx.options.get(_REVERSED) and not flip else None
-            if hedged and (score >= 0.3 or sole):  # read back round: the English original is certain
-                conf = 0.65 * flip_damp
-                if conf >= threshold:
-                    yield self._finding(
-                        ctx, "altered", "medium", conf,
-                        f"The quote's certainty becomes a possibility: the original says “{_EN_CERTAIN.search(x.text).group(0)}”, "
-                        f"the edition {hedged} (“{_short(x.text)}” vs “{_short(z.text, 60)}”).",
-                        z, x, bead, {"original": z.text, "edition": x.text, "similarity": score, "hedged": hedged},
-                    )
             softened = None if flip else degree_softened(z.text, x.text, ctx.edition.lang)
             if softened and (score >= 0.3 or sole):
                 conf = 0.65 * flip_damp
@@ -898,6 +888,16 @@ class QuoteCheck:
                         z, x, bead, {"original": z.text, "edition": x.text, "similarity": score, "opposite": opposite[2]},
                     )
                 continue
+            hedged = _certainty_hedged(x.text, z.text) if ctx.options.get(_REVERSED) and not flip else None
+            if hedged and (score >= 0.3 or sole):  # read back round: the English original is certain
+                conf = 0.65 * flip_damp
+                if conf >= threshold:
+                    yield self._finding(
+                        ctx, "altered", "medium", conf,
+                        f"The quote's certainty becomes a possibility: the original says “{_EN_CERTAIN.search(x.text).group(0)}”, "
+                        f"the edition {hedged} (“{_short(x.text)}” vs “{_short(z.text, 60)}”).",
+                        z, x, bead, {"original": z.text, "edition": x.text, "similarity": score, "hedged": hedged},
+                    )
             alone = en_count.get(tgt_bead.get(x.sentence)) == 1
             # Cut short: far fewer words rendered, far fewer characters, than this translator's other
             # quotes, and what is missing is the quote's tail. Only where the translator renders
