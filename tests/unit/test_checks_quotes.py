@@ -609,4 +609,3 @@ def test_a_quote_softened_by_degree_words_is_altered():
     assert f.evidence["softened"] == ["严重", "some impact"]
     kept = [en[0].replace("some impact", "a serious impact")]
     assert [f for f in run_beads(zh, kept)[2] if f.subtype == "altered"] == []
-
