@@ -383,6 +383,17 @@ def test_english_original_one_name_rendered_two_ways_is_inconsistent():
     assert "王秀玲" in f.explanation and "翁秀玲" in f.explanation
 
 
+def test_english_original_a_surname_transliterated_again_without_its_dot_is_inconsistent():
+    """A later mention by surname alone carries no middle dot (埃里森 after 玛格丽特·埃利森), so it is no
+    transliteration to the name matcher; by sound it is still the same person, written another way."""
+    zh = ("新加坡分析师王秀玲说，这项规定范围较窄。\n\n王秀玲预计明年进口将下降。\n\n"
+          "玛格丽特·埃利森表示，该规定针对军方。埃里森将于周二作证。")
+    (f,) = run_en_original(EN_ORIGINAL, zh)
+    assert f.subtype == "inconsistent"
+    assert [zh[s.start:s.end] for s in f.edition_spans] == ["埃里森"]
+    assert EN_ORIGINAL[f.original_spans[0].start:f.original_spans[0].end] == "Ellison will testify on Tuesday."
+
+
 def test_the_whole_edition_search_scores_each_text_once(monkeypatch):
     """A long edition names the same people again and again: the search beyond a mention's bead
     scored every mention of the edition for every mention of the original (13 of 18 s on a

@@ -249,3 +249,54 @@ def test_a_sentence_moved_into_the_paragraph_before_is_no_seam():
              Bead((4,), (3,), 0.99)]
     found = sorted((f.kind, f.evidence["sentences"]) for f in OmissionCheck().run(CheckContext(original, edition_, beads)))
     assert found == [("omission", [3])]
+
+
+MOVED_EN = [["The mayor said the city expected to issue the final building permits by Dec. 14.",
+             "“This is the largest investment our region has seen in 30 years,” she said."],
+            ["The company also plans a recycling plant in Morocco."]]
+
+
+def _moved(zh: list[list[str]], tmp_path, monkeypatch, check, en: list[list[str]] = MOVED_EN):
+    monkeypatch.setenv("TRANSCOMPARE_CACHE", str(tmp_path))
+    from transcompare.checks import wording
+
+    wording._default_encoder.cache_clear()
+    beads = [Bead((0,), ()), Bead((1,), (0,), 0.99), Bead((), (1,)), Bead((2,), (2,), 0.99)]
+    ctx = CheckContext(edition("original", "en", en), edition("edition", "zh", zh), beads,
+                       publication_date="2026-11-02")
+    try:
+        return list(check.run(ctx))
+    finally:
+        wording._default_encoder.cache_clear()
+
+
+def test_a_sentence_moved_past_its_neighbour_is_no_omission_and_its_date_is_compared(tmp_path, monkeypatch):
+    """The aligner keeps order, so two swapped sentences come out as a 1-0 bead, the neighbour's bead and a
+    0-1 bead; the two lonely sentences render each other, so neither is dropped nor added, and a date
+    changed between them is still a changed date."""
+    from transcompare.checks.dates import DateCheck
+
+    zh = [["“这是我们地区30年来最大的一笔投资，”市长说。", "她表示，该市预计在12月4日前发放最终建筑许可。"],
+          ["该公司还计划在摩洛哥建设一座回收厂。"]]
+    assert _moved(zh, tmp_path, monkeypatch, OmissionCheck()) == []
+    (f,) = _moved(zh, tmp_path, monkeypatch, DateCheck())
+    assert (f.kind, f.subtype) == ("date", "changed") and "12月4日" in f.explanation
+
+
+def test_a_dropped_and_an_unrelated_added_sentence_around_a_bead_are_both_reported(tmp_path, monkeypatch):
+    zh = [["“这是我们地区30年来最大的一笔投资，”市长说。", "该公司的股价今年以来已下跌约12%。"],
+          ["该公司还计划在摩洛哥建设一座回收厂。"]]
+    kinds = sorted(f.kind for f in _moved(zh, tmp_path, monkeypatch, OmissionCheck()))
+    assert kinds == ["addition", "omission"]
+
+
+def test_a_figure_changed_in_a_sentence_moved_past_its_neighbour_is_compared(tmp_path, monkeypatch):
+    from transcompare.checks.numbers import NumberCheck
+
+    zh = [["“这是我们地区30年来最大的一笔投资，”市长说。", "她表示，该市预计将发放40份最终建筑许可。"],
+          ["该公司还计划在摩洛哥建设一座回收厂。"]]
+    en = [["The mayor said the city expected to issue 14 final building permits.",
+           "“This is the largest investment our region has seen in 30 years,” she said."],
+          ["The company also plans a recycling plant in Morocco."]]
+    (f,) = _moved(zh, tmp_path, monkeypatch, NumberCheck(), en)
+    assert (f.kind, f.subtype) == ("number", "changed") and "40" in f.explanation

@@ -529,6 +529,43 @@ def test_english_original_quote_given_the_opposite_adjective(en, zh, reversed_):
     assert [(f.kind, f.subtype) for f in findings] == ([("quote", "altered")] if reversed_ else [])
 
 
+SPEAKERS_EN = ("Sarah Klein, an analyst in London, said the gain was fragile.\n\n"
+               "Daniel Okafor, an analyst in Hong Kong, was more upbeat. "
+               "“The company is the only battery maker big enough for a plant of this size,” Okafor said.")
+
+
+@pytest.mark.parametrize("speaker,given", [("奥卡福", False), ("克莱因", True)])
+def test_english_original_quote_given_to_another_speaker(speaker, given):
+    zh = ("伦敦分析师莎拉·克莱因表示，利润率的提升很脆弱。\n\n香港分析师丹尼尔·奥卡福则较为乐观。"
+          f"“该公司是唯一一家规模大到足以支撑如此规模工厂的电池制造商，”{speaker}说。")
+    orig, ed, findings = run_en_original(SPEAKERS_EN, zh)
+    assert [(f.kind, f.subtype) for f in findings] == ([("quote", "speaker")] if given else [])
+    if given:
+        (f,) = findings
+        assert "Okafor" in f.explanation and "克莱因" in f.explanation
+        assert f.explanation.index("Okafor") < f.explanation.index("克莱因")  # the original's speaker first
+        assert any("only battery maker" in orig.text[s.start:s.end] for s in f.original_spans)
+        assert any("克莱因" in ed.text[s.start:s.end] for s in f.edition_spans)
+
+
+@pytest.mark.parametrize("en,zh,hedged", [
+    ("“The plant will make money from its first full year,” he added.", "他还表示：“工厂有望在投产几年后实现盈利。”", "有望"),
+    ("“The plant will make money from its first full year,” he added.", "他还表示：“工厂可能在投产第一年就实现盈利。”", "可能"),
+    ("“The plant will make money from its first full year,” he added.", "他还表示：“工厂将在投产第一个完整年度实现盈利。”", None),
+    ("“The plant could make money from its first full year,” he added.", "他还表示：“工厂可能在投产第一年就实现盈利。”", None),
+    ("“If prices hold, the plant will make money,” he added.", "他还表示：“如果价格稳定，工厂有望盈利。”", None),
+])
+def test_english_original_certainty_told_as_a_possibility(en, zh, hedged):
+    """“will” with no doubt of its own told with 有望 or 可能 (a certainty softened); the English
+    original's own could / if leaves the claim open, and 将 keeps it."""
+    orig, ed, findings = run_en_original(en, zh)
+    assert [f.evidence.get("hedged") for f in findings] == ([hedged] if hedged else [])
+    if hedged:
+        (f,) = findings
+        assert (f.kind, f.subtype) == ("quote", "altered") and "“will”" in f.explanation
+        assert "will make money" in orig.text[f.original_spans[0].start:f.original_spans[0].end]
+
+
 def test_opposite_adjective_in_a_chinese_original():
     orig, ed, findings = run("她表示，新规“比市场担心的要窄”。", "She said the rule was “wider than the market had feared.”")
     assert [(f.kind, f.subtype) for f in findings] == [("quote", "altered")]

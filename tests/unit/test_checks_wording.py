@@ -245,6 +245,33 @@ def test_degree_kept_or_mixed_is_quiet(zh, ed):
     assert _degree([zh], [ed]) == []
 
 
+def _degree_en_original(en: list[str], zh: list[str], lang: str = "zh"):
+    ctx = CheckContext(edition("original", "en", en), edition("edition", lang, zh), [Bead((i,), (i,), 0.9) for i in range(len(en))])
+    return list(WordingCheck()._degree(ctx, range(len(en))))
+
+
+@pytest.mark.parametrize("en,zh,found", [
+    ("Gross margin improved slightly in the third quarter.", "第三季度毛利率大幅改善。", ("slightly", "大幅")),
+    ("The storm somewhat reduced the harvest.", "暴风雨使收成锐减。", ("somewhat", "锐减")),
+])
+def test_english_original_a_claim_strengthened_by_degree_words(en, zh, found):
+    """An English original's weak degree word told with a strong one: on mac-dev's 1,316 gold beads
+    read the other way (English as the original) this flags none; the Chinese weak words (有点,
+    有些: also "some") that kept the rule one-way for Chinese originals are on the edition side here."""
+    (f,) = _degree_en_original([en], [zh])
+    assert (f.kind, f.subtype, f.severity) == ("wording", "strengthened", "medium")
+    assert (f.evidence["original"], f.evidence["edition"]) == found
+
+
+@pytest.mark.parametrize("en,zh", [
+    ("Gross margin improved slightly.", "毛利率略有改善。"),  # kept
+    ("Sales fell sharply and prices rose slightly.", "销量大幅下降，价格略有回升。"),  # both degrees
+    ("She said sales had “slightly” improved.", "她说销量“大幅”改善。"),  # a quote is the quote check's
+])
+def test_english_original_degree_kept_or_quoted_is_quiet(en, zh):
+    assert _degree_en_original([en], [zh]) == []
+
+
 def _modal(zh: list[str], ed: list[str], lang: str = "en"):
     ctx = CheckContext(edition("original", "zh", zh), edition("edition", lang, ed), [Bead((i,), (i,), 0.9) for i in range(len(zh))])
     return list(WordingCheck()._modal(ctx, range(len(zh))))

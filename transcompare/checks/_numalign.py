@@ -47,6 +47,18 @@ def located(edition: Edition, sid: int, start: int, end: int) -> Span:
     return Span(base + start, base + end)
 
 
+def with_moves(ctx: CheckContext) -> list[Bead]:
+    """The beads, a sentence moved past its neighbour (omissions.moved_beads) joined to the 1-0 bead of the
+    sentence it renders; its own 0-1 bead is left empty, so bead indices stay the aligner's."""
+    from .omissions import moved_beads
+
+    beads = list(ctx.beads)
+    for lone_e, lone_o in moved_beads(ctx).items():
+        beads[lone_o] = Bead(beads[lone_o].src, beads[lone_e].tgt, beads[lone_o].score)
+        beads[lone_e] = Bead((), (), beads[lone_e].score)
+    return beads
+
+
 def neighbours(beads: Sequence[Bead], index: int, radius: int = 2) -> list[int]:
     """Bead indices around ``index`` (itself excluded), nearest first."""
     out = []

@@ -10,7 +10,7 @@ from typing import Iterable
 
 from ..model import Finding
 from ._dateparse import DateMention, Resolved, extract_dates, resolve, same_date
-from ._numalign import located, per_sentence, pub_date, reconcile
+from ._numalign import located, per_sentence, pub_date, reconcile, with_moves
 from .base import CheckContext, new_finding
 
 
@@ -37,7 +37,7 @@ class DateCheck:
         slipped = lambda o, e: as_fine(o[2], e[2])  # noqa: E731
         # Inside a bead, mentions as fine as each other and unequal are a change before a coarser one takes
         # the edition's (今年 equals "on Wednesday", any day this year, and left 本月12日 looking dropped).
-        _, changed, dropped, _ = reconcile(ctx.beads, orig_r, edit_r, equal, comparable, slipped=slipped, prefer=as_fine,
+        _, changed, dropped, _ = reconcile(with_moves(ctx), orig_r, edit_r, equal, comparable, slipped=slipped, prefer=as_fine,
                                            close=comparable)
         for (i, osid, (om, o)), (_, esid, (em, e)) in changed:
             explanation = f"The original says {_says(om, o)}; this edition says {_says(em, e)}."

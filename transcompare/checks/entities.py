@@ -774,11 +774,14 @@ class EntityCheck:
         for m in sorted(mentions, key=lambda m: m.start):
             if m.type != "person" or m.surname_only or len(m.key) < 2:
                 continue
-            scored = sorted(((score_rendering(m, p, ctx.glossary)[0], p) for p in people), reverse=True)
+            scored = sorted(((_renders_person(m, p, ctx.glossary), p) for p in people), reverse=True)
             if not scored or scored[0][0] < 0.5 or len(scored) > 1 and scored[1][0] >= scored[0][0] - 0.1 and not (
                     letters(scored[1][1]) in letters(scored[0][1]) or letters(scored[0][1]) in letters(scored[1][1])):
                 continue
-            forms.setdefault(scored[0][1], []).append(m)
+            # 'Ellison' and 'Margaret Ellison' are one person: file a mention under the full name (when
+            # only one full name holds it: two Kleins stay apart)
+            fuller = [p for p in people if letters(scored[0][1]) in letters(p) and p != scored[0][1]]
+            forms.setdefault(fuller[0] if len(fuller) == 1 else scored[0][1], []).append(m)
         tgt_bead = _bead_of(ctx.beads, False)
         for person, found in forms.items():
             first = found[0]
@@ -1209,6 +1212,25 @@ class EntityCheck:
                     bead=b,
                     evidence={"entity": entity.name, "type": entity.type},
                 )
+
+
+#: a surname transliterated without its middle dot (埃里森, 克莱恩) is the person by sound only this
+#: close: Chinese names score up to 0.6 against Western ones (王秀玲 ~ 'Margaret Ellison')
+_BARE_TRANSLIT_MIN = 0.9
+
+
+def _renders_person(m: Mention, person: str, glossary) -> float:
+    """How well a Chinese person mention renders a person of an English original. A later mention by
+    surname alone has no middle dot, so the name matcher reads it as a Chinese name; by sound it may
+    still be the foreign name (克莱恩 ~ 'Klein')."""
+    from ..names import is_transliteration, transliteration_score
+
+    score = score_rendering(m, person, glossary)[0]
+    if score < 0.5 and not is_transliteration(m.key):
+        sound = transliteration_score(m.key, person)
+        if sound >= _BARE_TRANSLIT_MIN:
+            return sound
+    return score
 
 
 def _credit(doc, sentence_id: int) -> bool:

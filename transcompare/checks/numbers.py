@@ -15,7 +15,7 @@ from typing import Iterable
 from ..langs import is_chinese
 from ..model import Finding
 from ._dateparse import extract_dates
-from ._numalign import is_zh, located, matching_text, per_sentence, reconcile
+from ._numalign import is_zh, located, matching_text, per_sentence, reconcile, with_moves
 from ._periods import Period, describe, en_periods, zh_periods
 from ._numparse import _DIMENSION, Quantity, extract_en, extract_zh, format_value, loose_numbers
 from .base import CheckContext, new_finding
@@ -185,7 +185,7 @@ class NumberCheck:
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         orig = per_sentence(ctx, "numbers", ctx.original, quantities)
         edit = _unexplained(ctx, orig, per_sentence(ctx, "numbers", ctx.edition, quantities))
-        matched, changed, dropped, added = reconcile(ctx.beads, orig, edit, _equal_strict_first, _pairable, close=_close_kind,
+        matched, changed, dropped, added = reconcile(with_moves(ctx), orig, edit, _equal_strict_first, _pairable, close=_close_kind,
                                                      prefer=_same_kind)
         for (i, osid, o), (_, esid, e) in matched:
             finding = self._qualifier(ctx, i, osid, o, esid, e)

@@ -51,6 +51,11 @@ SAME_LANG_REST_MIN_COVER = 0.6
 # original has at least SEAM_MIN_WORDS dictionary words and the edition renders at most SEAM_MAX_COVER of them.
 SEAM_MIN_WORDS = 6
 SEAM_MAX_COVER = 0.15
+# A sentence moved past its neighbour (a 1-0 and a 0-1 bead on either side of one paired bead, see
+# moved_beads) renders the other lonely sentence: their cosine is at least MOVED_MIN_COSINE and beats by
+# MOVED_MARGIN what each gets against the paired bead's other side (018: 0.89 against 0.81 and 0.81).
+MOVED_MIN_COSINE = 0.85
+MOVED_MARGIN = 0.04
 FIGURES_RADIUS = 2  # beads each side where a figure of a folded sentence may sit (alignment slips, as numbers.v1)
 _BOILERPLATE = re.compile(r"^\s*(?:责任编辑|編輯|编辑|責任編輯|来源|來源|Editor|Edited by|Source)[:：]", re.I)
 
@@ -232,9 +237,11 @@ class OmissionCheck:
         """Runs of sentences without a counterpart: in 1-0 / 0-1 beads, or in ``unpaired`` beads (paired by
         the aligner, but rendering nothing of each other)."""
         lonely: dict[int, tuple[int, float]] = {}
+        moved = moved_beads(ctx)
+        moved = set(moved) | set(moved.values())
         for index, bead in enumerate(ctx.beads):
             own, other = (bead.src, bead.tgt) if original_side else (bead.tgt, bead.src)
-            if own and (not other or index in unpaired):
+            if own and (not other or index in unpaired) and index not in moved:
                 for sid in own:
                     lonely[sid] = (index, bead.score)
         runs: list[list[int]] = []  # consecutive lonely sentences of one paragraph
@@ -302,6 +309,44 @@ def _many_sentence_sides(ctx: CheckContext, below_score: float = float("inf")):
             if len(own) >= 2:
                 doc, other_doc = (ctx.original, ctx.edition) if original_side else (ctx.edition, ctx.original)
                 yield index, original_side, own, other, doc, other_doc
+
+
+def moved_beads(ctx: CheckContext) -> dict[int, int]:
+    """Sentences swapped in translation: the aligner keeps order, so a sentence moved past its neighbour
+    comes out as a 1-0 bead and a 0-1 bead on either side of the neighbour's bead. Such a pair that renders
+    each other (see MOVED_MIN_COSINE) is no omission and no addition; the figure and date checks compare
+    the two as one bead. Returns {0-1 bead index: 1-0 bead index}. Kept in ``ctx.cache``."""
+    if "omissions:moved" not in ctx.cache:
+        ctx.cache["omissions:moved"] = _moved(ctx)
+    return ctx.cache["omissions:moved"]
+
+
+def _moved(ctx: CheckContext) -> dict[int, int]:
+    from .wording import bead_similarity
+
+    beads, out = ctx.beads, {}
+    src_sep, tgt_sep = ("" if is_zh(ctx.original) else " "), ("" if is_zh(ctx.edition) else " ")
+    for mid in range(1, len(beads) - 1):
+        before, bead, after = beads[mid - 1], beads[mid], beads[mid + 1]
+        if not (bead.src and bead.tgt) or len(bead.src) > 1 or len(bead.tgt) > 1:
+            continue
+        if before.src and not before.tgt and after.tgt and not after.src and len(before.src) == len(after.tgt) == 1:
+            o, e, lone = before.src[0], after.tgt[0], (mid + 1, mid - 1)
+        elif before.tgt and not before.src and after.src and not after.tgt and len(before.tgt) == len(after.src) == 1:
+            o, e, lone = after.src[0], before.tgt[0], (mid - 1, mid + 1)
+        else:
+            continue
+        o_text, e_text = ctx.original.sentences[o].text, ctx.edition.sentences[e].text
+        pair_o = src_sep.join(ctx.original.sentences[s].text for s in bead.src)
+        pair_e = tgt_sep.join(ctx.edition.sentences[t].text for t in bead.tgt)
+        to_e = bead_similarity([o_text, pair_o], e_text)
+        to_o = bead_similarity([pair_e], o_text)
+        if to_e is None or to_o is None:
+            return {}
+        cross, rivals = to_e[0], (to_e[1], to_o[0])
+        if cross >= MOVED_MIN_COSINE and all(cross >= r + MOVED_MARGIN for r in rivals):
+            out[lone[0]] = lone[1]
+    return out
 
 
 def seam_beads(ctx: CheckContext) -> frozenset[int]:

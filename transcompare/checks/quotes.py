@@ -74,6 +74,8 @@ _EN_NOT_NEGATION = re.compile(
     r"\b(?:nothing (?:would|could|will|can) \w+ \w+ (?:more|better)|no doubt|not only|no sooner|nothing but|no matter|not just|"
     r"(?:can(?:no|[’']|)t|couldn[’']t) help|never mind|no wonder|don[’']t (?:mind|worry))\b", re.I)
 MIN_CONFIDENCE = 0.6
+#: set in the swapped context of an English original (QuoteCheck._reversed): rules that read only that way round
+_REVERSED = "quotes:reversed"
 #: beads each side of a quote's own where its words may stand after an alignment slip (see QuoteCheck._anywhere)
 SLIP_RADIUS = 5
 #: A long zh quote rendered in full: share of its words glossed in the English, English characters per zh character
@@ -481,6 +483,24 @@ def _guarantee_weakened(zh: str, en: str) -> bool:
     return bool(_ZH_GUARANTEE.search(zh) and not _ZH_POSSIBLE.search(zh) and _EN_POSSIBLE.search(en))
 
 
+#: an English speaker's certainty: a plain "will" / "won't", or definitely, certainly, surely, no doubt
+_EN_CERTAIN = re.compile(r"\b(?:will|won't|definitely|certainly|surely|no doubt|guarantee[sd]?)\b", re.I)
+#: ... and the doubt that leaves it open (a conditional, a modal, a hope or an expectation)
+_EN_DOUBT = re.compile(r"\b(?:may|might|could|would|should|perhaps|maybe|likely|unlikely|probably|possibly|hopes?|"
+                       r"hopefully|expects?|expected|if|unless|think|believe)\b", re.I)
+#: a possibility in Chinese, or a hope: 可能, 或许, 也许, 有望 ('is expected to'), 或可
+_ZH_HEDGED = re.compile(_ZH_POSSIBLE.pattern + r"|有望|或可")
+
+
+def _certainty_hedged(en: str, zh: str) -> str | None:
+    """The Chinese word that turns an English quote's certainty ("Hungary will make money") into a
+    possibility (有望, 可能), the English having no doubt of its own; None when it does not."""
+    if not _EN_CERTAIN.search(en) or _EN_DOUBT.search(en):
+        return None
+    found = _ZH_HEDGED.search(zh)
+    return found.group(0) if found else None
+
+
 def negated(text: str, lang: str) -> bool:
     """Does the quote say 'not'? (Words like 不过 'but' or 不少 'many' do not count; two negations
     cancel: "nobody passes without paying" is positive.)"""
@@ -600,13 +620,21 @@ class QuoteCheck:
         from dataclasses import replace
 
         swapped = CheckContext(ctx.edition, ctx.original, [replace(b, src=b.tgt, tgt=b.src) for b in ctx.beads],
-                               None, None, ctx.glossary, ctx.publication_date, ctx.options, {})  # MT runs the other way
+                               None, None, ctx.glossary, ctx.publication_date, {**ctx.options, _REVERSED: True}, {})  # MT runs the other way
         for f in self._compare(swapped, same_language=False):
-            if not (f.evidence.get("negation_flip") or f.evidence.get("opposite")):
+            if f.subtype == "speaker":  # a quote given to another speaker reads the same both ways round
+                said, given = f.evidence["edition_speaker"], f.evidence["original_speaker"]
+                yield replace(
+                    f, edition=ctx.edition.id, original_spans=f.edition_spans, edition_spans=f.original_spans,
+                    explanation=f"The quote is {said}'s in the original but attributed to {given} in the edition.",
+                    evidence={**f.evidence, "original_speaker": said, "edition_speaker": given},
+                )
+                continue
+            if not (f.evidence.get("negation_flip") or f.evidence.get("opposite") or f.evidence.get("hedged")):
                 continue
             en, zh = f.evidence["edition"], f.evidence["original"]
             which = "the edition adds a negation" if _negations(zh, "zh") > _negations(en, "en") else "the edition drops a negation"
-            explanation = f.explanation if f.evidence.get("opposite") else (
+            explanation = f.explanation if f.evidence.get("opposite") or f.evidence.get("hedged") else (
                 f"The quote's meaning is reversed: {which} (“{_short(en)}” vs “{_short(zh, 60)}”).")
             yield replace(
                 f, edition=ctx.edition.id, original_spans=f.edition_spans, edition_spans=f.original_spans,
@@ -955,6 +983,16 @@ class QuoteCheck:
                         z, x, bead, {"original": z.text, "edition": x.text, "similarity": score, "opposite": opposite[2]},
                     )
                 continue
+            hedged = _certainty_hedged(x.text, z.text) if ctx.options.get(_REVERSED) and not flip else None
+            if hedged and (score >= 0.3 or sole):  # read back round: the English original is certain
+                conf = 0.65 * flip_damp
+                if conf >= threshold:
+                    yield self._finding(
+                        ctx, "altered", "medium", conf,
+                        f"The quote's certainty becomes a possibility: the original says “{_EN_CERTAIN.search(x.text).group(0)}”, "
+                        f"the edition {hedged} (“{_short(x.text)}” vs “{_short(z.text, 60)}”).",
+                        z, x, bead, {"original": z.text, "edition": x.text, "similarity": score, "hedged": hedged},
+                    )
             alone = en_count.get(tgt_bead.get(x.sentence)) == 1
             # Cut short: far fewer words rendered, far fewer characters, than this translator's other
             # quotes, and what is missing is the quote's tail or its head. Only where the translator

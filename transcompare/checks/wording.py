@@ -103,24 +103,32 @@ class WordingCheck:
         """A claim softened by degree words: the original says 严重削弱 ("seriously weakened") and the
         edition "to some extent reduced", with no weak degree word in the original nor a strong one in the
         edition (a bead that says both, 大幅下降…略有回升, is left alone). Needs no MT: the words are a short
-        lexicon. The other direction (有点 rendered "seriously") is not reported: on mac-dev's literary
-        gold beads it flags 6 of 1,316 faithful renderings (有点/有些 are also "some"; "heavy", "serious"
-        describe other things), softening none."""
+        lexicon. The other direction (有点 rendered "seriously") is reported only for an English original
+        with a Chinese edition ("slightly" told as 大幅: read that way, mac-dev's 1,316 gold beads flag
+        none); for a Chinese original it flags 6 of them (有点/有些 are also "some"; "heavy", "serious"
+        describe other things), strengthening none."""
+        stronger = not is_chinese(ctx.original.lang) and is_chinese(ctx.edition.lang)
         for i in indices:
             bead = ctx.beads[i]
             o = _degree_words(ctx.original, bead.src)
             e = _degree_words(ctx.edition, bead.tgt)
-            if any(_inside_quote(matching_text(ctx.original, sid), a) for sid, a, _, _ in o["strong"]):
+            if any(_inside_quote(matching_text(ctx.original, sid), a) for sid, a, _, _ in o["strong"] + o["weak"]):
                 continue  # a quote softened is the quote check's (quotes.v1 compares the quote's own words)
             if o["strong"] and not o["weak"] and e["weak"] and not e["strong"]:
-                (osid, oa, ob, ow), (esid, ea, eb, ew) = o["strong"][0], e["weak"][0]
-                yield new_finding(
-                    self, ctx, "wording", "softened", "medium", 0.6,
-                    f"This edition softens the claim: the original says {ow} (strongly) and the edition “{ew}”.",
-                    original_spans=(located(ctx.original, osid, oa, ob),),
-                    edition_spans=(located(ctx.edition, esid, ea, eb),),
-                    bead=i, evidence={"original": ow, "edition": ew},
-                )
+                yield self._degree_finding(ctx, i, "softened", o["strong"][0], e["weak"][0],
+                                           "This edition softens the claim: the original says {o} (strongly) and the edition “{e}”.")
+            elif stronger and o["weak"] and not o["strong"] and e["strong"] and not e["weak"]:
+                yield self._degree_finding(ctx, i, "strengthened", o["weak"][0], e["strong"][0],
+                                           "This edition strengthens the claim: the original says “{o}” (mildly) and the edition {e}.")
+
+    def _degree_finding(self, ctx: CheckContext, i: int, subtype: str, o_word, e_word, why: str) -> Finding:
+        (osid, oa, ob, ow), (esid, ea, eb, ew) = o_word, e_word
+        return new_finding(
+            self, ctx, "wording", subtype, "medium", 0.6, why.format(o=ow, e=ew),
+            original_spans=(located(ctx.original, osid, oa, ob),),
+            edition_spans=(located(ctx.edition, esid, ea, eb),),
+            bead=i, evidence={"original": ow, "edition": ew},
+        )
 
     def _modal(self, ctx: CheckContext, indices: Sequence[int]) -> Iterable[Finding]:
         """A claim strengthened by dropping its modal: the original says a thing may be so (可能, 或许,
