@@ -548,6 +548,37 @@ def test_cli_batch_exits_1_when_a_case_fails(run_cli, corpus):
     assert "5 done, 0 already done, 1 failed" in result.stdout and "no such file" in result.stderr
 
 
+def test_cli_batch_failure_lines_have_one_style(run_cli, corpus):
+    """A missing file read "failed ID: PATH: no such file", an empty one "failed ID: error [E103]: ..."."""
+    lines = corpus.read_text(encoding="utf-8").splitlines()
+    lines.append(json.dumps({"id": "missing", "original": "nowhere/o.txt", "editions": ["nowhere/e.txt"]}))
+    lines.append(json.dumps({"id": "empty", "original": "empty.txt", "editions": ["case-0000/edition.en.txt"]}))
+    lines.append(json.dumps({"id": "web", "original": "https://example.invalid/a", "editions": ["case-0000/edition.en.txt"]}))
+    (corpus.parent / "empty.txt").write_text("   \n", encoding="utf-8")
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = corpus.parent.parent / "out"
+    result = run_cli("batch", corpus, "-o", out, "--engine", "serial", "--check", "numbers")
+    assert result.exit_code == 1
+    failures = sorted(line for line in result.stderr.splitlines() if "case " in line)
+    assert len(failures) == 3, result.stderr
+    assert failures[0].startswith("error [E101]: case missing: nowhere/o.txt: no such file")
+    assert failures[1].startswith("error [E103]: case empty: ") and "empty.txt is empty" in failures[1]
+    assert failures[2].startswith("error [E201]: case web: ") and "--fetch" in failures[2]
+    errors = {c["id"]: c["error"] for c in _run(corpus) if c["status"] == "error"}
+    assert all(e.startswith("error [E") for e in errors.values()), errors  # run.json and index.html alike
+
+
+@pytest.mark.parametrize("error, line", [
+    ("error [E101]: a.txt: no such file", "error [E101]: case c1: a.txt: no such file"),
+    ("internal error: worker failed: KilledWorker: x", "internal error: case c1: worker failed: KilledWorker: x"),
+    ("something uncoded", "error: case c1: something uncoded"),
+])
+def test_failure_line(error, line):
+    from transcompare.cli.batch import failure_line
+
+    assert failure_line("c1", error) == line
+
+
 def test_mt_settings_from_config_or_env_change_the_key(tmp_path, monkeypatch):
     """A beam size, backend or model chosen by the config file or MT env variables changes every
     case's result, yet a rerun skipped the cases as done."""
