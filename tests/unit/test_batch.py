@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import os
 import json
 from pathlib import Path
@@ -383,6 +384,30 @@ def test_index_links_every_case_and_escapes_text(tmp_path):
     links = {a["href"] for a in soup.select("#cases a")}
     assert links == {f"cases/{c.id}.json" for c in cases}
     assert len(soup.select("#cases tr")) == 3
+
+
+def test_index_has_the_reports_csp_and_marks_title_languages(tmp_path):
+    """index.html had no Content-Security-Policy (each case's report has one) and no lang on titles."""
+    from bs4 import BeautifulSoup
+
+    from transcompare.report.html import CSP
+
+    cases = [_case("zh", "Wire", "2026-01-01"), _case("hant", "Wire", "2026-01-02"), _case("old", "Wire", "2026-01-03")]
+    records = {c.id: _record(c.id, {"number": 1}, 1.0) for c in cases}
+    records["zh"].summary["title_lang"] = "zh-Hans"
+    records["hant"].summary["title_lang"] = "zh-Hant"
+    cases[2] = dataclasses.replace(cases[2], original=CaseInput("/o", "o", "zh"))  # a record from before title_lang: the manifest's
+    write_aggregate(tmp_path, cases, records)
+    soup = BeautifulSoup((tmp_path / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"] == CSP
+    titles = {td.get_text(): td.get("lang") for td in soup.select("#cases td") if td.get_text().startswith("title ")}
+    assert titles == {"title zh": "zh-Hans", "title hant": "zh-Hant", "title old": "zh"}
+
+
+def test_summary_records_the_title_language():
+    assert summarise({"original": {"title": "T", "lang": "zh", "script": "Hant"}})["title_lang"] == "zh-Hant"
+    assert summarise({"original": {"title": "T", "lang": "en", "script": None}})["title_lang"] == "en"
+    assert summarise({})["title_lang"] == ""
 
 
 # --- CLI -----------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 
 from test_report_samples import XSS, planted_comparison, synthetic_comparison, xss_comparison
 from transcompare.report import get_exporter
-from transcompare.report.html import build_view, split_pieces, word_diff
+from transcompare.report.html import CSP, build_view, split_pieces, word_diff
 
 
 def render(comparison) -> str:
@@ -30,7 +30,7 @@ def xss_html() -> str:
 def test_self_contained_no_external_references(case001):
     soup = BeautifulSoup(case001, "html.parser")
     csp = soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
-    assert csp and "default-src 'none'" in csp["content"]
+    assert csp and "default-src 'none'" in csp["content"] and csp["content"] == CSP
     assert not soup.find_all(["link", "img", "iframe", "object", "embed", "base", "form"])
     for tag in soup.find_all(True):
         for attr in ("src", "href", "action", "srcset", "poster", "data"):

@@ -23,6 +23,8 @@ from .json import bead_id
 _SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
 _WORD = re.compile(r"\d+(?:[.,:]\d+)*%?|\w+(?:['’.-]\w+)*|[^\w\s]")
 _WEAK_BEAD = 0.3  # below this alignment confidence a cell is drawn as uncertain
+# nothing from outside the file; the corpus index (batch/aggregate.py) uses the same policy
+CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 # bidi embeddings, overrides and isolates as visible names: one left open in an article reversed the
 # rest of its block, explanations that quote it included (the CSS isolates article text as well)
 _BIDI_NAMES = dict(zip("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
@@ -416,5 +418,5 @@ class HtmlExporter:
     def render(self, data: dict) -> bytes:
         view = build_view(data)
         data_json = [shown(f.as_data()) for f in view["findings"]]
-        html = _environment().get_template("report.html.j2").render(**view, findings_data=data_json, json=json)
+        html = _environment().get_template("report.html.j2").render(**view, findings_data=data_json, json=json, csp=CSP)
         return html.encode("utf-8")
