@@ -248,3 +248,42 @@ def test_severity_filters_show_the_underline_of_their_marks(open_report, case001
         return [key, mark];
     }"""
     assert [page.evaluate(style, s) for s in ("high", "medium", "low")] == [["solid"] * 2, ["dashed"] * 2, ["dotted"] * 2]
+
+
+_LEFTS = """([sel, text]) => {
+  // the left edge of each character of the first text node under a sel element that contains text
+  let node = null;
+  for (const el of document.querySelectorAll(sel)) {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    while (!node && (node = walker.nextNode()) && !node.data.includes(text)) { node = null; }
+    if (node) { break; }
+  }
+  const at = node.data.indexOf(text), range = document.createRange(), lefts = [];
+  for (let i = at; i < at + text.length; i++) {
+    range.setStart(node, i); range.setEnd(node, i + 1);
+    lefts.push(range.getBoundingClientRect().left);
+  }
+  return lefts;
+}"""
+
+
+def _left_to_right(report, selector: str, text: str) -> bool:
+    lefts = report.page.evaluate(_LEFTS, [selector, text])
+    return lefts == sorted(lefts) and lefts[0] < lefts[-1]
+
+
+def test_an_open_bidi_override_reverses_nothing_outside_its_excerpt(open_report):
+    """An unclosed U+202E in an article reversed the rest of its block, the explanation quoting it included."""
+    from test_report_samples import RLO, bidi_comparison
+
+    report = open_report(html_of(bidi_comparison()))
+    assert _left_to_right(report, "#finding-list li", "then plain tail words")
+    assert _left_to_right(report, ".cell.side-edition", "forty people came")  # shown as [RLO], not obeyed
+    # a control that reaches an excerpt anyway (the detail panel writes text from data) stays inside it
+    report.page.evaluate("""(rlo) => {
+      const q = document.querySelector('#finding-list q');
+      q.textContent = 'inside ' + rlo + 'reversed';
+      q.after(document.createTextNode(' after the excerpt'));
+    }""", RLO)
+    assert _left_to_right(report, "#finding-list .ex", "after the excerpt")
+    assert not _left_to_right(report, "#finding-list q", "reversed")  # the browser does obey it inside

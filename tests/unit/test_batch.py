@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import os
 import json
 from pathlib import Path
@@ -385,6 +386,30 @@ def test_index_links_every_case_and_escapes_text(tmp_path):
     assert len(soup.select("#cases tr")) == 3
 
 
+def test_index_has_the_reports_csp_and_marks_title_languages(tmp_path):
+    """index.html had no Content-Security-Policy (each case's report has one) and no lang on titles."""
+    from bs4 import BeautifulSoup
+
+    from transcompare.report.html import CSP
+
+    cases = [_case("zh", "Wire", "2026-01-01"), _case("hant", "Wire", "2026-01-02"), _case("old", "Wire", "2026-01-03")]
+    records = {c.id: _record(c.id, {"number": 1}, 1.0) for c in cases}
+    records["zh"].summary["title_lang"] = "zh-Hans"
+    records["hant"].summary["title_lang"] = "zh-Hant"
+    cases[2] = dataclasses.replace(cases[2], original=CaseInput("/o", "o", "zh"))  # a record from before title_lang: the manifest's
+    write_aggregate(tmp_path, cases, records)
+    soup = BeautifulSoup((tmp_path / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"] == CSP
+    titles = {td.get_text(): td.get("lang") for td in soup.select("#cases td") if td.get_text().startswith("title ")}
+    assert titles == {"title zh": "zh-Hans", "title hant": "zh-Hant", "title old": "zh"}
+
+
+def test_summary_records_the_title_language():
+    assert summarise({"original": {"title": "T", "lang": "zh", "script": "Hant"}})["title_lang"] == "zh-Hant"
+    assert summarise({"original": {"title": "T", "lang": "en", "script": None}})["title_lang"] == "en"
+    assert summarise({})["title_lang"] == ""
+
+
 # --- CLI -----------------------------------------------------------------------------------------
 
 
@@ -546,6 +571,37 @@ def test_cli_batch_exits_1_when_a_case_fails(run_cli, corpus):
     result = run_cli("batch", corpus, "-o", out, "--engine", "serial", "--check", "numbers")
     assert result.exit_code == 1
     assert "5 done, 0 already done, 1 failed" in result.stdout and "no such file" in result.stderr
+
+
+def test_cli_batch_failure_lines_have_one_style(run_cli, corpus):
+    """A missing file read "failed ID: PATH: no such file", an empty one "failed ID: error [E103]: ..."."""
+    lines = corpus.read_text(encoding="utf-8").splitlines()
+    lines.append(json.dumps({"id": "missing", "original": "nowhere/o.txt", "editions": ["nowhere/e.txt"]}))
+    lines.append(json.dumps({"id": "empty", "original": "empty.txt", "editions": ["case-0000/edition.en.txt"]}))
+    lines.append(json.dumps({"id": "web", "original": "https://example.invalid/a", "editions": ["case-0000/edition.en.txt"]}))
+    (corpus.parent / "empty.txt").write_text("   \n", encoding="utf-8")
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = corpus.parent.parent / "out"
+    result = run_cli("batch", corpus, "-o", out, "--engine", "serial", "--check", "numbers")
+    assert result.exit_code == 1
+    failures = sorted(line for line in result.stderr.splitlines() if "case " in line)
+    assert len(failures) == 3, result.stderr
+    assert failures[0].startswith("error [E101]: case missing: nowhere/o.txt: no such file")
+    assert failures[1].startswith("error [E103]: case empty: ") and "empty.txt is empty" in failures[1]
+    assert failures[2].startswith("error [E201]: case web: ") and "--fetch" in failures[2]
+    errors = {c["id"]: c["error"] for c in _run(corpus) if c["status"] == "error"}
+    assert all(e.startswith("error [E") for e in errors.values()), errors  # run.json and index.html alike
+
+
+@pytest.mark.parametrize("error, line", [
+    ("error [E101]: a.txt: no such file", "error [E101]: case c1: a.txt: no such file"),
+    ("internal error: worker failed: KilledWorker: x", "internal error: case c1: worker failed: KilledWorker: x"),
+    ("something uncoded", "error: case c1: something uncoded"),
+])
+def test_failure_line(error, line):
+    from transcompare.cli.batch import failure_line
+
+    assert failure_line("c1", error) == line
 
 
 def test_mt_settings_from_config_or_env_change_the_key(tmp_path, monkeypatch):

@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 
 from test_report_samples import XSS, planted_comparison, synthetic_comparison, xss_comparison
 from transcompare.report import get_exporter
-from transcompare.report.html import build_view, split_pieces, word_diff
+from transcompare.report.html import CSP, build_view, split_pieces, word_diff
 
 
 def render(comparison) -> str:
@@ -30,7 +30,7 @@ def xss_html() -> str:
 def test_self_contained_no_external_references(case001):
     soup = BeautifulSoup(case001, "html.parser")
     csp = soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
-    assert csp and "default-src 'none'" in csp["content"]
+    assert csp and "default-src 'none'" in csp["content"] and csp["content"] == CSP
     assert not soup.find_all(["link", "img", "iframe", "object", "embed", "base", "form"])
     for tag in soup.find_all(True):
         for attr in ("src", "href", "action", "srcset", "poster", "data"):
@@ -252,3 +252,15 @@ def test_unknown_kind_and_severity_get_filters():
     assert soup.select_one("input[name='kind'][value='tone']").has_attr("checked")
     assert soup.select_one("input[name='severity'][value='info']").has_attr("checked")
     assert soup.select_one("tr.total td:last-child").get_text() == "1"
+
+
+def test_bidi_controls_are_shown_not_obeyed():
+    """An unclosed U+202E in an article reversed the rest of its block, explanations quoting it included."""
+    from test_report_samples import bidi_comparison
+
+    html = render(bidi_comparison())
+    controls = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+    assert not any(c in html for c in controls)
+    assert 'quote &#34;[RLO]forty&#34; then plain tail words' in html
+    assert "He said [RLO]forty people came." in html
+    assert "unicode-bidi: isolate" in html

@@ -183,3 +183,19 @@ def test_synthetic_comparison_has_gaps_both_ways():
     shapes = {b.shape for b in comparison.editions[0].beads}
     assert shapes == {"1-1", "1-0", "0-1"}
     assert len(comparison.editions[0].beads) == 200
+
+
+RLO = "\u202e"
+
+
+def bidi_comparison() -> Comparison:
+    """An original and an edition each with an unclosed right-to-left override, and a finding whose
+    explanation quotes it: the override reversed the rest of its block in the report."""
+    original = _edition("original", "zh", ["标题。", f"他说{RLO}四十人到场。", "结尾。"])
+    edition = _edition("edition.en", "en", ["Headline.", f"He said {RLO}forty people came.", "The end."])
+    s1, e1 = original.sentences[1], edition.sentences[1]
+    finding = Finding("quote", "changed", "high", 0.9, f'quote "{RLO}forty" then plain tail words', "quotes.v1", edition.id,
+                      (Span(s1.start, s1.end),), (Span(e1.start, e1.end),), 1, {}, f"{edition.id}:f0001")
+    beads = (Bead((0,), (0,), 0.9), Bead((1,), (1,), 0.9), Bead((2,), (2,), 0.9))
+    ec = EditionComparison(edition, beads, (finding,), None, {})
+    return Comparison(original, (ec,), "version:test|aligner:test|mt:none|checks:test|glossary:none")

@@ -96,3 +96,18 @@ def test_control_characters_in_an_article_do_not_reach_the_terminal():
         for injected in ("\x1b]", "\x07", "\x1b[8m", "\x1b[2K", "\x9b"):
             assert injected not in text
         assert "␛" in text
+
+
+def test_off_a_terminal_finding_ids_are_not_split(capsys, monkeypatch):
+    """With stdin, stdout and stderr all redirected, rich drew the summary 80 columns wide and split
+    ids (edition.en / :f0003) across lines; off a terminal nothing wraps, unless COLUMNS says so."""
+    monkeypatch.delenv("COLUMNS", raising=False)
+    monkeypatch.setattr("os.get_terminal_size", lambda *a: (_ for _ in ()).throw(OSError("not a terminal")))
+    comparison = planted_comparison("001-cadre-loyalty")
+    print_summary(comparison)
+    text = capsys.readouterr().out
+    assert all(f.id in text for f in comparison.findings)
+    from transcompare.report.terminal import summary_console
+
+    monkeypatch.setenv("COLUMNS", "60")
+    assert summary_console().width == 60

@@ -42,6 +42,7 @@ def build_aggregate(cases: Sequence[Case], records: dict[str, CaseRecord], top: 
             "date": case.date or "",
             "status": state,
             "title": summary.get("title") or "",
+            "title_lang": summary.get("title_lang") or case.original.lang or "",  # older records lack it
             "findings": summary.get("findings", 0),
             "score": summary.get("score", 0.0),
             "by_kind": summary.get("by_kind", {}),
@@ -114,7 +115,9 @@ def render_index(data: dict[str, Any]) -> str:
     for row in data["table"]:
         pivot[(row["outlet"], row["month"])][row["kind"]] = row["findings"]
     pivot_rows = [{"outlet": o, "month": m, "counts": [pivot[(o, m)].get(k, 0) for k in kinds]} for o, m in sorted(pivot)]
-    return env.from_string(_INDEX).render(data=data, kinds=kinds, pivot=pivot_rows, report=_report_link)
+    from ..report.html import CSP
+
+    return env.from_string(_INDEX).render(data=data, kinds=kinds, pivot=pivot_rows, report=_report_link, csp=CSP)
 
 
 def _report_link(outputs: dict[str, str]) -> str:
@@ -125,6 +128,7 @@ _INDEX = """<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{{ csp }}">
 <title>transcompare batch: {{ data.cases }} cases</title>
 <style>
 body { font: 14px/1.4 system-ui, sans-serif; margin: 2em; color: #222; }
@@ -175,7 +179,7 @@ Tables: <a href="aggregate.csv">aggregate.csv</a>, <a href="renderings.csv">rend
 <table id="cases">
 <tr><th>case</th><th>outlet</th><th>date</th><th>title</th><th>status</th><th>findings</th><th>score</th><th>reports</th></tr>
 {% for case in data.case_rows %}
-<tr><td>{{ case.id }}</td><td>{{ case.outlet }}</td><td>{{ case.date }}</td><td>{{ case.title }}</td>
+<tr><td>{{ case.id }}</td><td>{{ case.outlet }}</td><td>{{ case.date }}</td><td lang="{{ case.title_lang }}">{{ case.title }}</td>
 <td{% if case.status != "ok" %} class="error" title="{{ case.error }}"{% endif %}>{{ case.status }}{% if case.error %}: {{ case.error }}{% endif %}</td>
 <td class="n">{{ case.findings }}</td><td class="n">{{ case.score }}</td>
 <td>{% for fmt, path in case.outputs|dictsort %}<a href="{{ path }}">{{ fmt }}</a>{% if not loop.last %} {% endif %}{% endfor %}</td></tr>

@@ -185,7 +185,7 @@ def _execute(runnable: list[tuple[Case, CaseTask]], options: BatchOptions, forma
         for index, result in executor.as_completed(run_case, _tasks(runnable, options, formats, state)):
             case, task = runnable[index]
             if isinstance(result, BaseException):
-                result = CaseResult(case.id, task.key, "error", error=f"worker failed: {type(result).__name__}: {result}")
+                result = CaseResult(case.id, task.key, "error", error=f"internal error: worker failed: {type(result).__name__}: {result}")
             outputs = _write_reports(out, case, result)
             state.finish(case.id, result.key, result.status, result.error, outputs, result.summary,
                          result.notes, result.seconds, result.cpu_seconds, result.worker)
@@ -235,11 +235,15 @@ def _prepare(case: Case, options: BatchOptions, formats: tuple[str, ...], with_d
 
 
 def _document(item: CaseInput, fetch: bool) -> tuple[Document, str, str]:
-    """(Document, hash part, error): a file's bytes and their sha256, or a URL as written."""
+    """(Document, hash part, error): a file's bytes and their sha256, or a URL as written.
+
+    Errors are coded as a worker's are (``error [E101]: ...``), so a run's failures read alike."""
+    from ..errors import InputError
+
     if item.is_url:
         if not fetch:
-            return Document(item.written, item.lang, url=item.source), f"url:{item.source}", (
-                f"{item.written} is a URL; pass --fetch to let workers download it")
+            return Document(item.written, item.lang, url=item.source), f"url:{item.source}", str(
+                OptionError(f"{item.written} is a URL; pass --fetch to let workers download it"))
         return Document(item.written, item.lang, url=item.source), f"url:{item.source}", ""
     from ..ingest.reader import MAX_BYTES, read_capped
 
@@ -247,13 +251,14 @@ def _document(item: CaseInput, fetch: bool) -> tuple[Document, str, str]:
     try:
         data = read_capped(path)  # a huge file (or /dev/zero) is refused, not shipped whole
     except FileNotFoundError:
-        return Document(item.written, item.lang), "missing", f"{item.written}: no such file"
+        return Document(item.written, item.lang), "missing", str(InputError(f"{item.written}: no such file"))
     except IsADirectoryError:
-        return Document(item.written, item.lang), "directory", f"{item.written} is a directory; give an article file"
+        return Document(item.written, item.lang), "directory", str(InputError(f"{item.written} is a directory; give an article file"))
     except OSError as err:
-        return Document(item.written, item.lang), "unreadable", f"{item.written}: cannot read ({err.strerror or err})"
+        return Document(item.written, item.lang), "unreadable", str(InputError(f"{item.written}: cannot read ({err.strerror or err})"))
     if len(data) > MAX_BYTES:
-        return Document(item.written, item.lang), "oversized", f"{item.written} is over {MAX_BYTES // 2**20} MiB; that is not an article"
+        return Document(item.written, item.lang), "oversized", str(InputError(
+            f"{item.written} is over {MAX_BYTES // 2**20} MiB; that is not an article"))
     return Document(item.written, item.lang, data=data), hashlib.sha256(data).hexdigest(), ""
 
 

@@ -140,8 +140,17 @@ def summarise(data: dict) -> dict[str, Any]:
         "renderings": renderings(findings),
         "editions": [ec["edition"]["id"] for ec in data.get("editions", ())],
         "title": (data.get("original") or {}).get("title"),
+        "title_lang": _lang_tag(data.get("original") or {}),  # the corpus index marks each title's language
         "signature": data.get("signature", ""),
     }
+
+
+def _lang_tag(edition: dict) -> str:
+    """BCP 47 for an edition dict ("zh-Hans", "en"), as the HTML report writes it; "" when unknown."""
+    from ..langs import normalise_lang
+
+    lang = normalise_lang(edition.get("lang")) or ""
+    return lang + (f"-{edition['script']}" if lang and edition.get("script") else "")
 
 
 def severity_points(finding: dict) -> float:

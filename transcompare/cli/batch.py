@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 import sys
 from pathlib import Path
 from typing import Callable, Iterator, List, Optional
@@ -65,7 +66,7 @@ def command(
     for note in report.notes:
         typer.echo(f"note: {note}", err=True)
     for case_id, error in report.failures[:10]:
-        typer.echo(f"failed {case_id}: {error}", err=True)
+        typer.echo(failure_line(case_id, error), err=True)
     if len(report.failures) > 10:
         typer.echo(f"... and {len(report.failures) - 10} more failures (see {outdir / 'run.json'})", err=True)
     rate = report.ran / report.seconds if report.seconds > 0 else 0.0
@@ -78,6 +79,17 @@ def command(
     typer.echo(f"wrote {outdir / 'index.html'}")
     if report.failed:  # the run went on past them, but a script must be able to tell
         raise typer.Exit(1)
+
+
+_PREFIX = re.compile(r"(error \[E\d+\]|internal error): ")
+
+
+def failure_line(case_id: str, error: str) -> str:
+    """A failed case in the single commands' style, ``error [E101]: case ID: MESSAGE``: the lines
+    mixed ``failed ID: PATH: no such file`` with ``failed ID: error [E103]: ...``."""
+    match = _PREFIX.match(error)
+    prefix, message = (match.group(1), error[match.end():]) if match else ("error", error)
+    return f"{prefix}: case {case_id}: {message}"
 
 
 @contextlib.contextmanager

@@ -23,6 +23,28 @@ from .json import bead_id
 _SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
 _WORD = re.compile(r"\d+(?:[.,:]\d+)*%?|\w+(?:['’.-]\w+)*|[^\w\s]")
 _WEAK_BEAD = 0.3  # below this alignment confidence a cell is drawn as uncertain
+# nothing from outside the file; the corpus index (batch/aggregate.py) uses the same policy
+CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+# bidi embeddings, overrides and isolates as visible names: one left open in an article reversed the
+# rest of its block, explanations that quote it included (the CSS isolates article text as well)
+_BIDI_NAMES = dict(zip("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
+                       ("LRE", "RLE", "PDF", "LRO", "RLO", "LRI", "RLI", "FSI", "PDI")))
+_BIDI_SHOWN = {ord(c): f"[{name}]" for c, name in _BIDI_NAMES.items()}
+
+
+def shown(value: Any) -> Any:
+    """Text with its bidi controls made visible and inert, through lists and dicts; the rest as it is.
+
+    Applied as the page is written (Jinja's finalize and the findings data), after every offset is used."""
+    from markupsafe import Markup
+
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return value.translate(_BIDI_SHOWN)
+    if isinstance(value, dict):
+        return {k: shown(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [shown(v) for v in value]
+    return value
 
 
 @dataclass(frozen=True)
@@ -381,6 +403,7 @@ def _environment():
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=shown,
     )
     env.filters["pct"] = lambda x: f"{x:.0%}"
     env.filters["num"] = lambda x: f"{x:.2f}" if isinstance(x, float) else str(x)
@@ -394,6 +417,6 @@ class HtmlExporter:
 
     def render(self, data: dict) -> bytes:
         view = build_view(data)
-        data_json = [f.as_data() for f in view["findings"]]
-        html = _environment().get_template("report.html.j2").render(**view, findings_data=data_json, json=json)
+        data_json = [shown(f.as_data()) for f in view["findings"]]
+        html = _environment().get_template("report.html.j2").render(**view, findings_data=data_json, json=json, csp=CSP)
         return html.encode("utf-8")

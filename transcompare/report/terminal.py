@@ -5,6 +5,7 @@ Colour only when stdout is a terminal (rich decides; NO_COLOR is honoured), so a
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from typing import Sequence
 
@@ -95,12 +96,26 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
-def print_summary(comparison: Comparison, console=None, top: int = 10) -> None:
+# off a terminal, lines are as long as their content: rich's 80 columns split finding ids and
+# excerpts across lines that a script then cannot grep (the tables are not stretched to this)
+UNWRAPPED_WIDTH = 10_000
+
+
+def summary_console():
+    """A console for stdout: a terminal's width (or COLUMNS), else no wrapping at all."""
     from rich.console import Console
+
+    console = Console(highlight=False)
+    if console.is_terminal or os.environ.get("COLUMNS", "").strip():
+        return console
+    return Console(highlight=False, width=UNWRAPPED_WIDTH)
+
+
+def print_summary(comparison: Comparison, console=None, top: int = 10) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    console = console or Console(highlight=False)
+    console = console or summary_console()
     orig = comparison.original
     console.print(Text.assemble((shown(orig.title or orig.source), "bold"), f"  original, {_lang(orig)}, {_count(len(orig.sentences), 'sentence')}"))
     for ec in comparison.editions:
