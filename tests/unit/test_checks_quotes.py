@@ -749,3 +749,9 @@ def test_english_original_quote_the_edition_keeps_is_quiet():
                           "said: “The new cranes have cut waiting times for ships.”")
     zh = "港务局周一表示，第三季度货运量有所上升。\n\n局长玛丽亚·索托说：“新的起重机缩短了船只的等待时间。”"
     assert run_en_original(en, zh)[2] == []
+
+
+def test_english_original_quote_added_is_shown_as_the_edition_writes_it():
+    zh = "港務局週一表示，第三季度貨運量有所上升。\n\n局長瑪麗亞·索托說：「我們明年一定會把港口費用降低一半，請大家放心。」"
+    (f,) = run_en_original(ADDED_EN, zh, "zh-Hant")[2]
+    assert f.subtype == "added" and "我們明年" in f.explanation and f.evidence["edition"].startswith("我們明年")

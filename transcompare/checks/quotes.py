@@ -657,7 +657,8 @@ class QuoteCheck:
         few characters (“好！”) says too little to report, as _added's six-word floor."""
         from dataclasses import replace
 
-        said = f.evidence["original"]
+        quoted = f.original_spans[-1]
+        said = ctx.edition.text[quoted.start:quoted.end]  # as written (the swapped comparison reads a Simplified view)
         if len(re.findall(r"[\u3400-\u9fff]|\d+", said)) < 8:
             return None
         how = ("where the original reports it without quote marks" if f.subtype == "paraphrased"
