@@ -489,3 +489,37 @@ def test_a_title_changed_in_a_chinese_edition(zh, edition_text, found):
     findings = run(zh, edition_text, glossary=None, lang="zh")[2]
     titles = [(f.evidence["original"], f.evidence["edition"]) for f in findings if f.subtype == "retitled"]
     assert titles == ([found] if found else [])
+
+
+@pytest.mark.parametrize("zh,edition_text,found", [
+    # an English edition that gives the same person another office: 总统 -> Taiwan leader, -> Premier
+    ("总统赖清德周二表示，政府将增加国防预算。", "Taiwan leader Lai Ching-te said on Tuesday the government would raise defence spending.",
+     ("总统", "leader")),
+    ("总统赖清德周二表示，政府将增加国防预算。", "Premier Lai Ching-te said on Tuesday the government would raise defence spending.",
+     ("总统", "Premier")),
+    ("市长王建国表示，工程将继续。", "County chief Wang Jianguo said the works would go on.", ("市长", "County chief")),
+    # the office in any of its English words, a compound office (行政院长 is the Premier), a title dropped
+    ("总统赖清德周二表示，政府将增加国防预算。", "President Lai Ching-te said on Tuesday the government would raise defence spending.", None),
+    ("主席王建国表示，工程将继续。", "Chairwoman Wang Jianguo said the works would go on.", None),
+    ("行政院长卓荣泰表示，预算将送交立法院。", "Premier Cho Jung-tai said the budget would go to the legislature.", None),
+    ("总统赖清德周二表示，政府将增加国防预算。", "Lai Ching-te said on Tuesday the government would raise defence spending.", None),
+])
+def test_a_title_changed_in_an_english_edition(zh, edition_text, found):
+    orig, ed, findings = run(zh, edition_text, glossary=None)
+    retitled = [f for f in findings if f.subtype == "retitled"]
+    assert [(f.evidence["original"], f.evidence["edition"]) for f in retitled] == ([found] if found else [])
+    if found:
+        (f,) = retitled
+        assert ed.text[f.edition_spans[0].start:f.edition_spans[0].end].startswith(found[1])
+        assert found[0] in orig.text[f.original_spans[0].start:f.original_spans[0].end]
+
+
+@pytest.mark.parametrize("zh,edition_text", [
+    ("副县长王建国表示，工程将继续。", "Deputy County Head Wang Jianguo said the works would go on."),
+    ("县长王建国表示，工程将继续。", "County Head Wang Jianguo said the works would go on."),
+    ("市长王建国表示，工程将继续。", "Deputy Mayor Wang Jianguo said the works would go on."),
+])
+def test_a_deputy_or_a_plain_head_is_no_new_office(zh, edition_text):
+    """A deputy's title is _deputy_titles' to judge, and 'head' renders many offices faithfully."""
+    findings = run(zh, edition_text, glossary=None)[2]
+    assert [f for f in findings if f.subtype == "retitled"] == []

@@ -718,3 +718,40 @@ def test_a_name_with_a_negation_character_inside_a_word_is_no_flip():
     zh = ["学者分析，台湾正转向“不对称作战”。"]
     en = ["The scholar said Taiwan was shifting to “asymmetric warfare.”"]
     assert [f for f in run_beads(zh, en)[2] if f.evidence.get("negation_flip")] == []
+
+
+ADDED_EN = ("The port authority said on Monday that cargo volumes rose in the third quarter.\n\n"
+            "Its director, Maria Soto, said the new cranes had cut waiting times for ships.")
+
+
+@pytest.mark.parametrize("zh,expected", [
+    # an invented quote: the original has no such words
+    ("港务局周一表示，第三季度货运量有所上升。\n\n局长玛丽亚·索托说：“我们明年一定会把港口费用降低一半，请大家放心。”", ("added", "medium", 0.75)),
+    # the original's reported speech made a direct quote: a lower confidence
+    ("港务局周一表示，第三季度货运量有所上升。\n\n局长玛丽亚·索托说：“新的起重机缩短了船只的等待时间。”", ("added", "low", 0.65)),
+    # the same words, reported as in the original
+    ("港务局周一表示，第三季度货运量有所上升。\n\n局长玛丽亚·索托说，新的起重机缩短了船只的等待时间。", None),
+    # a quoted term is no speech; a book title in 《》 is no quote
+    ("港务局周一表示，第三季度货运量在“一带一路”框架下有所上升。\n\n局长玛丽亚·索托在《港口年鉴》中说，新的起重机缩短了船只的等待时间。", None),
+])
+def test_english_original_quote_added_by_the_edition(zh, expected):
+    orig, ed, findings = run_en_original(ADDED_EN, zh)
+    assert [(f.subtype, f.severity, f.confidence) for f in findings] == ([expected] if expected else [])
+    if expected:
+        (f,) = findings
+        assert f.edition == "edition" and "索托说" not in ed.text[f.edition_spans[0].start:f.edition_spans[0].end]
+        assert ed.text[f.edition_spans[0].start:f.edition_spans[0].end].startswith(("我们", "新的"))
+        assert "Maria Soto" in orig.text[f.original_spans[0].start:f.original_spans[0].end]
+
+
+def test_english_original_quote_the_edition_keeps_is_quiet():
+    en = ADDED_EN.replace("said the new cranes had cut waiting times for ships.",
+                          "said: “The new cranes have cut waiting times for ships.”")
+    zh = "港务局周一表示，第三季度货运量有所上升。\n\n局长玛丽亚·索托说：“新的起重机缩短了船只的等待时间。”"
+    assert run_en_original(en, zh)[2] == []
+
+
+def test_english_original_quote_added_is_shown_as_the_edition_writes_it():
+    zh = "港務局週一表示，第三季度貨運量有所上升。\n\n局長瑪麗亞·索托說：「我們明年一定會把港口費用降低一半，請大家放心。」"
+    (f,) = run_en_original(ADDED_EN, zh, "zh-Hant")[2]
+    assert f.subtype == "added" and "我們明年" in f.explanation and f.evidence["edition"].startswith("我們明年")

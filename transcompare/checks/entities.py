@@ -708,6 +708,13 @@ _TITLE_EN = {
     "司长": "secretary", "署长": "director|commissioner",  # Hong Kong: 政务司司长 Chief Secretary, 副署长 Deputy Director
 }
 _DEPUTY_RE = re.compile("副(" + "|".join(sorted(_TITLE_EN, key=len, reverse=True)) + ")")
+#: Offices whose English name is not their last word's (行政院长 is Taiwan's Premier, not a president).
+_OFFICE_EN = {"行政院长": "premier", "立法院长": "speaker|president"}
+#: English words that give a person an office, read right before an English edition's name: the
+#: words of _TITLE_EN, and the neutral ones a re-edit puts instead of an office (Taiwan leader).
+_EN_OFFICE = re.compile(r"(?:\b(?:" + "|".join(sorted({w for ws in [*_TITLE_EN.values(), *_OFFICE_EN.values()] for w in ws.split("|")}
+                                                      | {"leader", "chief executive", "spokesman", "spokeswoman", "spokesperson"},
+                                                      key=len, reverse=True)) + r")\b[\s-]*)+", re.I)
 _DEPUTY_EN = re.compile(r"\b(?:vice|deputy|lieutenant|assistant|associate|executive|under[- ]secretary)\b", re.I)
 
 
@@ -754,6 +761,7 @@ class EntityCheck:
             yield from self._retitled(ctx)
         elif o_zh:
             yield from self._cross(ctx)
+            yield from self._retitled_in_english(ctx)
         if o_zh:
             yield from self._deputy_titles(ctx)
         elif e_zh:
@@ -828,6 +836,48 @@ class EntityCheck:
                     bead=b, evidence={"entity": om.key, "original": ot, "edition": et},
                 )
                 break
+
+    def _retitled_in_english(self, ctx: CheckContext) -> Iterable[Finding]:
+        """An English edition that gives a person of the original another office in the same bead
+        (总统赖清德 -> Taiwan leader Lai Ching-te, 总统 -> Premier): the title written right before the
+        English name names none of _TITLE_EN's words for the Chinese one. Only a title that is one of
+        _TITLE_EN's is read (国家主席, 总书记 rendered 'leader' are the English press's habit); a title
+        dropped is not a change, nor is a deputy's (_deputy_titles)."""
+        people = [m for m in _memo(ctx, f"entities:zh:{ctx.original.id}", lambda: zh_mentions(ctx.original, ctx.glossary))
+                  if m.type == "person" and not m.surname_only and len(m.key) >= 2]
+        english = [m for m in _memo(ctx, f"entities:en:{ctx.edition.id}", lambda: en_mentions(ctx.edition)) if m.type == "person"]
+        src_bead, tgt_bead = _bead_of(ctx.beads, True), _bead_of(ctx.beads, False)
+        seen: set[tuple[str, int]] = set()
+        for om in people:
+            b = src_bead.get(om.sentence)
+            if b is None or (om.key, b) in seen:
+                continue
+            for ot, oa, ob in _titles_next_to(ctx.original, om):
+                text = matching_text(ctx.original, om.sentence)
+                office = next((_OFFICE_EN[text[oa - k:ob]] for k in (2, 3) if text[oa - k:ob] in _OFFICE_EN), None)
+                if office is None and ot not in _TITLE_EN or text[oa - 1:oa] == "副":
+                    continue  # (副县长: a deputy's title is _deputy_titles')
+                words = re.compile(rf"\b(?:{office or _TITLE_EN[ot]})\b", re.I)
+                for em in (m for m in english if tgt_bead.get(m.sentence) == b):
+                    if score_rendering(om, em.text, ctx.glossary)[0] < 0.6:
+                        continue
+                    sent = ctx.edition.sentences[em.sentence]
+                    before = ctx.edition.text[max(sent.start, em.start - 60):em.start]
+                    said = re.search(_EN_OFFICE.pattern + "$", before, re.I)
+                    if said is None or words.search(said.group(0)) or _DEPUTY_EN.search(" ".join(before.split()[-4:])):
+                        continue
+                    seen.add((om.key, b))
+                    at = om.start - ctx.original.sentences[om.sentence].start
+                    yield self._finding(
+                        ctx, "retitled", "medium", 0.7,
+                        f"The original calls {om.text} {ot}; this edition calls {em.text} '{said.group(0).strip()}'.",
+                        original_spans=(located(ctx.original, om.sentence, min(oa, at), max(ob, at + len(om.text))),),
+                        edition_spans=(Span(em.start - len(before) + said.start(), em.end),),
+                        bead=b, evidence={"entity": om.key, "original": ot, "edition": said.group(0).strip()},
+                    )
+                    break
+                if (om.key, b) in seen:
+                    break
 
     def _deputy_titles(self, ctx: CheckContext) -> Iterable[Finding]:
         """A deputy promoted: 副省长 rendered as "Governor" (or 省长), the title kept and its 副 lost."""

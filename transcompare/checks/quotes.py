@@ -616,12 +616,17 @@ class QuoteCheck:
         original (the Chinese side read as such), then each finding of reversed meaning (a negation
         added or dropped, an opposite adjective) is turned back round. Its missing and cut quotes
         are read the wrong way round there (what the English adds), so they are found on their own
-        (_lost_in_edition); a quote the edition adds is not reported."""
+        (_lost_in_edition). A Chinese quote of speech left unmatched there is one the edition adds
+        (_added_in_edition)."""
         from dataclasses import replace
 
         swapped = CheckContext(ctx.edition, ctx.original, [replace(b, src=b.tgt, tgt=b.src) for b in ctx.beads],
                                None, None, ctx.glossary, ctx.publication_date, {**ctx.options, _REVERSED: True}, {})  # MT runs the other way
         for f in self._compare(swapped, same_language=False):
+            if f.subtype in ("missing", "paraphrased") and "speaker" in f.evidence:
+                if added := self._added_in_edition(ctx, f):
+                    yield added
+                continue
             if f.subtype == "speaker":  # a quote given to another speaker reads the same both ways round
                 said, given = f.evidence["edition_speaker"], f.evidence["original_speaker"]
                 yield replace(
@@ -642,6 +647,29 @@ class QuoteCheck:
                 evidence={**f.evidence, "original": en, "edition": zh},
             )
         yield from self._lost_in_edition(ctx, swapped)
+
+    @staticmethod
+    def _added_in_edition(ctx: CheckContext, f: Finding) -> Finding | None:
+        """A swapped finding of a Chinese quote of speech the English original does not quote, turned
+        back round as added: its confidence is the one _missing gave (0.75 where the words are nowhere,
+        0.65 where the original reports them without marks: a paraphrase made a direct quote). Only
+        _missing's findings of speech carry a speaker (a quoted term or phrase does not); a quote of a
+        few characters (“好！”) says too little to report, as _added's six-word floor."""
+        from dataclasses import replace
+
+        quoted = f.original_spans[-1]
+        said = ctx.edition.text[quoted.start:quoted.end]  # as written (the swapped comparison reads a Simplified view)
+        if len(re.findall(r"[\u3400-\u9fff]|\d+", said)) < 8:
+            return None
+        how = ("where the original reports it without quote marks" if f.subtype == "paraphrased"
+               else "which is not quoted in the original")
+        who = f" ({f.evidence['speaker']})" if f.evidence.get("speaker") else ""
+        return replace(
+            f, edition=ctx.edition.id, subtype="added", severity="medium" if f.subtype == "missing" else "low",
+            original_spans=f.edition_spans, edition_spans=f.original_spans,
+            explanation=f"The edition quotes “{_short(said)}”{who}, {how}.",
+            evidence={"edition": said, "speaker": f.evidence.get("speaker"), "original_reports": f.subtype == "paraphrased"},
+        )
 
     def _lost_in_edition(self, ctx: CheckContext, swapped: CheckContext) -> Iterable[Finding]:
         """An English original's quotes whose dictionary words the Chinese edition leaves out: a quote
