@@ -190,14 +190,19 @@ def test_deleted_report_is_rewritten(corpus):
     assert again.ran == 1 and (out / "cases" / "case-0003.json").is_file()
 
 
-def test_failed_case_is_recorded_and_the_run_continues(corpus):
-    out = corpus.parent.parent / "out"
+def _add_failing_cases(corpus) -> None:
+    """Three cases that cannot run: a missing file, an empty one, a URL without --fetch."""
     lines = corpus.read_text(encoding="utf-8").splitlines()
     lines.append(json.dumps({"id": "missing", "original": "nowhere/o.txt", "editions": ["nowhere/e.txt"]}))
     lines.append(json.dumps({"id": "empty", "original": "empty.txt", "editions": ["case-0000/edition.en.txt"]}))
     lines.append(json.dumps({"id": "web", "original": "https://example.invalid/a", "editions": ["case-0000/edition.en.txt"]}))
     (corpus.parent / "empty.txt").write_text("   \n", encoding="utf-8")
     corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_failed_case_is_recorded_and_the_run_continues(corpus):
+    out = corpus.parent.parent / "out"
+    _add_failing_cases(corpus)
     report = run_batch(corpus, out, SERIAL)
     assert (report.ok, report.failed) == (6, 3)
     errors = {c["id"]: c["error"] for c in _run(corpus) if c["status"] == "error"}
@@ -575,12 +580,7 @@ def test_cli_batch_exits_1_when_a_case_fails(run_cli, corpus):
 
 def test_cli_batch_failure_lines_have_one_style(run_cli, corpus):
     """A missing file read "failed ID: PATH: no such file", an empty one "failed ID: error [E103]: ..."."""
-    lines = corpus.read_text(encoding="utf-8").splitlines()
-    lines.append(json.dumps({"id": "missing", "original": "nowhere/o.txt", "editions": ["nowhere/e.txt"]}))
-    lines.append(json.dumps({"id": "empty", "original": "empty.txt", "editions": ["case-0000/edition.en.txt"]}))
-    lines.append(json.dumps({"id": "web", "original": "https://example.invalid/a", "editions": ["case-0000/edition.en.txt"]}))
-    (corpus.parent / "empty.txt").write_text("   \n", encoding="utf-8")
-    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _add_failing_cases(corpus)
     out = corpus.parent.parent / "out"
     result = run_cli("batch", corpus, "-o", out, "--engine", "serial", "--check", "numbers")
     assert result.exit_code == 1
