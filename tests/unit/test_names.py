@@ -153,3 +153,15 @@ def test_cedict_indexes_are_kept_in_the_cache_dir(tmp_path, monkeypatch):
     (saved,) = tmp_path.glob("cedict-test-*.pickle")
     saved.write_bytes(b"damaged")
     assert _pickled("cedict-test", build) == {"cia": frozenset({"中情局"})} and len(builds) == 2
+
+
+def test_a_rebuilt_cedict_index_replaces_the_old_versions_copy(tmp_path, monkeypatch):
+    """Each code change names a new pickle (tens of MB): the copies of earlier versions go."""
+    from transcompare.names.cedict import _pickled
+
+    monkeypatch.setenv("TRANSCOMPARE_CACHE", str(tmp_path))
+    (tmp_path / "cedict-test-0.0-000000000000.pickle").write_bytes(b"an earlier version's copy")
+    (tmp_path / "cedict-other-0.0-000000000000.pickle").write_bytes(b"another index")
+    assert _pickled("cedict-test", lambda: {"a": 1}) == {"a": 1}
+    assert sorted(p.name.split("-")[1] for p in tmp_path.glob("cedict-*.pickle")) == ["other", "test"]
+    assert not (tmp_path / "cedict-test-0.0-000000000000.pickle").exists()

@@ -49,6 +49,9 @@ def _pickled(name: str, build):
     value = build()
     try:
         atomic_write(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        for stale in path.parent.glob(f"{name}-*.pickle"):  # earlier versions' copies (tens of MB each)
+            if stale != path:
+                stale.unlink(missing_ok=True)
     except (OSError, TranscompareError):  # a read-only cache dir only costs time
         pass
     return value
