@@ -111,3 +111,12 @@ def test_off_a_terminal_finding_ids_are_not_split(capsys, monkeypatch):
 
     monkeypatch.setenv("COLUMNS", "60")
     assert summary_console().width == 60
+
+
+def test_bidi_controls_in_an_article_are_named_in_the_terminal():
+    """A right-to-left override left open reorders what a bidi-aware terminal shows after it (as in the
+    HTML report, where it is shown by name too)."""
+    from transcompare.report.terminal import shown
+
+    assert shown("审计\u202e署称\u2066x\u2069") == "审计[RLO]署称[LRI]x[PDI]"
+    assert shown("a\x1b[8mb") == "a␛[8mb"

@@ -18,6 +18,7 @@ from typing import Any, Sequence
 
 from ..langs import normalise_lang
 from ..model import FINDING_KINDS, SEVERITIES
+from ._inert import BIDI_SHOWN
 from .json import bead_id
 
 _SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
@@ -25,11 +26,6 @@ _WORD = re.compile(r"\d+(?:[.,:]\d+)*%?|\w+(?:['’.-]\w+)*|[^\w\s]")
 _WEAK_BEAD = 0.3  # below this alignment confidence a cell is drawn as uncertain
 # nothing from outside the file; the corpus index (batch/aggregate.py) uses the same policy
 CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
-# bidi embeddings, overrides and isolates as visible names: one left open in an article reversed the
-# rest of its block, explanations that quote it included (the CSS isolates article text as well)
-_BIDI_NAMES = dict(zip("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
-                       ("LRE", "RLE", "PDF", "LRO", "RLO", "LRI", "RLI", "FSI", "PDI")))
-_BIDI_SHOWN = {ord(c): f"[{name}]" for c, name in _BIDI_NAMES.items()}
 
 
 def shown(value: Any) -> Any:
@@ -39,7 +35,7 @@ def shown(value: Any) -> Any:
     from markupsafe import Markup
 
     if isinstance(value, str) and not isinstance(value, Markup):
-        return value.translate(_BIDI_SHOWN)
+        return value.translate(BIDI_SHOWN)  # the CSS isolates article text as well
     if isinstance(value, dict):
         return {k: shown(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):

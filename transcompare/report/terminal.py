@@ -10,12 +10,15 @@ from collections import Counter
 from typing import Sequence
 
 from ..model import FINDING_KINDS, SEVERITIES, Comparison, Edition, EditionComparison, Finding, Span
+from ._inert import BIDI_SHOWN
 
 _SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "dim"}
 _SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
 NO_COUNTERPART = "(no counterpart)"
-# C0 controls as their Control Pictures (ESC as ␛), DEL as ␡, C1 controls (0x9b is a one-byte CSI) as �
-_CONTROLS = {**{c: 0x2400 + c for c in range(32) if chr(c) not in "\t\n"}, 0x7F: 0x2421, **{c: 0xFFFD for c in range(0x80, 0xA0)}}
+# C0 controls as their Control Pictures (ESC as ␛), DEL as ␡, C1 controls (0x9b is a one-byte CSI) as �,
+# bidi controls by name (as the HTML report shows them)
+_CONTROLS = {**{c: 0x2400 + c for c in range(32) if chr(c) not in "\t\n"}, 0x7F: 0x2421, **{c: 0xFFFD for c in range(0x80, 0xA0)},
+             **BIDI_SHOWN}
 
 
 def shown(text: str) -> str:
