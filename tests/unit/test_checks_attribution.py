@@ -37,7 +37,9 @@ def test_hedges(text, lang, kind, source):
     assert (h.kind, h.source) == (kind, source)
 
 
-@pytest.mark.parametrize("text,lang", [("He said the talks failed.", "en"), ("according to a notice", "en"), ("他说，谈判失败。", "zh")])
+@pytest.mark.parametrize("text,lang", [("He said the talks failed.", "en"), ("according to a notice", "en"), ("他说，谈判失败。", "zh"),
+                                       ("Imports rose, according to Australian customs data.", "en"),
+                                       ("Sales fell, according to China Passenger Car Association figures.", "en")])
 def test_no_hedges(text, lang):
     assert hedges(text, lang) == []
 

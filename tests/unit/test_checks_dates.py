@@ -306,6 +306,9 @@ def test_a_bare_month_after_a_preposition_is_a_date(en, subtypes):
     ("工程预计明年1月5日完工。", "The work is expected to be finished by Jan. 5.", []),
     ("行政院须在1月底前提出计划。", "The Executive Yuan must submit the plan by the end of January.", []),
     ("行政院须在明年2月底前提出计划。", "The Executive Yuan must submit the plan by the end of January.", ["changed"]),
+    # reported speech about the future: "would" is the "will" of what someone said
+    ("他说，工作组将于明年1月31日前提交报告。", "He said the group would report back by Jan. 31.", []),
+    ("今年1月5日，工厂本应停工。", "The factory would have stopped work on Jan. 5.", []),
     # a month of the past stays in the publication's year
     ("今年1月以来，销量持续下滑。", "Sales have fallen since January.", []),
     ("今年1月5日，工厂停工。", "The factory stopped work on Jan. 5.", []),

@@ -791,3 +791,18 @@ def test_quarters_of_a_year_counted_are_months_not_a_share(zh, en, subtypes):
 def test_recent_period_is_no_hedge(zh, en, flagged):
     findings, _ = run([zh], [en])
     assert bool(findings) is flagged
+
+
+def test_two_way_trade_is_no_count():
+    """'two-way trade' names a kind of trade, like 'two-thirds' a fraction: no count two to compare."""
+    assert quantities("two-way trade of $310 billion", "en")[0].value == 310e9
+    assert [q.text for q in quantities("a two-way street", "en")] == []
+
+
+@pytest.mark.parametrize("en,zh", [("about A$310 billion", "约为3100亿澳元"), ("C$2 billion", "20亿加元"),
+                                   ("S$45 million", "4500万新加坡元")])
+def test_australian_canadian_and_singapore_dollars(en, zh):
+    (e,), (z,) = quantities(en, "en"), quantities(zh, "zh")
+    assert (e.kind, e.unit, e.value) == (z.kind, z.unit, z.value) == ("money", e.unit, z.value)
+    assert e.unit in ("AUD", "CAD", "SGD")
+    assert run_en_original([f"Two-way trade was {en} last year."], [f"去年双边贸易额{zh}。"])[0] == []

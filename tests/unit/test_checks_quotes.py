@@ -548,6 +548,17 @@ def test_english_original_quote_given_to_another_speaker(speaker, given):
         assert any("克莱因" in ed.text[s.start:s.end] for s in f.edition_spans)
 
 
+@pytest.mark.parametrize("speaker,given", [("法里德", False), ("王守康", True)])
+def test_english_original_speaker_whose_transliteration_the_word_cut_splits(speaker, given):
+    """jieba cuts 法里德说 as 法/里德/说: the characters still sound out 'Farid', so the quote is his."""
+    en = ("Wang Shoukang, a vice minister, spoke first.\n\n"
+          "Farid Hakimi chaired the meeting. “We came here to lower walls, not to build new ones,” Farid said.")
+    zh = ("副部长王守康首先发言。\n\n法里德·哈基米主持了会议。"
+          f"“我们来这里是为了降低壁垒，而不是筑起新的壁垒，”{speaker}说。")
+    findings = run_en_original(en, zh)[2]
+    assert [(f.kind, f.subtype) for f in findings] == ([("quote", "speaker")] if given else [])
+
+
 @pytest.mark.parametrize("en,zh,hedged", [
     ("“The plant will make money from its first full year,” he added.", "他还表示：“工厂有望在投产几年后实现盈利。”", "有望"),
     ("“The plant will make money from its first full year,” he added.", "他还表示：“工厂可能在投产第一年就实现盈利。”", "可能"),

@@ -121,7 +121,8 @@ def test_names_in_a_cedict_description_are_not_renderings_of_the_term():
 
 
 @pytest.mark.parametrize("zh,en", [("马丁", "Martin"), ("奥尔德里奇", "Aldridge"), ("兰伯特", "Lambert"),
-                                   ("哈斯韦尔", "Haswell"), ("哈斯韦尔", "Hazwell"), ("克罗夫特", "Croft")])
+                                   ("哈斯韦尔", "Haswell"), ("哈斯韦尔", "Hazwell"), ("克罗夫特", "Croft"),
+                                   ("马什", "Marsh"), ("布什", "Bush")])
 def test_a_transliteration_sounds_like_its_latin_spelling(zh, en):
     from transcompare.names.phonetic import sound_similarity
 

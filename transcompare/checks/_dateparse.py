@@ -108,6 +108,8 @@ _ZH_FUTURE = re.compile(r"将[于在会要]|即将|预计|预定|计划[于在]|
 #: An obligation is to come too: a month without a year in such a clause is the coming one (须在1月底前提出).
 _EN_DUE = re.compile(r"\b(?:must|(?:has|have|need|needs|is\s+required|are\s+required)\s+to)\b", re.I)
 _ZH_DUE = re.compile(r"[必须需应][在于]|必须")
+#: Reported speech about the future ("said the group would report back by Jan. 31"); not "would have".
+_EN_WOULD = re.compile(r"\bwould\b(?!\s+have\b)", re.I)
 
 
 def _clause_before(text: str, start: int, stops: str) -> str:
@@ -117,12 +119,13 @@ def _clause_before(text: str, start: int, stops: str) -> str:
 
 
 def _to_come(text: str, start: int, lang: str) -> bool:
-    """Does the clause before ``start`` speak of what is to come (will, must, 预计, 须在)?"""
+    """Does the clause before ``start`` speak of what is to come (will, must, would, 预计, 须在)? Months
+    only: a weekday after "would" is left to _EN_FUTURE ("said it would vote on Monday" may be past)."""
     if lang == "zh":
         clause = _clause_before(text, start, "。！？；，")
         return bool(_ZH_FUTURE.search(clause) or _ZH_DUE.search(clause))
     clause = _clause_before(text, start, ".!?;,")
-    return bool(_EN_FUTURE.search(clause) or _EN_DUE.search(clause))
+    return bool(_EN_FUTURE.search(clause) or _EN_DUE.search(clause) or _EN_WOULD.search(clause))
 
 
 def extract_dates(text: str, lang: str) -> list[DateMention]:

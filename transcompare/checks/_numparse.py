@@ -60,6 +60,7 @@ _CURRENCY_ZH = {
     "美元": "USD", "美金": "USD", "港元": "HKD", "港币": "HKD", "新台币": "TWD", "台币": "TWD", "欧元": "EUR",
     "日元": "JPY", "英镑": "GBP", "人民币": "CNY", "元人民币": "CNY", "元": "CNY",
     "澳门元": "MOP", "澳门币": "MOP", "葡币": "MOP",  # Macau patacas (澳元 alone is the Australian dollar)
+    "澳元": "AUD", "加元": "CAD", "新加坡元": "SGD",
 }
 #: Duration units -> days (month and year as calendar averages; equality is checked with tolerance).
 _DAYS = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.4375, "year": 365.25}
@@ -523,7 +524,8 @@ _CURRENCY_EN = {
     "us$": "USD", "$": "USD", "hk$": "HKD", "nt$": "TWD", "€": "EUR", "£": "GBP", "¥": "CNY", "rmb": "CNY",
     "yuan": "CNY", "renminbi": "CNY", "dollars": "USD", "dollar": "USD", "u.s. dollars": "USD",
     "hong kong dollars": "HKD", "taiwan dollars": "TWD", "euros": "EUR", "yen": "JPY", "mop$": "MOP",
-    "patacas": "MOP", "pataca": "MOP",
+    "patacas": "MOP", "pataca": "MOP", "a$": "AUD", "c$": "CAD", "s$": "SGD", "australian dollars": "AUD",
+    "canadian dollars": "CAD", "singapore dollars": "SGD",
 }
 _DURATION_EN = {
     "seconds": "second", "second": "second", "minutes": "minute", "minute": "minute", "hours": "hour", "hour": "hour",
@@ -537,11 +539,11 @@ _TENS_RE = "|".join(_EN_TENS)
 _UNITS_RE = "|".join(sorted(_EN_UNITS, key=len, reverse=True))
 _WORD = rf"(?:(?:{_TENS_RE})(?:[- ](?:{_ONES}))?|{_UNITS_RE})"
 _ORD_ONES = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9}
-_WORD = rf"(?:{_WORD})(?!-(?:{'|'.join(_ORD_ONES)}|thirds?|quarters?)\b)"  # "twenty-first" an ordinal, "two-thirds" a fraction
+_WORD = rf"(?:{_WORD})(?!-(?:{'|'.join(_ORD_ONES)}|thirds?|quarters?|way)\b)"  # "twenty-first" an ordinal, "two-thirds" a fraction, "two-way" a kind
 _WORD_NUM = rf"(?:{_WORD}(?:[ -]hundred(?:(?: and)? {_WORD})?)?|a hundred|a half|half)"
 _EN_PRE = "|".join(sorted(_EN_PREFIX_QUAL, key=len, reverse=True))
 _EN_RE = re.compile(
-    rf"(?<![\w$.])(?:(?P<pre>{_EN_PRE})\s+)?(?P<between>between\s+)?(?P<cur>US\$|HK\$|NT\$|MOP\$|\$|€|£|¥|RMB\s?)?"
+    rf"(?<![\w$.])(?:(?P<pre>{_EN_PRE})\s+)?(?P<between>between\s+)?(?P<cur>US\$|HK\$|NT\$|MOP\$|A\$|C\$|S\$|\$|€|£|¥|RMB\s?)?"
     rf"(?P<num>[0-9]+(?:,[0-9]{{3}})*(?:\.[0-9]+)?|{_WORD_NUM})(?P<andhalf> and a half)?"
     rf"(?:(?(between)\s+and\s+|\s?(?:-\s?to[\s-]|-|–|to)\s?)(?P<cur2>US\$|HK\$|\$)?(?P<num2>[0-9]+(?:,[0-9]{{3}})*(?:\.[0-9]+)?|(?(between){_WORD_NUM}|(?!))))?"
     r"(?:[ -]?(?P<scale>trillion|billion|million|thousand|bn|mn|m|k)\b)?"

@@ -79,6 +79,9 @@ _EN_SOURCE_RE = re.compile(
     r"|(?P<src2>(?:the )?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*)\s+(?:reported|reports|has reported|said in a report|quoted)\b"
 )
 
+#: "according to Australian customs data": the source's words run on into the data it publishes
+_EN_DATA_AFTER = re.compile(r"(?:\s+[a-z]+){0,2}\s+(?:data|figures|statistics|estimates)\b")
+
 
 @dataclass(frozen=True)
 class Hedge:
@@ -113,6 +116,8 @@ def hedges(text: str, lang: str) -> list[Hedge]:
             src = (m.group("src") or m.group("src2")).removeprefix("the ")
             if src.split()[0] in ("He", "She", "It", "They", "This", "That", "Reports", "Sources"):
                 continue
+            if _EN_DATA_AFTER.match(text, m.end()):
+                continue  # figures cited from their data, not hearsay: 据海关统计 is no source on the Chinese side either
             out.append(Hedge(m.start(), m.end(), m.group(0), "source", "strong", src))
         for m in _EN_HEDGE_RE.finditer(text):
             if not any(h.start <= m.start() < h.end for h in out):

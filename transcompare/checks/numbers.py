@@ -110,7 +110,8 @@ def _currencies(q: Quantity) -> set[str]:
 
 #: Units of each currency to one U.S. dollar, roughly; a conversion is plausible within _RATE_SLACK of the
 #: ratio (rates drift, and editions round).
-_PER_USD = {"USD": 1.0, "CNY": 7.1, "HKD": 7.8, "MOP": 8.0, "TWD": 31.0, "EUR": 0.92, "GBP": 0.79, "JPY": 145.0}
+_PER_USD = {"USD": 1.0, "CNY": 7.1, "HKD": 7.8, "MOP": 8.0, "TWD": 31.0, "EUR": 0.92, "GBP": 0.79, "JPY": 145.0,
+            "AUD": 1.52, "CAD": 1.37, "SGD": 1.34}
 _RATE_SLACK = 0.2
 _CONVERSION_GAP = re.compile(r"\s*[(（]\s*|\s*,\s*or\s+")
 

@@ -1120,14 +1120,21 @@ class QuoteCheck:
     @staticmethod
     def _spelled_there(ctx, z: Quote, en_name: str) -> bool:
         """The characters where the original names the speaker spell the edition's name, though the
-        word cut read another name there (jieba's 郑家/朗 for 鄭家朗, rendered 'Cheng Ka-long')."""
-        from ..names import looks_romanised, spelled_runs
+        word cut read another name there (jieba's 郑家/朗 for 鄭家朗, rendered 'Cheng Ka-long'), or
+        sound it out as a foreign name (法/里德 for 'Farid', in a Chinese edition of an English story)."""
+        from ..names import looks_romanised, name_tokens, spelled_runs
+        from ..names.phonetic import sound_similarity
 
-        if not z.speaker_span or not looks_romanised(en_name):
+        tokens = name_tokens(en_name)
+        if not z.speaker_span or not tokens:
             return False
         a, b = z.speaker_span
         m = z.speaker_mention
-        runs = spelled_runs(ctx.original.text[a:b], en_name, surname_first=True)
+        text = ctx.original.text[a:b]
+        runs = spelled_runs(text, en_name, surname_first=True) if looks_romanised(en_name) else []
+        runs += [(i, j) for i in range(len(text)) for j in range(i + 2, min(len(text), i + 5) + 1)
+                 if all("\u4e00" <= c <= "\u9fff" for c in text[i:j])
+                 and sound_similarity(text[i:j], tokens[-1]) >= 0.8]
         return any(b2 - a2 >= 2 and a + a2 < m.end and m.start < a + b2 for a2, b2 in runs)
 
     @staticmethod

@@ -29,6 +29,9 @@ _EN_RULES = (
     ("f", "F"), ("v", "W"), ("w", "W"),
 )
 _VOWELS = frozenset("aeiouy")
+#: readings a name takes where pypinyin picks the everyday one: 什 is shen in 什么 but shi in 布什 (Bush)
+#: and 马什 (Marsh), and the stray n would cost a whole consonant
+_NAME_READINGS = {"什": "shi"}
 #: pairs of classes that transliteration swaps freely (cost 0.5 instead of 1)
 _NEAR = frozenset({frozenset(p) for p in ("MN", "WF", "SJ", "KJ", "VW", "TS", "VJ", "HW")})
 #: classes Chinese may drop or add (cost 0.5): r/l after a vowel, h, w (乌 for U)
@@ -41,7 +44,10 @@ def zh_skeleton(zh: str) -> str:
     from pypinyin import lazy_pinyin
 
     out: list[str] = []
-    for n, syl in enumerate(lazy_pinyin(zh)):
+    syllables = lazy_pinyin(zh)
+    if len(syllables) == len(zh):
+        syllables = [_NAME_READINGS.get(ch, syl) for ch, syl in zip(zh, syllables)]
+    for n, syl in enumerate(syllables):
         syl = syl.lower()
         if not syl.isascii() or not syl.isalpha():
             continue
