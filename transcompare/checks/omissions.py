@@ -325,7 +325,6 @@ def _moved(ctx: CheckContext) -> dict[int, int]:
     from .wording import bead_similarity
 
     beads, out = ctx.beads, {}
-    src_sep, tgt_sep = ("" if is_zh(ctx.original) else " "), ("" if is_zh(ctx.edition) else " ")
     for mid in range(1, len(beads) - 1):
         before, bead, after = beads[mid - 1], beads[mid], beads[mid + 1]
         if not (bead.src and bead.tgt) or len(bead.src) > 1 or len(bead.tgt) > 1:
@@ -337,8 +336,7 @@ def _moved(ctx: CheckContext) -> dict[int, int]:
         else:
             continue
         o_text, e_text = ctx.original.sentences[o].text, ctx.edition.sentences[e].text
-        pair_o = src_sep.join(ctx.original.sentences[s].text for s in bead.src)
-        pair_e = tgt_sep.join(ctx.edition.sentences[t].text for t in bead.tgt)
+        pair_o, pair_e = ctx.bead_text(bead)
         to_e = bead_similarity([o_text, pair_o], e_text)
         to_o = bead_similarity([pair_e], o_text)
         if to_e is None or to_o is None:

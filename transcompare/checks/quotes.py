@@ -680,7 +680,7 @@ class QuoteCheck:
         src_bead, tgt_bead = _bead_of(ctx.beads, True), _bead_of(ctx.beads, False)
         eq = _pieces(_memo(swapped, f"quotes:{ctx.original.id}", lambda: find_quotes(ctx.original, ctx.glossary)), ctx.original, src_bead)
         zq = _pieces(_memo(swapped, f"quotes:{ctx.edition.id}", lambda: find_quotes(ctx.edition, ctx.glossary)), ctx.edition, tgt_bead)
-        m = self._match(swapped, zq, eq, False)
+        m = _memo(swapped, "quotes:matching", lambda: self._match(swapped, zq, eq, False))  # _compare's, on the same pieces
 
         def window(bead: int, radius: int) -> range:
             return range(max(0, bead - radius), min(len(ctx.beads), bead + radius + 1))
@@ -759,7 +759,7 @@ class QuoteCheck:
         tgt_bead = _bead_of(ctx.beads, False)
         if not same_language:
             zq, eq = _pieces(zq, ctx.original, src_bead), _pieces(eq, ctx.edition, tgt_bead)
-        m = self._match(ctx, zq, eq, same_language)
+        m = _memo(ctx, "quotes:matching", lambda: self._match(ctx, zq, eq, same_language))  # _lost_in_edition reuses it
         nested: list[Finding] = []
         if not same_language:
             # a quote within a quote (a saying, a slogan): matched among themselves, bead by bead
