@@ -1058,7 +1058,7 @@ class QuoteCheck:
         """Is the opening the edition's quote lacks said in the edition's sentence around it, half as
         closely as this translator renders a quote? ('This year's goal, he said, is "growth of 5
         percent"': the opening moved out of the marks, not cut.)"""
-        around = " ".join(ctx.edition.sentences[s].text for s in ctx.beads[bead].tgt)  # the quote renders none of it
+        around = _text(ctx.edition, ctx.beads[bead].tgt, " ")  # the quote renders none of it
         return rendered_share(zh_words(z.text[cut[1]:cut[2]], around)) >= 0.5 * usual_cov
 
     def _speakers(self, ctx, pairs, same_language: bool, threshold: float) -> Iterable[Finding]:
